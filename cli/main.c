@@ -1,0 +1,501 @@
+#define _POSIX_C_SOURCE 200809L
+/* The `gasflow` command: a client of the public header only.
+ *
+ *   gasflow steady NET.net [--scenario S.scn] [--controls FILE] [options]
+ *   gasflow info NET.net
+ *
+ * Exit status: 0 success, 1 internal error (out of memory), 2 bad input or
+ * usage, 3 the solver failed (no convergence, non-physical state, singular
+ * system), 4 a result file could not be written. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gasflow.h"
+
+#define EXIT_INTERNAL 1
+#define EXIT_INPUT 2
+#define EXIT_SOLVER 3
+#define EXIT_OUTPUT 4
+#define FULL_TABLE_LIMIT 60 /* nodes: above this, tables are summarised */
+
+typedef struct {
+    int color;
+} style;
+
+static const char *red(const style *s)
+{
+    return s->color ? "\033[1;31m" : "";
+}
+
+static const char *bold(const style *s)
+{
+    return s->color ? "\033[1m" : "";
+}
+
+static const char *reset(const style *s)
+{
+    return s->color ? "\033[0m" : "";
+}
+
+static void usage_main(FILE *f)
+{
+    fputs("gasflow " GF_VERSION " - steady-state simulation of gas transmission networks\n\n"
+          "usage: gasflow COMMAND [ARGS]\n\n"
+          "commands:\n"
+          "  steady NET.net [options]   solve the steady state (gasflow steady --help)\n"
+          "  info NET.net               summarise a network\n"
+          "  help                       this text\n\n"
+          "exit status: 0 success, 1 internal error, 2 bad input or usage,\n"
+          "             3 the solver failed, 4 a result file could not be written\n",
+          f);
+}
+
+static void usage_steady(FILE *f)
+{
+    fputs("usage: gasflow steady NET.net [--scenario S.scn] [--controls FILE]\n"
+          "                      [--gas-law ideal|constant[=Z]|papay|aga]\n"
+          "                      [--friction nikuradse|colebrook|hofer|swamee-jain|constant=LAMBDA]\n"
+          "                      [--temperature K] [--viscosity PA_S] [--max-iterations N]\n"
+          "                      [--tolerance REL] [--json FILE] [--csv DIR] [--full] [--quiet]\n\n"
+          "Solves the steady-state pressures and flows of a GasLib network for a nomination.\n\n"
+          "  --scenario S.scn   GasLib nomination (without it all boundary flows are 0)\n"
+          "  --controls FILE    modes and set points of valves, regulators, stations, and\n"
+          "                     pressure references (see README, 'Controls file')\n"
+          "  --gas-law L        compressibility: ideal, constant (z = 1 or =Z), papay, aga (default)\n"
+          "  --friction F       friction factor: nikuradse (default), colebrook, hofer,\n"
+          "                     swamee-jain, constant=LAMBDA\n"
+          "  --temperature K    gas temperature (default: the sources', weighted by inflow)\n"
+          "  --viscosity PA_S   dynamic viscosity (default 1.1e-5)\n"
+          "  --json FILE        write the full result as JSON\n"
+          "  --csv DIR          write nodes.csv, arcs.csv, violations.csv into DIR\n"
+          "  --full             print every node and arc, however large the network\n"
+          "  --quiet            print nothing but errors\n",
+          f);
+}
+
+static void usage_info(FILE *f)
+{
+    fputs("usage: gasflow info NET.net\n\nSummarises a GasLib network: element counts, pipe "
+          "lengths, pressure ranges, gas.\n",
+          f);
+}
+
+static int exit_code(gf_status st)
+{
+    switch (st) {
+    case GF_OK: return 0;
+    case GF_ERR_NOMEM: return EXIT_INTERNAL;
+    case GF_ERR_NOT_CONVERGED:
+    case GF_ERR_NONPHYSICAL:
+    case GF_ERR_SINGULAR: return EXIT_SOLVER;
+    default: return EXIT_INPUT;
+    }
+}
+
+static int report_error(gf_project *p, gf_status st)
+{
+    fprintf(stderr, "gasflow: %s\n", gf_last_error(p)[0] ? gf_last_error(p) : gf_status_string(st));
+    return exit_code(st);
+}
+
+static int parse_double(const char *s, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* ---- steady ----------------------------------------------------------- */
+
+typedef struct {
+    const char *net, *scenario, *controls, *json, *csv;
+    int full, quiet;
+    gf_options opt;
+} steady_args;
+
+/* Returns -1 after printing help, 0 on success, EXIT_INPUT on bad usage. */
+static int parse_steady(int argc, char **argv, steady_args *a)
+{
+    memset(a, 0, sizeof *a);
+    gf_options_default(&a->opt);
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEED_VALUE                                                                                                     \
+    do {                                                                                                               \
+        if (!val) {                                                                                                    \
+            fprintf(stderr, "gasflow steady: %s needs a value\n", arg);                                               \
+            return EXIT_INPUT;                                                                                         \
+        }                                                                                                              \
+        i++;                                                                                                           \
+    } while (0)
+        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+            usage_steady(stdout);
+            return -1;
+        } else if (!strcmp(arg, "--scenario")) {
+            NEED_VALUE;
+            a->scenario = val;
+        } else if (!strcmp(arg, "--controls")) {
+            NEED_VALUE;
+            a->controls = val;
+        } else if (!strcmp(arg, "--json")) {
+            NEED_VALUE;
+            a->json = val;
+        } else if (!strcmp(arg, "--csv")) {
+            NEED_VALUE;
+            a->csv = val;
+        } else if (!strcmp(arg, "--full")) {
+            a->full = 1;
+        } else if (!strcmp(arg, "--quiet")) {
+            a->quiet = 1;
+        } else if (!strcmp(arg, "--gas-law")) {
+            NEED_VALUE;
+            if (!strcmp(val, "ideal"))
+                a->opt.gas_law = GF_GAS_IDEAL;
+            else if (!strcmp(val, "papay"))
+                a->opt.gas_law = GF_GAS_PAPAY;
+            else if (!strcmp(val, "aga"))
+                a->opt.gas_law = GF_GAS_AGA;
+            else if (!strcmp(val, "constant"))
+                a->opt.gas_law = GF_GAS_CONSTANT;
+            else if (!strncmp(val, "constant=", 9) && parse_double(val + 9, &a->opt.z_constant) == 0 &&
+                     a->opt.z_constant > 0)
+                a->opt.gas_law = GF_GAS_CONSTANT;
+            else {
+                fprintf(stderr, "gasflow steady: unknown gas law '%s' (ideal, constant[=Z], papay, aga)\n", val);
+                return EXIT_INPUT;
+            }
+        } else if (!strcmp(arg, "--friction")) {
+            NEED_VALUE;
+            if (!strcmp(val, "nikuradse"))
+                a->opt.friction = GF_FRICTION_NIKURADSE;
+            else if (!strcmp(val, "colebrook"))
+                a->opt.friction = GF_FRICTION_COLEBROOK;
+            else if (!strcmp(val, "hofer"))
+                a->opt.friction = GF_FRICTION_HOFER;
+            else if (!strcmp(val, "swamee-jain"))
+                a->opt.friction = GF_FRICTION_SWAMEE_JAIN;
+            else if (!strncmp(val, "constant=", 9) && parse_double(val + 9, &a->opt.lambda_constant) == 0 &&
+                     a->opt.lambda_constant > 0)
+                a->opt.friction = GF_FRICTION_CONSTANT;
+            else {
+                fprintf(stderr,
+                        "gasflow steady: unknown friction law '%s' (nikuradse, colebrook, hofer, swamee-jain, "
+                        "constant=LAMBDA)\n",
+                        val);
+                return EXIT_INPUT;
+            }
+        } else if (!strcmp(arg, "--temperature") || !strcmp(arg, "--viscosity") || !strcmp(arg, "--tolerance") ||
+                   !strcmp(arg, "--max-iterations")) {
+            NEED_VALUE;
+            double v;
+            if (parse_double(val, &v) != 0 || !(v > 0)) {
+                fprintf(stderr, "gasflow steady: %s needs a number > 0, not '%s'\n", arg, val);
+                return EXIT_INPUT;
+            }
+            if (!strcmp(arg, "--temperature"))
+                a->opt.temperature = v;
+            else if (!strcmp(arg, "--viscosity"))
+                a->opt.viscosity = v;
+            else if (!strcmp(arg, "--tolerance"))
+                a->opt.tolerance = v;
+            else
+                a->opt.max_iterations = v > 1e6 ? 1000000 : (int)v;
+        } else if (arg[0] == '-' && arg[1]) {
+            fprintf(stderr, "gasflow steady: unknown option '%s' (see gasflow steady --help)\n", arg);
+            return EXIT_INPUT;
+        } else if (!a->net) {
+            a->net = arg;
+        } else {
+            fprintf(stderr, "gasflow steady: unexpected argument '%s'\n", arg);
+            return EXIT_INPUT;
+        }
+#undef NEED_VALUE
+    }
+    if (!a->net) {
+        usage_steady(stderr);
+        return EXIT_INPUT;
+    }
+    return 0;
+}
+
+static const char *mode_text(const gf_arc_result *r, char *buf, size_t cap)
+{
+    switch (r->mode) {
+    case GF_MODE_OPEN: return "open/bypass";
+    case GF_MODE_CLOSED: return "closed";
+    case GF_MODE_OUTLET: snprintf(buf, cap, "outlet %.2f bar", r->set_point / 1e5); return buf;
+    case GF_MODE_RATIO: snprintf(buf, cap, "ratio %.3f", r->set_point); return buf;
+    case GF_MODE_FLOW: snprintf(buf, cap, "flow %.2f kg/s", r->set_point); return buf;
+    default: return "-";
+    }
+}
+
+static const char *element_id(gf_project *p, int is_arc, size_t i)
+{
+    if (is_arc) {
+        gf_arc_info a;
+        return gf_arc_info_get(p, i, &a) == GF_OK ? a.id : "?";
+    }
+    gf_node_info n;
+    return gf_node_info_get(p, i, &n) == GF_OK ? n.id : "?";
+}
+
+static void print_violations(gf_project *p, const style *s)
+{
+    size_t nv = gf_violation_count(p);
+    if (nv == 0) {
+        printf("\nViolations: none - every pressure and flow bound holds.\n");
+        return;
+    }
+    printf("\n%sViolations (%zu)%s\n", red(s), nv, reset(s));
+    size_t shown = nv > 50 ? 50 : nv;
+    for (size_t i = 0; i < shown; i++) {
+        gf_violation v;
+        gf_violation_get(p, i, &v);
+        int flow = v.kind == GF_VIOL_FLOW_MIN || v.kind == GF_VIOL_FLOW_MAX || v.kind == GF_VIOL_REVERSE_FLOW;
+        double scale = flow ? 1.0 : 1e5;
+        printf("  %s!!%s %-5s %-28s %-24s %10.3f %s (limit %.3f)\n", red(s), reset(s), v.is_arc ? "arc" : "node",
+               element_id(p, v.is_arc, v.element), gf_violation_kind_name(v.kind), v.value / scale,
+               flow ? "kg/s" : "bar", v.limit / scale);
+    }
+    if (shown < nv)
+        printf("  ... %zu more (all of them in --json / --csv)\n", nv - shown);
+}
+
+static void print_summary(gf_project *p, const steady_args *a, const style *s)
+{
+    gf_report rep;
+    gf_report_get(p, &rep);
+    size_t nn = gf_node_count(p), na = gf_arc_count(p);
+    int full = a->full || nn <= FULL_TABLE_LIMIT;
+    printf("%sgasflow steady%s  %s%s%s\n", bold(s), reset(s), a->net, a->scenario ? " + " : "",
+           a->scenario ? a->scenario : "");
+    printf("  %zu nodes, %zu arcs; gas at %.2f K, R_s %.2f J/(kg K), norm density %.4f kg/m3\n", nn, na,
+           rep.temperature, rep.r_specific, rep.norm_density);
+    printf("  converged in %d iterations, %.3f ms; mass residual %.2e kg/s, arc-law residual %.2e Pa\n",
+           rep.iterations, rep.solve_ms, rep.mass_residual, rep.law_residual);
+    if (fabs(rep.slack_imbalance) > 1e-6)
+        printf("  pressure references absorb %.6g kg/s beyond the nomination\n", rep.slack_imbalance);
+
+    /* boundary and reference nodes always; every node when small */
+    double pmin = INFINITY, pmax = -INFINITY;
+    size_t imin = 0, imax = 0;
+    printf("\n%s%-28s %-7s %10s %14s %18s%s\n", bold(s), full ? "Node" : "Boundary node", "kind", "p [bar]",
+           "withdr. [kg/s]", "bounds [bar]", reset(s));
+    for (size_t i = 0; i < nn; i++) {
+        gf_node_info info;
+        gf_node_result r;
+        gf_node_info_get(p, i, &info);
+        gf_node_result_get(p, i, &r);
+        if (r.p < pmin) {
+            pmin = r.p;
+            imin = i;
+        }
+        if (r.p > pmax) {
+            pmax = r.p;
+            imax = i;
+        }
+        int boundary = info.kind != GF_NODE_INNODE || r.is_reference;
+        if (!full && (!boundary || i >= 4 * FULL_TABLE_LIMIT))
+            continue;
+        int bad = (isfinite(info.p_min) && r.p < info.p_min - 1.0) || (isfinite(info.p_max) && r.p > info.p_max + 1.0);
+        char bounds[48] = "-";
+        if (isfinite(info.p_min) || isfinite(info.p_max))
+            snprintf(bounds, sizeof bounds, "[%.2f, %.2f]", info.p_min / 1e5, info.p_max / 1e5);
+        printf("%s%-28s %-7s %10.3f %14.4f %18s%s%s\n", bad ? red(s) : "", info.id, gf_node_kind_name(info.kind),
+               r.p / 1e5, r.withdrawal, bounds, r.is_reference ? "  reference" : "", bad ? reset(s) : "");
+    }
+    printf("  lowest pressure %.3f bar at '%s', highest %.3f bar at '%s'\n", pmin / 1e5, element_id(p, 0, imin),
+           pmax / 1e5, element_id(p, 0, imax));
+
+    int header = 0;
+    double total_power = 0.0;
+    for (size_t i = 0; i < na; i++) {
+        gf_arc_info info;
+        gf_arc_result r;
+        gf_arc_info_get(p, i, &info);
+        gf_arc_result_get(p, i, &r);
+        if (info.kind != GF_ARC_COMPRESSOR && info.kind != GF_ARC_CONTROL_VALVE && info.kind != GF_ARC_VALVE)
+            continue;
+        if (!header) {
+            printf("\n%s%-28s %-17s %-16s %9s %9s %10s %10s%s\n", bold(s), "Active element", "type", "mode",
+                   "in [bar]", "out [bar]", "q [kg/s]", "power [MW]", reset(s));
+            header = 1;
+        }
+        char buf[40];
+        char power[16] = "-";
+        if (info.kind == GF_ARC_COMPRESSOR && isfinite(r.power)) {
+            snprintf(power, sizeof power, "%.2f", r.power / 1e6);
+            total_power += r.power;
+        }
+        printf("%-28s %-17s %-16s %9.3f %9.3f %10.3f %10s\n", info.id, gf_arc_kind_name(info.kind),
+               mode_text(&r, buf, sizeof buf), r.p_from / 1e5, r.p_to / 1e5, r.q, power);
+    }
+    if (total_power > 0.0)
+        printf("  total station power (isentropic estimate, efficiency 0.8): %.2f MW\n", total_power / 1e6);
+
+    if (full) {
+        printf("\n%s%-28s %-10s %-20s %-20s %10s %12s %9s%s\n", bold(s), "Arc", "type", "from", "to", "q [kg/s]",
+               "q [1000m3/h]", "v [m/s]", reset(s));
+        for (size_t i = 0; i < na; i++) {
+            gf_arc_info info;
+            gf_arc_result r;
+            gf_arc_info_get(p, i, &info);
+            gf_arc_result_get(p, i, &r);
+            if (info.kind == GF_ARC_COMPRESSOR || info.kind == GF_ARC_CONTROL_VALVE || info.kind == GF_ARC_VALVE)
+                continue;
+            printf("%-28s %-10s %-20s %-20s %10.3f %12.3f", info.id, gf_arc_kind_name(info.kind),
+                   element_id(p, 0, info.from), element_id(p, 0, info.to), r.q, r.q_norm * 3.6);
+            if (isfinite(r.velocity))
+                printf(" %9.2f", r.velocity);
+            putchar('\n');
+        }
+    } else {
+        printf("\n  (%zu nodes: inner nodes and passive arcs are in --json / --csv, or use --full)\n", nn);
+    }
+    print_violations(p, s);
+}
+
+static int cmd_steady(int argc, char **argv)
+{
+    steady_args a;
+    int rc = parse_steady(argc, argv, &a);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
+    style s = {isatty(STDOUT_FILENO)};
+    gf_project *p = NULL;
+    if (gf_project_create(&p) != GF_OK) {
+        fputs("gasflow: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    gf_status st = gf_load_network(p, a.net);
+    if (st == GF_OK && a.scenario)
+        st = gf_load_scenario(p, a.scenario);
+    if (st == GF_OK && a.controls)
+        st = gf_load_controls(p, a.controls);
+    if (st == GF_OK)
+        st = gf_solve_steady(p, &a.opt);
+    if (st != GF_OK) {
+        rc = report_error(p, st);
+        gf_project_free(&p);
+        return rc;
+    }
+    if (!a.quiet)
+        print_summary(p, &a, &s);
+    if (a.json && (st = gf_write_json(p, a.json)) != GF_OK) {
+        fprintf(stderr, "gasflow: cannot write JSON to '%s': %s\n", a.json, gf_status_string(st));
+        rc = EXIT_OUTPUT;
+    }
+    if (a.csv && (st = gf_write_csv(p, a.csv)) != GF_OK) {
+        fprintf(stderr, "gasflow: cannot write CSV into '%s' (it must be an existing directory): %s\n", a.csv,
+                gf_status_string(st));
+        rc = EXIT_OUTPUT;
+    }
+    gf_project_free(&p);
+    return rc;
+}
+
+/* ---- info ------------------------------------------------------------- */
+
+static int cmd_info(int argc, char **argv)
+{
+    const char *net = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage_info(stdout);
+            return 0;
+        }
+        if (argv[i][0] == '-' || net) {
+            fprintf(stderr, "gasflow info: unexpected argument '%s'\n", argv[i]);
+            return EXIT_INPUT;
+        }
+        net = argv[i];
+    }
+    if (!net) {
+        usage_info(stderr);
+        return EXIT_INPUT;
+    }
+    gf_project *p = NULL;
+    if (gf_project_create(&p) != GF_OK)
+        return EXIT_INTERNAL;
+    gf_status st = gf_load_network(p, net);
+    if (st != GF_OK) {
+        int rc = report_error(p, st);
+        gf_project_free(&p);
+        return rc;
+    }
+    size_t nn = gf_node_count(p), na = gf_arc_count(p);
+    size_t nodes_by_kind[3] = {0}, arcs_by_kind[6] = {0};
+    double length = 0.0, pmin = INFINITY, pmax = -INFINITY, hmin = INFINITY, hmax = -INFINITY;
+    double dmin = INFINITY, dmax = -INFINITY;
+    for (size_t i = 0; i < nn; i++) {
+        gf_node_info n;
+        gf_node_info_get(p, i, &n);
+        nodes_by_kind[n.kind]++;
+        if (n.p_min < pmin)
+            pmin = n.p_min;
+        if (n.p_max > pmax)
+            pmax = n.p_max;
+        if (n.height < hmin)
+            hmin = n.height;
+        if (n.height > hmax)
+            hmax = n.height;
+    }
+    for (size_t i = 0; i < na; i++) {
+        gf_arc_info a;
+        gf_arc_info_get(p, i, &a);
+        arcs_by_kind[a.kind]++;
+        if (a.kind == GF_ARC_PIPE) {
+            length += a.length;
+            if (a.diameter < dmin)
+                dmin = a.diameter;
+            if (a.diameter > dmax)
+                dmax = a.diameter;
+        }
+    }
+    printf("%s\n  nodes: %zu (%zu sources, %zu sinks, %zu inner nodes)\n", net, nn, nodes_by_kind[GF_NODE_SOURCE],
+           nodes_by_kind[GF_NODE_SINK], nodes_by_kind[GF_NODE_INNODE]);
+    printf("  arcs:  %zu", na);
+    for (int k = 0; k < 6; k++)
+        if (arcs_by_kind[k])
+            printf(", %zu %s", arcs_by_kind[k], gf_arc_kind_name((gf_arc_kind)k));
+    printf("\n");
+    if (arcs_by_kind[GF_ARC_PIPE])
+        printf("  pipes: %.1f km in total, inner diameter %.0f-%.0f mm\n", length / 1e3, dmin * 1e3, dmax * 1e3);
+    if (isfinite(pmin) || isfinite(pmax))
+        printf("  node pressure bounds: %.2f-%.2f bar\n", pmin / 1e5, pmax / 1e5);
+    printf("  heights: %.1f-%.1f m\n", hmin, hmax);
+    gf_project_free(&p);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage_main(stderr);
+        return EXIT_INPUT;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "steady"))
+        return cmd_steady(argc - 2, argv + 2);
+    if (!strcmp(cmd, "info"))
+        return cmd_info(argc - 2, argv + 2);
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        usage_main(stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        puts("gasflow " GF_VERSION);
+        return 0;
+    }
+    fprintf(stderr, "gasflow: unknown command '%s'\n\n", cmd);
+    usage_main(stderr);
+    return EXIT_INPUT;
+}

@@ -1,0 +1,257 @@
+/* gasflow — steady-state simulation of natural-gas transmission networks.
+ *
+ * This header is the whole public API and reads top to bottom as its manual.
+ *
+ * Lifecycle:
+ *
+ *     gf_project *p = NULL;
+ *     gf_project_create(&p);
+ *     gf_load_network(p, "net.net");          GasLib .net
+ *     gf_load_scenario(p, "nom.scn");         GasLib .scn (optional)
+ *     gf_load_controls(p, "controls.txt");    modes and set points (optional)
+ *     gf_options opt; gf_options_default(&opt);
+ *     gf_solve_steady(p, &opt);               GF_OK only when converged
+ *     ... gf_node_result(p, i, &r) ... gf_arc_result(p, j, &r) ...
+ *     gf_project_free(&p);
+ *
+ * Every fallible call returns a gf_status (GF_OK == 0); values come back
+ * through out-pointers. After a failure, gf_last_error(p) tells what went
+ * wrong with context (file, line, element id). Units are SI: Pa (absolute),
+ * K, m, kg/s. A project is not thread-safe, but projects are independent:
+ * two projects on two threads are fine (the library has no global state).
+ */
+#ifndef GASFLOW_H
+#define GASFLOW_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define GF_VERSION "0.1.0"
+
+/* ---- Status codes ----------------------------------------------------- */
+
+typedef enum {
+    GF_OK = 0,
+    GF_ERR_ARG,           /* NULL handle or pointer, bad option value */
+    GF_ERR_INDEX,         /* node or arc index out of range */
+    GF_ERR_NOMEM,         /* allocation failed */
+    GF_ERR_IO,            /* file cannot be opened, read or written */
+    GF_ERR_PARSE,         /* not well-formed XML, truncated file, DTD */
+    GF_ERR_INPUT,         /* well-formed but invalid data */
+    GF_ERR_STATE,         /* call out of order (e.g. results before a solve) */
+    GF_ERR_NOT_CONVERGED, /* Newton did not converge */
+    GF_ERR_NONPHYSICAL,   /* a pressure went non-positive */
+    GF_ERR_SINGULAR       /* the linear system is singular */
+} gf_status;
+
+/* A static, one-line description of a status code. */
+const char *gf_status_string(gf_status status);
+
+/* ---- Project lifecycle ------------------------------------------------ */
+
+typedef struct gf_project gf_project;
+
+gf_status gf_project_create(gf_project **out);
+/* Frees the project and sets *p to NULL; NULL or *p == NULL is a no-op. */
+void gf_project_free(gf_project **p);
+
+/* The message of the last failed call on p (empty if none). Never NULL. */
+const char *gf_last_error(const gf_project *p);
+
+/* Loads a GasLib network (.net). Replaces any network, scenario and controls
+ * loaded before. */
+gf_status gf_load_network(gf_project *p, const char *path);
+/* Loads a GasLib nomination (.scn) for the loaded network. */
+gf_status gf_load_scenario(gf_project *p, const char *path);
+/* Loads a controls file: modes and set points of active elements and the
+ * pressure reference. Format (one statement a line, '#' starts a comment,
+ * pressures absolute in bar, flows in kg/s):
+ *
+ *     valve        ID open | closed
+ *     controlValve ID active P_OUT_BAR | bypass | closed
+ *     compressor   ID outlet P_OUT_BAR | ratio R | flow Q_KG_S | bypass | closed
+ *     slack        NODE_ID P_BAR
+ *
+ * Elements not named keep their defaults (see gf_solve_steady). */
+gf_status gf_load_controls(gf_project *p, const char *path);
+
+/* ---- Options ---------------------------------------------------------- */
+
+typedef enum { GF_GAS_IDEAL = 0, GF_GAS_CONSTANT, GF_GAS_PAPAY, GF_GAS_AGA } gf_gas_law;
+
+typedef enum {
+    GF_FRICTION_NIKURADSE = 0,
+    GF_FRICTION_COLEBROOK,
+    GF_FRICTION_HOFER,
+    GF_FRICTION_SWAMEE_JAIN,
+    GF_FRICTION_CONSTANT
+} gf_friction_law;
+
+typedef struct {
+    gf_gas_law gas_law;
+    double z_constant;         /* compressibility for GF_GAS_CONSTANT */
+    gf_friction_law friction;
+    double lambda_constant;    /* Darcy friction factor for GF_FRICTION_CONSTANT */
+    double temperature;        /* K; NAN: from the sources (see gf_solve_steady) */
+    double viscosity;          /* Pa s, dynamic viscosity (default 1.1e-5) */
+    int max_iterations;        /* Newton iterations (default 100) */
+    double tolerance;          /* relative residual tolerance (default 1e-10) */
+} gf_options;
+
+/* Fills opt with the defaults: AGA gas law, Nikuradse friction, source
+ * temperature, viscosity 1.1e-5 Pa s, 100 iterations, tolerance 1e-10. */
+void gf_options_default(gf_options *opt);
+
+/* ---- Steady-state solve ----------------------------------------------- */
+
+/* Solves the steady state of the loaded network and nomination.
+ *
+ * Defaults when the controls file says nothing:
+ *  - valves are open; control valves are active with their outlet set to
+ *    pressureOutMax (or the outlet node's pressureMax); compressor stations
+ *    are active with their outlet set to pressureOutMax (or the outlet
+ *    node's pressureMax);
+ *  - the pressure reference: nodes whose scenario pressure is fixed
+ *    (bound="both"); in every part of the network still without one, the
+ *    entry with the largest nominated inflow (else the node with the highest
+ *    pressureMax) is held at its pressureMax.
+ *  - gas: molar mass, temperature, norm density and pseudo-critical values
+ *    are the means over the sources weighted by nominated inflow (plain
+ *    means without a nomination or without inflow).
+ *
+ * Returns GF_OK only when Newton converged to the tolerance;
+ * GF_ERR_NOT_CONVERGED, GF_ERR_NONPHYSICAL or GF_ERR_SINGULAR otherwise,
+ * with the diagnostics in gf_last_error(p) and the last iterate kept for
+ * inspection. */
+gf_status gf_solve_steady(gf_project *p, const gf_options *opt);
+
+/* ---- Network description ---------------------------------------------- */
+
+typedef enum { GF_NODE_INNODE = 0, GF_NODE_SOURCE, GF_NODE_SINK } gf_node_kind;
+
+typedef enum {
+    GF_ARC_PIPE = 0,
+    GF_ARC_SHORT_PIPE,
+    GF_ARC_RESISTOR,
+    GF_ARC_VALVE,
+    GF_ARC_CONTROL_VALVE,
+    GF_ARC_COMPRESSOR
+} gf_arc_kind;
+
+size_t gf_node_count(const gf_project *p);
+size_t gf_arc_count(const gf_project *p);
+
+typedef struct {
+    const char *id;       /* owned by the project */
+    gf_node_kind kind;
+    double height;        /* m */
+    double p_min, p_max;  /* Pa; NAN if the network gives none */
+} gf_node_info;
+
+typedef struct {
+    const char *id;
+    gf_arc_kind kind;
+    size_t from, to;      /* node indices */
+    double length;        /* m (pipes; NAN otherwise) */
+    double diameter;      /* m (pipes, resistors; NAN otherwise) */
+    double roughness;     /* m (pipes; NAN otherwise) */
+} gf_arc_info;
+
+gf_status gf_node_info_get(const gf_project *p, size_t i, gf_node_info *out);
+gf_status gf_arc_info_get(const gf_project *p, size_t i, gf_arc_info *out);
+/* Index of a node or arc by id. GF_ERR_INPUT if absent. */
+gf_status gf_node_index(const gf_project *p, const char *id, size_t *out);
+gf_status gf_arc_index(const gf_project *p, const char *id, size_t *out);
+/* Lowercase GasLib-style name of a kind: "pipe", "shortPipe", "sink"... */
+const char *gf_arc_kind_name(gf_arc_kind kind);
+const char *gf_node_kind_name(gf_node_kind kind);
+
+/* ---- Results (valid after gf_solve_steady returned GF_OK) ------------- */
+
+typedef struct {
+    double p;           /* Pa absolute */
+    double withdrawal;  /* kg/s leaving the network here (entries negative) */
+    double z;           /* compressibility at node pressure */
+    int is_reference;   /* 1 if this node holds a fixed pressure */
+} gf_node_result;
+
+typedef enum {
+    GF_MODE_NONE = 0,  /* passive arc (pipe, short pipe, resistor) */
+    GF_MODE_OPEN,      /* valve open, regulator or station in bypass */
+    GF_MODE_CLOSED,
+    GF_MODE_OUTLET,    /* fixed outlet pressure */
+    GF_MODE_RATIO,     /* fixed pressure ratio (station) */
+    GF_MODE_FLOW       /* fixed mass flow (station) */
+} gf_mode;
+
+typedef struct {
+    double q;           /* kg/s, positive from -> to */
+    double q_norm;      /* m^3/s at GasLib norm conditions (273.15 K, 1.01325 bar) */
+    double velocity;    /* m/s at the inlet (pipes), NAN otherwise */
+    double p_from, p_to; /* Pa */
+    gf_mode mode;
+    double set_point;   /* Pa (outlet), ratio, or kg/s, per mode; NAN otherwise */
+    double power;       /* W, isentropic station power estimate; NAN otherwise */
+} gf_arc_result;
+
+gf_status gf_node_result_get(const gf_project *p, size_t i, gf_node_result *out);
+gf_status gf_arc_result_get(const gf_project *p, size_t i, gf_arc_result *out);
+
+typedef struct {
+    int converged;
+    int iterations;
+    double mass_residual;  /* kg/s, largest nodal mass imbalance */
+    double law_residual;   /* Pa, largest arc-law residual */
+    double solve_ms;       /* wall time of gf_solve_steady */
+    double slack_imbalance; /* kg/s, nominated minus computed flow at references */
+    double temperature;    /* K, gas temperature used */
+    double r_specific;     /* J/(kg K) */
+    double norm_density;   /* kg/m^3 */
+    size_t n_unknowns;     /* size of the linear system per iteration */
+} gf_report;
+
+gf_status gf_report_get(const gf_project *p, gf_report *out);
+
+/* A bound that the solution violates. */
+typedef enum {
+    GF_VIOL_PRESSURE_MIN = 0, /* node pressure below pressureMin (network or scenario) */
+    GF_VIOL_PRESSURE_MAX,     /* node pressure above pressureMax */
+    GF_VIOL_FLOW_MIN,         /* arc or boundary flow below flowMin */
+    GF_VIOL_FLOW_MAX,         /* arc or boundary flow above flowMax */
+    GF_VIOL_PIPE_PRESSURE,    /* pipe pressure above its design pressure */
+    GF_VIOL_DP_MIN,           /* regulator pressure drop below its minimum */
+    GF_VIOL_DP_MAX,           /* regulator or valve pressure difference too large */
+    GF_VIOL_INLET_MIN,        /* station/regulator inlet below pressureInMin */
+    GF_VIOL_OUTLET_MAX,       /* station/regulator outlet above pressureOutMax */
+    GF_VIOL_REVERSE_FLOW,     /* flow against an active station or regulator */
+    GF_VIOL_COMPRESSOR_RATIO  /* station at fixed outlet asked to reduce pressure */
+} gf_violation_kind;
+
+typedef struct {
+    gf_violation_kind kind;
+    int is_arc;          /* 1: element is an arc index, 0: a node index */
+    size_t element;
+    double value;        /* the computed value (Pa or kg/s) */
+    double limit;        /* the bound it violates (same unit) */
+} gf_violation;
+
+const char *gf_violation_kind_name(gf_violation_kind kind);
+size_t gf_violation_count(const gf_project *p);
+gf_status gf_violation_get(const gf_project *p, size_t i, gf_violation *out);
+
+/* ---- Output ----------------------------------------------------------- */
+
+/* Writes the full result as JSON (see README, "JSON output"). The file is
+ * written to a temporary name and renamed, so a failure leaves no half-file. */
+gf_status gf_write_json(gf_project *p, const char *path);
+/* Writes nodes.csv, arcs.csv and violations.csv into an existing directory. */
+gf_status gf_write_csv(gf_project *p, const char *dir);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,411 @@
+/* Public entry points: argument checks, the project's state, the last error,
+ * and dispatch to the readers and the solver. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "gasflow.h"
+#include "io/controls_file.h"
+#include "io/gaslib.h"
+#include "physics/gas.h"
+#include "model/controls.h"
+#include "model/network.h"
+#include "solver/steady.h"
+#include "solver/violations.h"
+#include "util/error.h"
+
+/* Isentropic efficiency assumed for the station power estimate (physics.md §3). */
+#define STATION_ETA 0.8
+
+struct gf_project {
+    network net;
+    scenario scn;
+    controls ctl;
+    int has_net, has_scn, has_ctl;
+    steady_params par;
+    steady_result res;
+    int has_result;      /* a solve ran and its arrays are filled */
+    int solved;          /* ... and it converged */
+    gf_report report;
+    gf_violation *viol;
+    size_t n_viol;
+    error_info err;
+};
+
+const char *gf_status_string(gf_status status)
+{
+    switch (status) {
+    case GF_OK: return "success";
+    case GF_ERR_ARG: return "invalid argument";
+    case GF_ERR_INDEX: return "index out of range";
+    case GF_ERR_NOMEM: return "out of memory";
+    case GF_ERR_IO: return "input/output error";
+    case GF_ERR_PARSE: return "malformed file";
+    case GF_ERR_INPUT: return "invalid input data";
+    case GF_ERR_STATE: return "call out of order";
+    case GF_ERR_NOT_CONVERGED: return "solver did not converge";
+    case GF_ERR_NONPHYSICAL: return "non-physical state";
+    case GF_ERR_SINGULAR: return "singular system";
+    }
+    return "unknown status";
+}
+
+gf_status gf_project_create(gf_project **out)
+{
+    if (!out)
+        return GF_ERR_ARG;
+    gf_project *p = calloc(1, sizeof *p);
+    if (!p) {
+        *out = NULL;
+        return GF_ERR_NOMEM;
+    }
+    network_init(&p->net);
+    *out = p;
+    return GF_OK;
+}
+
+static void clear_result(gf_project *p)
+{
+    if (p->has_result)
+        steady_result_free(&p->res);
+    free(p->viol);
+    p->viol = NULL;
+    p->n_viol = 0;
+    p->has_result = 0;
+    p->solved = 0;
+    memset(&p->report, 0, sizeof p->report);
+}
+
+static void clear_scenario(gf_project *p)
+{
+    if (p->has_scn)
+        scenario_free(&p->scn);
+    p->has_scn = 0;
+}
+
+static void clear_controls(gf_project *p)
+{
+    if (p->has_ctl)
+        controls_free(&p->ctl);
+    p->has_ctl = 0;
+}
+
+void gf_project_free(gf_project **pp)
+{
+    if (!pp || !*pp)
+        return;
+    gf_project *p = *pp;
+    clear_result(p);
+    clear_scenario(p);
+    clear_controls(p);
+    network_free(&p->net);
+    free(p);
+    *pp = NULL;
+}
+
+const char *gf_last_error(const gf_project *p)
+{
+    if (!p)
+        return "no project (NULL handle)";
+    return p->err.msg;
+}
+
+/* Records a failure with the static message of its code when no context
+ * was set. */
+static gf_status fail(gf_project *p, gf_status st, const char *what)
+{
+    if (p->err.status != st || !p->err.msg[0])
+        error_set(&p->err, st, "%s: %s", what, gf_status_string(st));
+    return st;
+}
+
+gf_status gf_load_network(gf_project *p, const char *path)
+{
+    if (!p)
+        return GF_ERR_ARG;
+    error_clear(&p->err);
+    if (!path)
+        return fail(p, GF_ERR_ARG, "gf_load_network: path is NULL");
+    clear_result(p);
+    clear_scenario(p);
+    clear_controls(p);
+    network_free(&p->net);
+    p->has_net = 0;
+    gf_status st = gaslib_read_net(path, &p->net, &p->err);
+    if (st != GF_OK)
+        return fail(p, st, path);
+    p->has_net = 1;
+    return GF_OK;
+}
+
+gf_status gf_load_scenario(gf_project *p, const char *path)
+{
+    if (!p)
+        return GF_ERR_ARG;
+    error_clear(&p->err);
+    if (!path)
+        return fail(p, GF_ERR_ARG, "gf_load_scenario: path is NULL");
+    if (!p->has_net)
+        return error_set(&p->err, GF_ERR_STATE, "gf_load_scenario: load a network first");
+    clear_result(p);
+    clear_scenario(p);
+    gf_status st = gaslib_read_scn(path, &p->net, &p->scn, &p->err);
+    if (st != GF_OK)
+        return fail(p, st, path);
+    p->has_scn = 1;
+    return GF_OK;
+}
+
+gf_status gf_load_controls(gf_project *p, const char *path)
+{
+    if (!p)
+        return GF_ERR_ARG;
+    error_clear(&p->err);
+    if (!path)
+        return fail(p, GF_ERR_ARG, "gf_load_controls: path is NULL");
+    if (!p->has_net)
+        return error_set(&p->err, GF_ERR_STATE, "gf_load_controls: load a network first");
+    clear_result(p);
+    clear_controls(p);
+    gf_status st = controls_read(path, &p->net, &p->ctl, &p->err);
+    if (st != GF_OK)
+        return fail(p, st, path);
+    p->has_ctl = 1;
+    return GF_OK;
+}
+
+void gf_options_default(gf_options *opt)
+{
+    if (!opt)
+        return;
+    opt->gas_law = GF_GAS_AGA;
+    opt->z_constant = 1.0;
+    opt->friction = GF_FRICTION_NIKURADSE;
+    opt->lambda_constant = 0.01;
+    opt->temperature = NAN;
+    opt->viscosity = 1.1e-5;
+    opt->max_iterations = 100;
+    opt->tolerance = 1e-10;
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    timespec_get(&ts, TIME_UTC);
+    return 1e3 * (double)ts.tv_sec + 1e-6 * (double)ts.tv_nsec;
+}
+
+gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
+{
+    if (!p)
+        return GF_ERR_ARG;
+    error_clear(&p->err);
+    if (!opt)
+        return fail(p, GF_ERR_ARG, "gf_solve_steady: options are NULL");
+    if (!p->has_net)
+        return error_set(&p->err, GF_ERR_STATE, "gf_solve_steady: load a network first");
+    double t0 = now_ms();
+    clear_result(p);
+    const scenario *scn = p->has_scn ? &p->scn : NULL;
+    gf_status st = steady_resolve_params(&p->net, scn, opt, &p->par, &p->err);
+    if (st != GF_OK)
+        return fail(p, st, "gf_solve_steady");
+    if (steady_result_init(&p->res, p->net.n_nodes, p->net.n_arcs) != 0)
+        return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
+    p->has_result = 1;
+    st = steady_solve(&p->net, scn, p->has_ctl ? &p->ctl : NULL, &p->par, &p->res, &p->err);
+    gf_report *r = &p->report;
+    r->converged = p->res.converged;
+    r->iterations = p->res.iterations;
+    r->mass_residual = p->res.mass_residual;
+    r->law_residual = p->res.law_residual;
+    r->slack_imbalance = p->res.slack_imbalance;
+    r->temperature = p->par.temperature;
+    r->r_specific = p->par.r_s;
+    r->norm_density = p->par.rho_n;
+    r->n_unknowns = p->res.n_unknowns;
+    if (st != GF_OK) {
+        r->solve_ms = now_ms() - t0;
+        return fail(p, st, "gf_solve_steady");
+    }
+    st = violations_find(&p->net, scn, &p->par, &p->res, &p->viol, &p->n_viol);
+    if (st != GF_OK)
+        return fail(p, st, "gf_solve_steady");
+    p->solved = 1;
+    r->solve_ms = now_ms() - t0;
+    return GF_OK;
+}
+
+/* ---- network description ---------------------------------------------- */
+
+size_t gf_node_count(const gf_project *p)
+{
+    return p && p->has_net ? p->net.n_nodes : 0;
+}
+
+size_t gf_arc_count(const gf_project *p)
+{
+    return p && p->has_net ? p->net.n_arcs : 0;
+}
+
+gf_status gf_node_info_get(const gf_project *p, size_t i, gf_node_info *out)
+{
+    if (!p || !out)
+        return GF_ERR_ARG;
+    if (!p->has_net || i >= p->net.n_nodes)
+        return GF_ERR_INDEX;
+    const net_node *n = &p->net.nodes[i];
+    out->id = n->id;
+    out->kind = (gf_node_kind)n->kind;
+    out->height = n->height;
+    out->p_min = n->p_min;
+    out->p_max = n->p_max;
+    return GF_OK;
+}
+
+gf_status gf_arc_info_get(const gf_project *p, size_t i, gf_arc_info *out)
+{
+    if (!p || !out)
+        return GF_ERR_ARG;
+    if (!p->has_net || i >= p->net.n_arcs)
+        return GF_ERR_INDEX;
+    const net_arc *a = &p->net.arcs[i];
+    out->id = a->id;
+    out->kind = (gf_arc_kind)a->kind;
+    out->from = (size_t)a->from;
+    out->to = (size_t)a->to;
+    out->length = a->kind == ARC_PIPE ? a->length : NAN;
+    out->diameter = a->kind == ARC_PIPE || a->kind == ARC_RESISTOR ? a->diameter : NAN;
+    out->roughness = a->kind == ARC_PIPE ? a->roughness : NAN;
+    return GF_OK;
+}
+
+gf_status gf_node_index(const gf_project *p, const char *id, size_t *out)
+{
+    if (!p || !id || !out)
+        return GF_ERR_ARG;
+    int i = p->has_net ? network_find_node(&p->net, id) : -1;
+    if (i < 0)
+        return GF_ERR_INPUT;
+    *out = (size_t)i;
+    return GF_OK;
+}
+
+gf_status gf_arc_index(const gf_project *p, const char *id, size_t *out)
+{
+    if (!p || !id || !out)
+        return GF_ERR_ARG;
+    int i = p->has_net ? network_find_arc(&p->net, id) : -1;
+    if (i < 0)
+        return GF_ERR_INPUT;
+    *out = (size_t)i;
+    return GF_OK;
+}
+
+const char *gf_arc_kind_name(gf_arc_kind kind)
+{
+    return arc_kind_name((arc_kind)kind);
+}
+
+const char *gf_node_kind_name(gf_node_kind kind)
+{
+    return node_kind_name((node_kind)kind);
+}
+
+/* ---- results ----------------------------------------------------------- */
+
+gf_status gf_node_result_get(const gf_project *p, size_t i, gf_node_result *out)
+{
+    if (!p || !out)
+        return GF_ERR_ARG;
+    if (!p->solved)
+        return GF_ERR_STATE;
+    if (i >= p->net.n_nodes)
+        return GF_ERR_INDEX;
+    out->p = p->res.p[i];
+    out->withdrawal = p->res.withdrawal[i];
+    out->z = gas_z(&p->par.gas, out->p, p->par.temperature, NULL);
+    out->is_reference = p->res.is_reference[i];
+    return GF_OK;
+}
+
+gf_status gf_arc_result_get(const gf_project *p, size_t i, gf_arc_result *out)
+{
+    if (!p || !out)
+        return GF_ERR_ARG;
+    if (!p->solved)
+        return GF_ERR_STATE;
+    if (i >= p->net.n_arcs)
+        return GF_ERR_INDEX;
+    const net_arc *a = &p->net.arcs[i];
+    const steady_params *par = &p->par;
+    double q = p->res.q[i];
+    out->q = q;
+    out->q_norm = q / par->rho_n;
+    out->p_from = p->res.p[a->from];
+    out->p_to = p->res.p[a->to];
+    out->mode = p->res.mode[i];
+    out->set_point = p->res.set_point[i];
+    out->velocity = NAN;
+    out->power = NAN;
+    if (a->kind == ARC_PIPE) {
+        double p_in = q >= 0.0 ? out->p_from : out->p_to;
+        double rho = p_in / (par->r_s * par->temperature * gas_z(&par->gas, p_in, par->temperature, NULL));
+        out->velocity = q / (rho * 0.25 * GAS_PI * a->diameter * a->diameter);
+    } else if (a->kind == ARC_COMPRESSOR) {
+        out->power = 0.0;
+        if (out->mode != GF_MODE_CLOSED && out->mode != GF_MODE_OPEN && q > 0.0 && out->p_to > out->p_from) {
+            double k = par->kappa;
+            double z = gas_z(&par->gas, out->p_from, par->temperature, NULL);
+            out->power = q * z * par->r_s * par->temperature * k / (k - 1.0) *
+                         (pow(out->p_to / out->p_from, (k - 1.0) / k) - 1.0) / STATION_ETA;
+        }
+    }
+    return GF_OK;
+}
+
+gf_status gf_report_get(const gf_project *p, gf_report *out)
+{
+    if (!p || !out)
+        return GF_ERR_ARG;
+    if (!p->has_result)
+        return GF_ERR_STATE;
+    *out = p->report;
+    return GF_OK;
+}
+
+const char *gf_violation_kind_name(gf_violation_kind kind)
+{
+    switch (kind) {
+    case GF_VIOL_PRESSURE_MIN: return "pressure_min";
+    case GF_VIOL_PRESSURE_MAX: return "pressure_max";
+    case GF_VIOL_FLOW_MIN: return "flow_min";
+    case GF_VIOL_FLOW_MAX: return "flow_max";
+    case GF_VIOL_PIPE_PRESSURE: return "pipe_design_pressure";
+    case GF_VIOL_DP_MIN: return "pressure_drop_min";
+    case GF_VIOL_DP_MAX: return "pressure_drop_max";
+    case GF_VIOL_INLET_MIN: return "inlet_pressure_min";
+    case GF_VIOL_OUTLET_MAX: return "outlet_pressure_max";
+    case GF_VIOL_REVERSE_FLOW: return "reverse_flow";
+    case GF_VIOL_COMPRESSOR_RATIO: return "compressor_ratio_below_1";
+    }
+    return "unknown";
+}
+
+size_t gf_violation_count(const gf_project *p)
+{
+    return p && p->solved ? p->n_viol : 0;
+}
+
+gf_status gf_violation_get(const gf_project *p, size_t i, gf_violation *out)
+{
+    if (!p || !out)
+        return GF_ERR_ARG;
+    if (!p->solved)
+        return GF_ERR_STATE;
+    if (i >= p->n_viol)
+        return GF_ERR_INDEX;
+    *out = p->viol[i];
+    return GF_OK;
+}

@@ -1,0 +1,207 @@
+/* The controls file: one statement a line, '#' to the end of a line is a
+ * comment, pressures absolute in bar, flows in kg/s:
+ *
+ *     valve        ID open | closed
+ *     controlValve ID active P_OUT_BAR | bypass | closed
+ *     compressor   ID outlet P_OUT_BAR | ratio R | flow Q_KG_S | bypass | closed
+ *     slack        NODE_ID P_BAR
+ */
+#include "io/controls_file.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TOKENS 4
+
+static int parse_number(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Interprets one statement; tok[0..nt-1] are its words. */
+static gf_status statement(const char *name, int line, char **tok, int nt, const network *net, controls *ctl,
+                           error_info *err)
+{
+    const char *kw = tok[0];
+    if (strcmp(kw, "slack") == 0) {
+        double p;
+        if (nt != 3)
+            return error_set(err, GF_ERR_INPUT, "%s:%d: slack: expected 'slack NODE_ID P_BAR'", name, line);
+        int node = network_find_node(net, tok[1]);
+        if (node < 0)
+            return error_set(err, GF_ERR_INPUT, "%s:%d: slack: unknown node '%s'", name, line, tok[1]);
+        if (parse_number(tok[2], &p) != 0 || !(p > 0.0))
+            return error_set(err, GF_ERR_INPUT, "%s:%d: slack '%s': '%s' is not a pressure > 0 (bar)", name, line,
+                             tok[1], tok[2]);
+        if (controls_add_slack(ctl, node, p * 1e5, line) != 0)
+            return error_set(err, GF_ERR_NOMEM, "out of memory");
+        return GF_OK;
+    }
+    arc_kind want;
+    if (strcmp(kw, "valve") == 0)
+        want = ARC_VALVE;
+    else if (strcmp(kw, "controlValve") == 0)
+        want = ARC_CONTROL_VALVE;
+    else if (strcmp(kw, "compressor") == 0 || strcmp(kw, "compressorStation") == 0)
+        want = ARC_COMPRESSOR;
+    else
+        return error_set(err, GF_ERR_INPUT,
+                         "%s:%d: unknown statement '%s' (expected valve, controlValve, compressor or slack)", name,
+                         line, kw);
+    if (nt < 3)
+        return error_set(err, GF_ERR_INPUT, "%s:%d: %s: expected '%s ID MODE [VALUE]'", name, line, kw, kw);
+    int a = network_find_arc(net, tok[1]);
+    if (a < 0)
+        return error_set(err, GF_ERR_INPUT, "%s:%d: %s: unknown element '%s'", name, line, kw, tok[1]);
+    if (net->arcs[a].kind != want)
+        return error_set(err, GF_ERR_INPUT, "%s:%d: '%s' is a %s, not a %s", name, line, tok[1],
+                         arc_kind_name(net->arcs[a].kind), arc_kind_name(want));
+    const char *m = tok[2];
+    gf_mode mode;
+    int needs_value = 0;
+    if (strcmp(m, "closed") == 0)
+        mode = GF_MODE_CLOSED;
+    else if (want == ARC_VALVE && strcmp(m, "open") == 0)
+        mode = GF_MODE_OPEN;
+    else if (want != ARC_VALVE && strcmp(m, "bypass") == 0)
+        mode = GF_MODE_OPEN;
+    else if ((want == ARC_CONTROL_VALVE && strcmp(m, "active") == 0) ||
+             (want == ARC_COMPRESSOR && strcmp(m, "outlet") == 0)) {
+        mode = GF_MODE_OUTLET;
+        needs_value = 1;
+    } else if (want == ARC_COMPRESSOR && strcmp(m, "ratio") == 0) {
+        mode = GF_MODE_RATIO;
+        needs_value = 1;
+    } else if (want == ARC_COMPRESSOR && strcmp(m, "flow") == 0) {
+        mode = GF_MODE_FLOW;
+        needs_value = 1;
+    } else {
+        return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': unknown mode '%s' (%s)", name, line, kw, tok[1], m,
+                         want == ARC_VALVE           ? "open or closed"
+                         : want == ARC_CONTROL_VALVE ? "active P_BAR, bypass or closed"
+                                                     : "outlet P_BAR, ratio R, flow Q_KG_S, bypass or closed");
+    }
+    double value = NAN;
+    if (needs_value) {
+        if (nt != 4 || parse_number(tok[3], &value) != 0)
+            return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': mode '%s' needs one number", name, line, kw,
+                             tok[1], m);
+        if (mode == GF_MODE_OUTLET) {
+            if (!(value > 0.0))
+                return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': outlet pressure must be > 0 bar", name, line,
+                                 kw, tok[1]);
+            value *= 1e5;
+        } else if (mode == GF_MODE_RATIO && !(value > 0.0)) {
+            return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': ratio must be > 0", name, line, kw, tok[1]);
+        }
+    } else if (nt != 3) {
+        return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': mode '%s' takes no value", name, line, kw, tok[1], m);
+    }
+    if (ctl->arcs[a].line)
+        return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': set twice (first at line %d)", name, line, kw, tok[1],
+                         ctl->arcs[a].line);
+    ctl->arcs[a].mode = mode;
+    ctl->arcs[a].value = value;
+    ctl->arcs[a].line = line;
+    return GF_OK;
+}
+
+gf_status controls_read_memory(const char *text, const char *name, const network *net, controls *ctl,
+                               error_info *err)
+{
+    if (controls_init(ctl, net->n_arcs) != 0)
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    gf_status st = GF_OK;
+    int line = 0;
+    const char *p = text;
+    char buf[1024];
+    while (*p && st == GF_OK) {
+        line++;
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        if (len >= sizeof buf) {
+            st = error_set(err, GF_ERR_INPUT, "%s:%d: line too long", name, line);
+            break;
+        }
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        p = eol ? eol + 1 : p + len;
+        char *hash = strchr(buf, '#');
+        if (hash)
+            *hash = '\0';
+        char *tok[MAX_TOKENS + 1];
+        int nt = 0;
+        for (char *t = buf; *t && nt <= MAX_TOKENS;) {
+            while (*t == ' ' || *t == '\t' || *t == '\r')
+                *t++ = '\0';
+            if (!*t)
+                break;
+            tok[nt++] = t;
+            while (*t && *t != ' ' && *t != '\t' && *t != '\r')
+                t++;
+        }
+        if (nt == 0)
+            continue;
+        if (nt > MAX_TOKENS) {
+            st = error_set(err, GF_ERR_INPUT, "%s:%d: too many words", name, line);
+            break;
+        }
+        st = statement(name, line, tok, nt, net, ctl, err);
+    }
+    if (st != GF_OK)
+        controls_free(ctl);
+    return st;
+}
+
+gf_status controls_read(const char *path, const network *net, controls *ctl, error_info *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return error_set(err, GF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    size_t cap = 4096, len = 0;
+    char *text = malloc(cap);
+    size_t got;
+    while (text && (got = fread(text + len, 1, cap - len - 1, f)) > 0) {
+        len += got;
+        if (len + 1 == cap) {
+            char *grown = realloc(text, cap * 2);
+            if (!grown) {
+                free(text);
+                text = NULL;
+                break;
+            }
+            text = grown;
+            cap *= 2;
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!text)
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    if (bad) {
+        free(text);
+        return error_set(err, GF_ERR_IO, "%s: read error", path);
+    }
+    text[len] = '\0';
+    if (strlen(text) != len) {
+        free(text);
+        return error_set(err, GF_ERR_INPUT, "%s: not a text file (contains NUL bytes)", path);
+    }
+    gf_status st = controls_read_memory(text, path, net, ctl, err);
+    if (st == GF_OK) {
+        ctl->path = malloc(strlen(path) + 1);
+        if (ctl->path)
+            strcpy(ctl->path, path);
+    }
+    free(text);
+    return st;
+}

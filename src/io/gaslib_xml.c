@@ -1,0 +1,631 @@
+/* Shared machinery of the GasLib readers: the unit table and conversion
+ * (FORMAT.md §5), locale-independent numbers, file reading, and a hardened
+ * libxml2 parse. Hardening: any DOCTYPE is refused before libxml2 sees the
+ * bytes (and again by SAX hooks, for encodings the byte scan cannot see), the
+ * network is never used, entities are never substituted, and libxml2's error
+ * printing is replaced by a per-parse handler, so nothing reaches stderr and
+ * no process-wide handler is changed. Element lines are recorded by a
+ * per-parse SAX hook because libxml2 2.9 caps node->line at 65535. */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+
+#include "io/gaslib_xml.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+
+/* ---- Units ------------------------------------------------------------ */
+
+typedef enum {
+    DIM_PRESSURE,
+    DIM_GAUGE,
+    DIM_LENGTH,
+    DIM_TEMPERATURE,
+    DIM_NORM_FLOW,
+    DIM_ACTUAL_FLOW,
+    DIM_DENSITY,
+    DIM_MOLAR_MASS,
+    DIM_ENERGY_DENSITY,
+    DIM_HEAT_TRANSFER,
+    DIM_OTHER /* tokens of .cs files: known, but fit nothing we read */
+} dimension;
+
+/* SI value = (file value + offset) * factor. */
+typedef struct {
+    const char *token;
+    dimension dim;
+    double offset, factor;
+} unit_entry;
+
+static const unit_entry unit_table[] = {
+    {"bar", DIM_PRESSURE, 0.0, 1e5},
+    {"barg", DIM_GAUGE, 1.01325, 1e5},
+    {"km", DIM_LENGTH, 0.0, 1e3},
+    {"m", DIM_LENGTH, 0.0, 1.0},
+    {"meter", DIM_LENGTH, 0.0, 1.0},
+    {"mm", DIM_LENGTH, 0.0, 1e-3},
+    {"Celsius", DIM_TEMPERATURE, 273.15, 1.0},
+    {"K", DIM_TEMPERATURE, 0.0, 1.0},
+    {"1000m_cube_per_hour", DIM_NORM_FLOW, 0.0, 1000.0 / 3600.0},
+    {"m_cube_per_s", DIM_ACTUAL_FLOW, 0.0, 1.0},
+    {"kg_per_m_cube", DIM_DENSITY, 0.0, 1.0},
+    {"kg_per_kmol", DIM_MOLAR_MASS, 0.0, 1e-3},
+    {"MJ_per_m_cube", DIM_ENERGY_DENSITY, 0.0, 1e6},
+    {"W_per_m_square_per_K", DIM_HEAT_TRANSFER, 0.0, 1.0},
+    {"per_min", DIM_OTHER, 0.0, 1.0 / 60.0},
+    {"kJ_per_kg", DIM_OTHER, 0.0, 1e3},
+    {"kW", DIM_OTHER, 0.0, 1e3},
+    {"kNm", DIM_OTHER, 0.0, 1e3},
+    {"m_cube", DIM_OTHER, 0.0, 1.0},
+};
+
+static const unit_entry *find_unit(const char *token)
+{
+    for (size_t i = 0; i < sizeof unit_table / sizeof unit_table[0]; i++)
+        if (strcmp(unit_table[i].token, token) == 0)
+            return &unit_table[i];
+    return NULL;
+}
+
+static dimension dimension_of(gx_quantity q)
+{
+    switch (q) {
+    case GX_PRESSURE:
+    case GX_PRESSURE_DIFF: return DIM_PRESSURE;
+    case GX_LENGTH:
+    case GX_HEIGHT: return DIM_LENGTH;
+    case GX_TEMPERATURE: return DIM_TEMPERATURE;
+    case GX_FLOW: return DIM_NORM_FLOW;
+    case GX_DENSITY: return DIM_DENSITY;
+    case GX_MOLAR_MASS: return DIM_MOLAR_MASS;
+    case GX_ENERGY_DENSITY: return DIM_ENERGY_DENSITY;
+    case GX_HEAT_TRANSFER: return DIM_HEAT_TRANSFER;
+    default: return DIM_OTHER;
+    }
+}
+
+const char *gx_quantity_name(gx_quantity q)
+{
+    switch (q) {
+    case GX_PRESSURE: return "a pressure";
+    case GX_PRESSURE_DIFF: return "a pressure difference";
+    case GX_LENGTH: return "a length";
+    case GX_HEIGHT: return "a height";
+    case GX_TEMPERATURE: return "a temperature";
+    case GX_FLOW: return "a norm volume flow";
+    case GX_DENSITY: return "a density";
+    case GX_MOLAR_MASS: return "a molar mass";
+    case GX_ENERGY_DENSITY: return "an energy per volume";
+    case GX_HEAT_TRANSFER: return "a heat transfer coefficient";
+    default: return "no unit";
+    }
+}
+
+gx_unit_status gx_convert(const char *unit, gx_quantity q, int in_scenario, double v, double *si)
+{
+    if (unit && unit[0] == '\0')
+        unit = NULL;
+    if (!unit) {
+        if (q == GX_HEIGHT || q == GX_DIMENSIONLESS) {
+            *si = v;
+            return GX_UNIT_OK;
+        }
+        if (q == GX_FLOW && in_scenario) { /* GasLib-39 scenarios */
+            *si = v * (1000.0 / 3600.0);
+            return GX_UNIT_OK;
+        }
+        return GX_UNIT_MISSING;
+    }
+    const unit_entry *u = find_unit(unit);
+    if (!u)
+        return GX_UNIT_UNKNOWN;
+    if (q == GX_DIMENSIONLESS)
+        return GX_UNIT_MISFIT;
+    if (u->dim == DIM_GAUGE) {
+        if (q != GX_PRESSURE)
+            return GX_UNIT_MISFIT;
+        if (!in_scenario)
+            return GX_UNIT_GAUGE;
+    } else if (u->dim != dimension_of(q)) {
+        return GX_UNIT_MISFIT;
+    }
+    *si = (v + u->offset) * u->factor;
+    return GX_UNIT_OK;
+}
+
+/* ---- Numbers ---------------------------------------------------------- */
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int gx_number(const gx_ctx *cx, const char *text, double *out)
+{
+    if (!text)
+        return -1;
+    const char *p = text;
+    while (is_xml_space(*p))
+        p++;
+    const char *start = p;
+    if (*p == '+' || *p == '-')
+        p++;
+    size_t digits = 0;
+    while (is_digit(*p)) {
+        p++;
+        digits++;
+    }
+    if (*p == '.') {
+        p++;
+        while (is_digit(*p)) {
+            p++;
+            digits++;
+        }
+    }
+    if (digits == 0)
+        return -1;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        size_t exp_digits = 0;
+        while (is_digit(*p)) {
+            p++;
+            exp_digits++;
+        }
+        if (exp_digits == 0)
+            return -1;
+    }
+    const char *end = p;
+    while (is_xml_space(*p))
+        p++;
+    if (*p != '\0')
+        return -1;
+    /* The syntax is checked; strtod only rounds. Its decimal point follows
+     * LC_NUMERIC, so switch this thread to the C locale for the call. */
+    locale_t previous = uselocale(cx->c_locale);
+    char *stop = NULL;
+    double v = strtod(start, &stop);
+    uselocale(previous);
+    if (stop != end || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* ---- Messages --------------------------------------------------------- */
+
+const char *gx_clip(const char *s, char *buf, size_t n)
+{
+    if (n == 0)
+        return buf;
+    if (!s)
+        s = "";
+    size_t len = strlen(s);
+    size_t keep = len < n ? len : n - 1;
+    int cut = keep < len && n > 4;
+    if (cut)
+        keep = n - 4;
+    for (size_t i = 0; i < keep; i++) {
+        unsigned char c = (unsigned char)s[i];
+        buf[i] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    }
+    if (cut) {
+        memcpy(buf + keep, "...", 3);
+        keep += 3;
+    }
+    buf[keep] = '\0';
+    return buf;
+}
+
+gf_status gx_fail(gx_ctx *cx, gf_status status, int line, const char *elem, const char *id,
+                  const char *fmt, ...)
+{
+    if (cx->nomem)
+        return error_set(cx->err, GF_ERR_NOMEM, "%s: out of memory", cx->name);
+    char what[640];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    char id_buf[96];
+    if (elem && id)
+        return error_set(cx->err, status, "%s:%d: %s '%s': %s", cx->name, line, elem,
+                         gx_clip(id, id_buf, sizeof id_buf), what);
+    if (elem)
+        return error_set(cx->err, status, "%s:%d: %s: %s", cx->name, line, elem, what);
+    return error_set(cx->err, status, "%s:%d: %s", cx->name, line, what);
+}
+
+/* ---- Files ------------------------------------------------------------ */
+
+gf_status gx_read_file(const char *path, char **out, size_t *out_len, error_info *err)
+{
+    *out = NULL;
+    *out_len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return error_set(err, GF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        len += fread(buf + len, 1, cap - len, f);
+        if (len < cap)
+            break;
+        if (cap > SIZE_MAX / 4) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        char *grown = realloc(buf, 2 * cap + 1);
+        if (!grown) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = grown;
+        cap *= 2;
+    }
+    if (!buf) {
+        fclose(f);
+        return error_set(err, GF_ERR_NOMEM, "%s: out of memory reading the file", path);
+    }
+    if (ferror(f)) {
+        int e = errno;
+        fclose(f);
+        free(buf);
+        return error_set(err, GF_ERR_IO, "%s: cannot read: %s", path, strerror(e));
+    }
+    fclose(f);
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return GF_OK;
+}
+
+/* ---- Parsing ---------------------------------------------------------- */
+
+/* State of one parse, reached from the libxml2 callbacks via ctxt->_private. */
+typedef struct {
+    startElementNsSAX2Func build_element; /* libxml2's tree builder */
+    int dtd_line;                         /* > 0 once a DTD was seen */
+    int error_line, error_level;
+    char error_msg[400];
+} parse_state;
+
+static parse_state *state_of(void *ctx)
+{
+    return ((xmlParserCtxtPtr)ctx)->_private;
+}
+
+static int current_line(void *ctx)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    return ctxt->input ? ctxt->input->line : 0;
+}
+
+static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                             const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                             int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    state_of(ctx)->build_element(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+                                 nb_attributes, nb_defaulted, attributes);
+    if (ctxt->node)
+        ctxt->node->_private = (void *)(intptr_t)current_line(ctx);
+}
+
+/* Any DTD: note it and stop, before a single declaration is processed. */
+static void refuse_dtd(void *ctx)
+{
+    parse_state *st = state_of(ctx);
+    if (st->dtd_line == 0)
+        st->dtd_line = current_line(ctx) > 0 ? current_line(ctx) : 1;
+    xmlStopParser((xmlParserCtxtPtr)ctx);
+}
+
+static void on_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                      const xmlChar *system_id)
+{
+    (void)name;
+    (void)external_id;
+    (void)system_id;
+    refuse_dtd(ctx);
+}
+
+static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    (void)name;
+    (void)type;
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    refuse_dtd(ctx);
+}
+
+/* Keeps the first, most severe message; prints nothing. */
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    parse_state *st = state_of(ctx);
+    if (!e || e->level < XML_ERR_ERROR || st->error_level == XML_ERR_FATAL)
+        return;
+    if (st->error_level == XML_ERR_ERROR && e->level != XML_ERR_FATAL)
+        return;
+    st->error_level = (int)e->level;
+    st->error_line = e->line;
+    const char *msg = e->message ? e->message : "unknown error";
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '\r' || msg[n - 1] == ' '))
+        n--;
+    if (n >= sizeof st->error_msg)
+        n = sizeof st->error_msg - 1;
+    memcpy(st->error_msg, msg, n);
+    st->error_msg[n] = '\0';
+}
+
+static once_flag libxml_once = ONCE_FLAG_INIT;
+
+static void init_libxml(void)
+{
+    xmlInitParser();
+}
+
+/* Line of position pos in buf (1-based). */
+static int line_at(const char *buf, size_t pos)
+{
+    int line = 1;
+    for (size_t i = 0; i < pos; i++)
+        if (buf[i] == '\n')
+            line++;
+    return line;
+}
+
+static const char *find_bytes(const char *buf, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (buf[i] == needle[0] && memcmp(buf + i, needle, n) == 0)
+            return buf + i;
+    return NULL;
+}
+
+gf_status gx_open(gx_ctx *cx, const char *name, int in_scenario, error_info *err)
+{
+    memset(cx, 0, sizeof *cx);
+    cx->name = name;
+    cx->err = err;
+    cx->in_scenario = in_scenario;
+    cx->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    if (cx->c_locale == (locale_t)0)
+        return error_set(err, GF_ERR_NOMEM, "%s: cannot create the C locale", name);
+    return GF_OK;
+}
+
+void gx_close(gx_ctx *cx)
+{
+    for (size_t i = 0; i < cx->n_owned; i++)
+        xmlFree(cx->owned[i]);
+    free(cx->owned);
+    if (cx->doc)
+        xmlFreeDoc(cx->doc);
+    if (cx->c_locale != (locale_t)0)
+        freelocale(cx->c_locale);
+    memset(cx, 0, sizeof *cx);
+}
+
+gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len)
+{
+    size_t first = 0;
+    while (first < len && is_xml_space(buf[first]))
+        first++;
+    if (first == len)
+        return gx_fail(cx, GF_ERR_PARSE, line_at(buf, len), NULL, NULL,
+                       "empty file (no XML document)");
+    if (len > INT_MAX)
+        return gx_fail(cx, GF_ERR_PARSE, 1, NULL, NULL, "file too large for the XML parser");
+    const char *dtd = find_bytes(buf, len, "<!DOCTYPE");
+    if (!dtd)
+        dtd = find_bytes(buf, len, "<!ENTITY");
+    if (dtd)
+        return gx_fail(cx, GF_ERR_PARSE, line_at(buf, (size_t)(dtd - buf)), NULL, NULL,
+                       "DTDs and entity declarations are not accepted");
+
+    call_once(&libxml_once, init_libxml);
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+    if (!ctxt)
+        return error_set(cx->err, GF_ERR_NOMEM, "%s: cannot create an XML parser", cx->name);
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    parse_state st;
+    memset(&st, 0, sizeof st);
+    st.build_element = ctxt->sax->startElementNs ? ctxt->sax->startElementNs
+                                                 : xmlSAX2StartElementNs;
+    ctxt->_private = &st;
+    ctxt->sax->startElementNs = on_start_element;
+    ctxt->sax->internalSubset = on_subset;
+    ctxt->sax->externalSubset = on_subset;
+    ctxt->sax->entityDecl = on_entity_decl;
+    ctxt->sax->serror = on_error;
+    ctxt->sax->error = NULL;
+    ctxt->sax->warning = NULL;
+
+    xmlParseDocument(ctxt);
+    xmlDoc *doc = ctxt->myDoc;
+    int well_formed = ctxt->wellFormed;
+    ctxt->myDoc = NULL;
+    ctxt->_private = NULL;
+    xmlFreeParserCtxt(ctxt);
+
+    if (st.dtd_line > 0 || (doc && (doc->intSubset || doc->extSubset))) {
+        if (doc)
+            xmlFreeDoc(doc);
+        return gx_fail(cx, GF_ERR_PARSE, st.dtd_line > 0 ? st.dtd_line : 1, NULL, NULL,
+                       "DTDs and entity declarations are not accepted");
+    }
+    if (!doc || !well_formed || !xmlDocGetRootElement(doc)) {
+        if (doc)
+            xmlFreeDoc(doc);
+        if (st.error_level == 0)
+            return gx_fail(cx, GF_ERR_PARSE, line_at(buf, len), NULL, NULL,
+                           "not well-formed XML");
+        return gx_fail(cx, GF_ERR_PARSE, st.error_line > 0 ? st.error_line : 1, NULL, NULL,
+                       "not well-formed XML: %s", st.error_msg);
+    }
+    cx->doc = doc;
+    return GF_OK;
+}
+
+/* ---- Elements --------------------------------------------------------- */
+
+const char *gx_local_name(const xmlNode *n)
+{
+    const char *name = n && n->name ? (const char *)n->name : "";
+    const char *colon = strrchr(name, ':'); /* an undeclared prefix stays in the name */
+    return colon ? colon + 1 : name;
+}
+
+int gx_is(const xmlNode *n, const char *local_name)
+{
+    return n && n->type == XML_ELEMENT_NODE && strcmp(gx_local_name(n), local_name) == 0;
+}
+
+static xmlNode *skip_to_element(xmlNode *n)
+{
+    while (n && n->type != XML_ELEMENT_NODE)
+        n = n->next;
+    return n;
+}
+
+xmlNode *gx_first_element(const xmlNode *parent)
+{
+    return parent ? skip_to_element(parent->children) : NULL;
+}
+
+xmlNode *gx_next_element(const xmlNode *n)
+{
+    return n ? skip_to_element(n->next) : NULL;
+}
+
+int gx_line(const xmlNode *n)
+{
+    if (!n)
+        return 0;
+    intptr_t line = (intptr_t)n->_private;
+    if (line > 0 && line <= INT_MAX)
+        return (int)line;
+    long l = xmlGetLineNo(n);
+    return l > 0 && l <= INT_MAX ? (int)l : 0;
+}
+
+static int keep_owned(gx_ctx *cx, xmlChar *s)
+{
+    if (cx->n_owned == cx->owned_cap) {
+        size_t cap = cx->owned_cap ? 2 * cx->owned_cap : 16;
+        xmlChar **grown = realloc(cx->owned, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        cx->owned = grown;
+        cx->owned_cap = cap;
+    }
+    cx->owned[cx->n_owned++] = s;
+    return 0;
+}
+
+const char *gx_attr(gx_ctx *cx, const xmlNode *el, const char *name)
+{
+    for (const xmlAttr *a = el->properties; a; a = a->next) {
+        if (!a->name || strcmp((const char *)a->name, name) != 0)
+            continue;
+        const xmlNode *v = a->children;
+        if (!v)
+            return "";
+        if (v->type == XML_TEXT_NODE && !v->next && v->content)
+            return (const char *)v->content; /* the usual case: one text node */
+        xmlChar *joined = xmlNodeListGetString(el->doc, v, 1);
+        if (!joined || keep_owned(cx, joined) != 0) {
+            if (joined)
+                xmlFree(joined);
+            cx->nomem = 1;
+            return NULL;
+        }
+        return (const char *)joined;
+    }
+    return NULL;
+}
+
+/* ---- Values ----------------------------------------------------------- */
+
+gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, gx_quantity q,
+                   double *out)
+{
+    const char *label = gx_local_name(el);
+    int line = gx_line(el);
+    char buf[64];
+    const char *text = gx_attr(cx, el, "value");
+    if (!text)
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'%s' has no value", label);
+    double v;
+    if (gx_number(cx, text, &v) != 0)
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'%s' is not a number (%s)",
+                       gx_clip(text, buf, sizeof buf), label);
+    const char *unit = gx_attr(cx, el, "unit");
+    switch (gx_convert(unit, q, cx->in_scenario, v, out)) {
+    case GX_UNIT_OK:
+        break;
+    case GX_UNIT_MISSING:
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "missing unit for %s (%s)", label,
+                       gx_quantity_name(q));
+    case GX_UNIT_UNKNOWN:
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "unknown unit '%s' for %s",
+                       gx_clip(unit, buf, sizeof buf), label);
+    case GX_UNIT_MISFIT:
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id,
+                       "unit '%s' does not fit %s (expected %s)", gx_clip(unit, buf, sizeof buf),
+                       label, gx_quantity_name(q));
+    case GX_UNIT_GAUGE:
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id,
+                       "gauge unit 'barg' is accepted only in scenario files (%s)", label);
+    }
+    if (!isfinite(*out))
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "%s is out of range", label);
+    return GF_OK;
+}
+
+gf_status gx_flag(gx_ctx *cx, const xmlNode *el, const char *attr, const char *elem,
+                  const char *id, int *out)
+{
+    const char *text = gx_attr(cx, el, attr);
+    if (!text) {
+        *out = -1;
+        return cx->nomem ? gx_fail(cx, GF_ERR_NOMEM, gx_line(el), elem, id, "out of memory")
+                         : GF_OK;
+    }
+    if (strcmp(text, "0") == 0 || strcmp(text, "false") == 0) {
+        *out = 0;
+    } else if (strcmp(text, "1") == 0 || strcmp(text, "true") == 0) {
+        *out = 1;
+    } else {
+        char buf[64];
+        return gx_fail(cx, GF_ERR_INPUT, gx_line(el), elem, id, "'%s' is not a flag 0 or 1 (%s)",
+                       gx_clip(text, buf, sizeof buf), attr);
+    }
+    return GF_OK;
+}

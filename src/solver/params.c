@@ -1,0 +1,81 @@
+/* Resolution of the physical parameters of a solve: the network's gas (the
+ * sources' qualities mixed by nominated inflow) and the options. */
+#include <math.h>
+
+#include "solver/steady.h"
+
+gf_status steady_resolve_params(const network *net, const scenario *scn, const gf_options *opt,
+                                steady_params *out, error_info *err)
+{
+    if (!(opt->viscosity > 0.0) || !(opt->tolerance > 0.0) || opt->max_iterations < 1 ||
+        (opt->gas_law == GF_GAS_CONSTANT && !(opt->z_constant > 0.0)) ||
+        (opt->friction == GF_FRICTION_CONSTANT && !(opt->lambda_constant > 0.0)) ||
+        (isfinite(opt->temperature) && !(opt->temperature > 0.0)) || (unsigned)opt->gas_law > GF_GAS_AGA ||
+        (unsigned)opt->friction > GF_FRICTION_CONSTANT)
+        return error_set(err, GF_ERR_ARG,
+                         "invalid options: viscosity, tolerance, temperature, z and lambda must be > 0, "
+                         "iterations >= 1, laws known");
+    /* weights: nominated inflow, or equal when nothing flows in */
+    double wsum = 0.0;
+    size_t n_src = 0;
+    for (int pass = 0; pass < 2 && wsum <= 0.0; pass++) {
+        for (size_t n = 0; n < net->n_nodes; n++) {
+            if (net->nodes[n].kind != NODE_SOURCE)
+                continue;
+            n_src += pass == 0;
+            double w = pass == 0 ? (scn ? -0.5 * (scn->flow_lo[n] + scn->flow_hi[n]) : 0.0) : 1.0;
+            if (w > 0.0)
+                wsum += w;
+        }
+    }
+    if (n_src == 0)
+        return error_set(err, GF_ERR_INPUT, "%s: the network has no source, so no gas quality is given",
+                         net->path ? net->path : "network");
+    int equal = 1;
+    for (size_t n = 0; n < net->n_nodes && scn; n++)
+        if (net->nodes[n].kind == NODE_SOURCE && -0.5 * (scn->flow_lo[n] + scn->flow_hi[n]) > 0.0)
+            equal = 0;
+    gas_quality mix = {0};
+    for (size_t n = 0; n < net->n_nodes; n++) {
+        const net_node *node = &net->nodes[n];
+        if (node->kind != NODE_SOURCE)
+            continue;
+        double w = equal ? 1.0 : -0.5 * (scn->flow_lo[n] + scn->flow_hi[n]);
+        if (w <= 0.0)
+            continue;
+        w /= wsum;
+        const gas_quality *g = &node->gas;
+        mix.temperature += w * g->temperature;
+        mix.norm_density += w * g->norm_density;
+        mix.molar_mass += w * g->molar_mass;
+        mix.pc += w * g->pc;
+        mix.tc += w * g->tc;
+        mix.cp_a += w * g->cp_a;
+        mix.cp_b += w * g->cp_b;
+        mix.cp_c += w * g->cp_c;
+        mix.calorific_value += w * g->calorific_value;
+    }
+    out->temperature = isfinite(opt->temperature) ? opt->temperature : mix.temperature;
+    out->rho_n = mix.norm_density;
+    out->r_s = GAS_R_UNIVERSAL / mix.molar_mass;
+    if (!(out->temperature > 0.0) || !(out->rho_n > 0.0) || !(out->r_s > 0.0) || !isfinite(out->r_s))
+        return error_set(err, GF_ERR_INPUT,
+                         "%s: the sources' gasTemperature, normDensity and molarMass must be given and > 0",
+                         net->path ? net->path : "network");
+    out->gas.law = opt->gas_law;
+    out->gas.z0 = opt->z_constant;
+    out->gas.pc = mix.pc;
+    out->gas.tc = mix.tc;
+    if ((opt->gas_law == GF_GAS_PAPAY || opt->gas_law == GF_GAS_AGA) && !(mix.pc > 0.0 && mix.tc > 0.0))
+        return error_set(err, GF_ERR_INPUT,
+                         "%s: the %s gas law needs pseudocriticalPressure and pseudocriticalTemperature at the "
+                         "sources",
+                         net->path ? net->path : "network", opt->gas_law == GF_GAS_PAPAY ? "Papay" : "AGA");
+    out->friction.law = opt->friction;
+    out->friction.lambda_const = opt->lambda_constant;
+    out->kappa = gas_kappa(mix.cp_a, mix.cp_b, mix.cp_c, out->temperature);
+    out->viscosity = opt->viscosity;
+    out->max_iterations = opt->max_iterations;
+    out->tolerance = opt->tolerance;
+    return GF_OK;
+}

@@ -1,0 +1,146 @@
+/* Sparse pattern assembly and KLU factorization: see sparse.h. */
+#include "solver/sparse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void sparse_pattern_init(sparse_pattern *pat)
+{
+    memset(pat, 0, sizeof *pat);
+}
+
+void sparse_pattern_free(sparse_pattern *pat)
+{
+    free(pat->rows);
+    free(pat->cols);
+    sparse_pattern_init(pat);
+}
+
+long sparse_pattern_add(sparse_pattern *pat, int row, int col)
+{
+    if (pat->count == pat->cap) {
+        size_t cap = pat->cap ? 2 * pat->cap : 256;
+        int *rows = realloc(pat->rows, cap * sizeof *rows);
+        if (!rows)
+            return -1;
+        pat->rows = rows;
+        int *cols = realloc(pat->cols, cap * sizeof *cols);
+        if (!cols)
+            return -1;
+        pat->cols = cols;
+        pat->cap = cap;
+    }
+    pat->rows[pat->count] = row;
+    pat->cols[pat->count] = col;
+    return (long)pat->count++;
+}
+
+int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot)
+{
+    memset(s, 0, sizeof *s);
+    s->n = n;
+    size_t m = pat->count;
+    int *count = calloc((size_t)n + 1, sizeof *count);
+    int *order = malloc((m ? m : 1) * sizeof *order);
+    s->colptr = malloc(((size_t)n + 1) * sizeof *s->colptr);
+    if (!count || !order || !s->colptr) {
+        free(count);
+        free(order);
+        sparse_free(s);
+        return -1;
+    }
+    /* Counting sort of the pairs by column, then by row within a column
+     * (insertion sort: columns are short). */
+    for (size_t k = 0; k < m; k++)
+        count[pat->cols[k] + 1]++;
+    for (int j = 0; j < n; j++)
+        count[j + 1] += count[j];
+    for (size_t k = 0; k < m; k++)
+        order[count[pat->cols[k]]++] = (int)k;
+    /* count[j] is now the end of column j; rebuild the starts. */
+    int start = 0;
+    int nnz = 0;
+    for (int j = 0; j < n; j++) {
+        int end = count[j];
+        for (int a = start + 1; a < end; a++) {
+            int key = order[a];
+            int b = a - 1;
+            while (b >= start && pat->rows[order[b]] > pat->rows[key]) {
+                order[b + 1] = order[b];
+                b--;
+            }
+            order[b + 1] = key;
+        }
+        s->colptr[j] = nnz;
+        for (int a = start; a < end; a++) {
+            if (a == start || pat->rows[order[a]] != pat->rows[order[a - 1]])
+                nnz++;
+            slot[order[a]] = nnz - 1;
+        }
+        start = end;
+    }
+    s->colptr[n] = nnz;
+    s->nnz = nnz;
+    s->rowind = malloc(((size_t)nnz + 1) * sizeof *s->rowind);
+    s->values = calloc((size_t)nnz + 1, sizeof *s->values);
+    if (!s->rowind || !s->values) {
+        free(count);
+        free(order);
+        sparse_free(s);
+        return -1;
+    }
+    for (size_t k = 0; k < m; k++)
+        s->rowind[slot[k]] = pat->rows[k];
+    free(count);
+    free(order);
+
+    klu_defaults(&s->common);
+    s->symbolic = klu_analyze(n, s->colptr, s->rowind, &s->common);
+    if (!s->symbolic) {
+        sparse_free(s);
+        return -2;
+    }
+    return 0;
+}
+
+void sparse_free(sparse_system *s)
+{
+    if (s->numeric)
+        klu_free_numeric(&s->numeric, &s->common);
+    if (s->symbolic)
+        klu_free_symbolic(&s->symbolic, &s->common);
+    free(s->colptr);
+    free(s->rowind);
+    free(s->values);
+    memset(s, 0, sizeof *s);
+}
+
+/* Refactorization keeps the pivot order of the last full factorization; it
+ * is trusted while the reciprocal pivot growth stays reasonable. */
+#define SPARSE_MIN_RCOND 1e-12
+
+int sparse_factor_solve(sparse_system *s, double *rhs)
+{
+    int ok = 0;
+    if (s->numeric && s->refactors < 50) {
+        ok = klu_refactor(s->colptr, s->rowind, s->values, s->symbolic, s->numeric, &s->common);
+        if (ok && s->common.status == KLU_OK) {
+            klu_rcond(s->symbolic, s->numeric, &s->common);
+            ok = s->common.rcond > SPARSE_MIN_RCOND;
+        } else {
+            ok = 0;
+        }
+        s->refactors++;
+    }
+    if (!ok) {
+        if (s->numeric)
+            klu_free_numeric(&s->numeric, &s->common);
+        s->numeric = klu_factor(s->colptr, s->rowind, s->values, s->symbolic, &s->common);
+        s->refactors = 0;
+        if (!s->numeric || s->common.status != KLU_OK)
+            return -1;
+    }
+    if (!klu_solve(s->symbolic, s->numeric, s->n, 1, rhs, &s->common))
+        return -1;
+    return 0;
+}

@@ -1,0 +1,50 @@
+/* Sparse linear systems for Newton: a fixed pattern assembled once from
+ * (row, col) pairs, value slots addressed by the position each pair got,
+ * and KLU factorization (symbolic analysis once per pattern, numeric
+ * refactorization per iteration, a full factorization with pivoting when
+ * the refactorization's pivots degrade). */
+#ifndef GF_SOLVER_SPARSE_H
+#define GF_SOLVER_SPARSE_H
+
+#include <stddef.h>
+
+#include <klu.h>
+
+typedef struct {
+    int n;         /* rows = columns */
+    int nnz;
+    int *colptr;   /* n + 1 */
+    int *rowind;   /* nnz */
+    double *values; /* nnz */
+    klu_symbolic *symbolic;
+    klu_numeric *numeric;
+    klu_common common;
+    int refactors; /* refactorizations since the last full factorization */
+} sparse_system;
+
+/* Collects (row, col) pairs before the pattern is fixed. */
+typedef struct {
+    int *rows, *cols;
+    size_t count, cap;
+} sparse_pattern;
+
+void sparse_pattern_init(sparse_pattern *pat);
+void sparse_pattern_free(sparse_pattern *pat);
+/* Adds an entry; returns its pair number (to translate later with the map
+ * from sparse_build), or -1 on allocation failure. Duplicates are allowed
+ * and share one slot. */
+long sparse_pattern_add(sparse_pattern *pat, int row, int col);
+
+/* Builds the CSC structure of an n x n matrix from pat and fills slot[k]
+ * with the value index of pair k (slot has pat->count entries). Runs the
+ * symbolic analysis. Returns 0, -1 on allocation failure, -2 if KLU's
+ * analysis fails. */
+int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot);
+void sparse_free(sparse_system *s);
+
+/* Factorizes the current values; rhs is overwritten with the solution.
+ * Returns 0, or -1 if the matrix is singular (s->common.singular_col tells
+ * which column). */
+int sparse_factor_solve(sparse_system *s, double *rhs);
+
+#endif

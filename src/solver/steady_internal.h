@@ -1,0 +1,89 @@
+/* Workspace of the steady solver, shared by its set-up (steady_setup.c) and
+ * its Newton iteration (steady_newton.c). Not part of any interface. */
+#ifndef GF_SOLVER_STEADY_INTERNAL_H
+#define GF_SOLVER_STEADY_INTERNAL_H
+
+#include "solver/sparse.h"
+#include "solver/steady.h"
+
+/* An arc whose law gives its flow from the end pressures: eliminated. */
+typedef enum { LAW_PIPE = 0, LAW_RESISTOR } law_kind;
+
+typedef struct {
+    int arc;          /* network arc */
+    law_kind kind;
+    int i, j;         /* supernodes of from and to */
+    double c;         /* pipe: (A eta / D)^2 R T L / (D A^2); resistor: zeta R T / (2 A^2) */
+    double s0;        /* pipe: 2 g dh / (R T) (s = s0 / z) */
+    double re_per_q;  /* D / (A eta): Reynolds number per kg/s */
+    double rel_k;     /* k / D */
+    double q_lam;     /* resistor: flow below which the loss is linear, kg/s */
+    int slot[4];      /* matrix positions (i,i) (i,j) (j,i) (j,j); -1 if in a fixed row */
+    double f, fq, fi, fj; /* law residual and its partial derivatives */
+} law_arc;
+
+/* An arc whose flow stays an unknown, bordering the node system. */
+typedef enum { BORDER_OUTLET = 0, BORDER_RATIO, BORDER_FLOW, BORDER_FIXED_LOSS } border_kind;
+
+typedef struct {
+    int arc;
+    border_kind kind;
+    int i, j;
+    double value;     /* outlet Pa, ratio, flow kg/s, fixed loss Pa */
+    double sigma;     /* fixed loss: assumed flow direction, +1 or -1 */
+    double loss_in, loss_out; /* ratio: fixed station piping losses, Pa */
+    int slot_ic, slot_jc;     /* (i, col), (j, col); -1 if in a fixed row */
+    int slot_rq, slot_ri, slot_rj; /* own row: (r, col), (r, i), (r, j) */
+    double h, hq, hi, hj;
+} border_arc;
+
+typedef struct {
+    const network *net;
+    const steady_params *par;
+    size_t n_nodes, n_arcs;
+    /* supernodes */
+    int n_super;
+    int *super_of;          /* per node */
+    double *fixed_p;        /* per supernode: fixed pressure (Pa) or NAN */
+    int *ref_node;          /* per supernode: reference node or -1 */
+    unsigned char *ref_user; /* per supernode: the reference was given, not defaulted */
+    double *demand;         /* per supernode: fixed withdrawal, kg/s */
+    double *node_demand;    /* per node: nominated withdrawal, kg/s */
+    /* arcs */
+    gf_mode *mode;          /* per arc */
+    double *set_point;      /* per arc */
+    int n_law, n_border;
+    law_arc *law;
+    border_arc *border;
+    int *lossless;          /* arcs merged into supernodes */
+    int n_lossless;
+    /* unknowns and linear system */
+    int n;                  /* n_super + n_border */
+    double *x;              /* pi per supernode, then border flows */
+    double *q_law;          /* flow per law arc */
+    double *rhs;
+    double *dx;
+    double *g;              /* mass residual per supernode */
+    int *slot_diag;         /* (s, s) position per supernode (fixed rows) */
+    sparse_system sys;
+    /* diagnostics */
+    double *hist_mass, *hist_law; /* per iteration */
+    double p_scale, q_scale;
+} steady_ws;
+
+/* Lossless arcs (short pipes, open valves, bypassed stations and
+ * regulators) merge their end nodes into one supernode. */
+static inline int arc_is_lossless(const net_arc *arc, gf_mode mode)
+{
+    return mode != GF_MODE_CLOSED && (arc->kind == ARC_SHORT_PIPE || mode == GF_MODE_OPEN);
+}
+
+/* steady_setup.c */
+gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, const controls *ctl,
+                       const steady_params *par, error_info *err);
+void steady_ws_free(steady_ws *w);
+
+/* steady_newton.c */
+gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err);
+
+#endif

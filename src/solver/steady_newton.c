@@ -1,0 +1,581 @@
+/* Newton's method on the steady node-arc system set up by steady_setup.c,
+ * and the recovery of every node's pressure and every arc's flow from the
+ * converged supernode state.
+ *
+ * Per iteration: evaluate all arc laws and mass balances with their
+ * derivatives, eliminate the flows of pipes and resistors (dq = -(F + F_pi_i
+ * dpi_i + F_pi_j dpi_j) / F_q), factorize and solve the node system
+ * bordered by the remaining arc flows, update. Steps are shortened only to
+ * keep squared pressures positive. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/steady_internal.h"
+
+/* The smallest fraction of its squared pressure that a node may lose in one
+ * step. */
+#define PI_FLOOR 1e-4
+/* Direction changes allowed for fixed-loss resistors before giving up. */
+#define MAX_DIRECTION_FLIPS 8
+
+static double root(double pi)
+{
+    return pi > 0.0 ? sqrt(pi) : 0.0;
+}
+
+/* g(s) = (1 - e^-s) / s and its derivative, with the series near 0. */
+static double incline_factor(double s, double *dg)
+{
+    if (fabs(s) < 1e-5) {
+        *dg = -0.5 + s / 3.0 - s * s / 8.0;
+        return 1.0 - 0.5 * s + s * s / 6.0;
+    }
+    double em = expm1(-s); /* e^-s - 1 */
+    *dg = (s * (em + 1.0) + em) / (s * s);
+    return -em / s;
+}
+
+/* Pipe law (physics.md §2), in squared pressures:
+ *   F = e^-s pi_i - pi_j - c z phi(Re) g(s),  s = s0 / z,
+ * z at the mean pressure p_m = 2/3 (p_i + p_j - p_i p_j / (p_i + p_j)). */
+static void eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j)
+{
+    const steady_params *par = w->par;
+    double pa = root(pi_i), pb = root(pi_j);
+    double sum = pa + pb;
+    double pm = sum > 0.0 ? (2.0 / 3.0) * (sum - pa * pb / sum) : 0.0;
+    double dz_dpm;
+    double z = gas_z(&par->gas, pm, par->temperature, &dz_dpm);
+    double dphi;
+    double phi = friction_phi(&par->friction, q * l->re_per_q, l->rel_k, &dphi);
+    double s = l->s0 / z, dg;
+    double g = incline_factor(s, &dg);
+    double alpha = l->s0 != 0.0 ? exp(-s) : 1.0;
+    l->f = alpha * pi_i - pi_j - l->c * z * phi * g;
+    l->fq = -l->c * z * g * dphi * l->re_per_q;
+    double df_dz = alpha * l->s0 / (z * z) * pi_i - l->c * phi * (g - s * dg);
+    double dz_dpi = 0.0, dz_dpj = 0.0;
+    if (dz_dpm != 0.0 && pa > 0.0 && pb > 0.0) {
+        double ra = pb / sum, rb = pa / sum;
+        dz_dpi = dz_dpm * (2.0 / 3.0) * (1.0 - ra * ra) / (2.0 * pa);
+        dz_dpj = dz_dpm * (2.0 / 3.0) * (1.0 - rb * rb) / (2.0 * pb);
+    }
+    l->fi = alpha + df_dz * dz_dpi;
+    l->fj = -1.0 + df_dz * dz_dpj;
+}
+
+/* Resistor (physics.md §3): p_i - p_j = zeta rho_u v|v| / 2 with rho at the
+ * upstream node u, i.e. F = p_i - p_j - c z_u q m(q) / p_u, m = max(|q|,
+ * q_lam): linear in q below the laminar limit. */
+static void eval_resistor(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j)
+{
+    const steady_params *par = w->par;
+    double pa = root(pi_i), pb = root(pi_j);
+    int up_i = q >= 0.0;
+    double pu = up_i ? pa : pb;
+    double dz;
+    double z = gas_z(&par->gas, pu, par->temperature, &dz);
+    double m = fabs(q) > l->q_lam ? fabs(q) : l->q_lam;
+    double qm = q * m;
+    double pu_safe = pu > 0.0 ? pu : 1.0;
+    l->f = pa - pb - l->c * z * qm / pu_safe;
+    l->fq = -l->c * z / pu_safe * (fabs(q) > l->q_lam ? 2.0 * fabs(q) : l->q_lam);
+    double dzp = (dz * pu_safe - z) / (pu_safe * pu_safe); /* d(z/p)/dp */
+    double da = 1.0 - (up_i ? l->c * qm * dzp : 0.0);
+    double db = -1.0 - (up_i ? 0.0 : l->c * qm * dzp);
+    l->fi = pa > 0.0 ? da / (2.0 * pa) : 0.0;
+    l->fj = pb > 0.0 ? db / (2.0 * pb) : 0.0;
+}
+
+/* Bordering arcs; returns the residual in Pa (0 for fixed flow). */
+static double eval_border(border_arc *b, double q, double pi_i, double pi_j)
+{
+    double pa = root(pi_i), pb = root(pi_j);
+    double ia = pa > 0.0 ? 0.5 / pa : 0.0, ib = pb > 0.0 ? 0.5 / pb : 0.0;
+    switch (b->kind) {
+    case BORDER_OUTLET:
+        b->h = pi_j - b->value * b->value;
+        b->hq = 0.0;
+        b->hi = 0.0;
+        b->hj = 1.0;
+        return fabs(pb - b->value);
+    case BORDER_RATIO:
+        b->h = pb + b->loss_out - b->value * (pa - b->loss_in);
+        b->hq = 0.0;
+        b->hi = -b->value * ia;
+        b->hj = ib;
+        return fabs(b->h);
+    case BORDER_FLOW:
+        b->h = q - b->value;
+        b->hq = 1.0;
+        b->hi = 0.0;
+        b->hj = 0.0;
+        return 0.0;
+    case BORDER_FIXED_LOSS:
+    default:
+        b->h = pa - pb - b->sigma * b->value;
+        b->hq = 0.0;
+        b->hi = ia;
+        b->hj = -ib;
+        return fabs(b->h);
+    }
+}
+
+/* Evaluates every law and mass balance at the current iterate. */
+static void evaluate(steady_ws *w, double *law_res, double *mass_res)
+{
+    int ns = w->n_super;
+    const double *x = w->x;
+    double lr = 0.0, mr = 0.0;
+    for (int s = 0; s < ns; s++) {
+        w->g[s] = w->demand[s];
+        if (w->ref_node[s] >= 0) {
+            double r = fabs(root(x[s]) - w->fixed_p[s]);
+            if (r > lr)
+                lr = r;
+        }
+    }
+    for (int a = 0; a < w->n_law; a++) {
+        law_arc *l = &w->law[a];
+        double q = w->q_law[a];
+        double r;
+        if (l->kind == LAW_PIPE) {
+            eval_pipe(w, l, q, x[l->i], x[l->j]);
+            double ps = root(x[l->i]) + root(x[l->j]);
+            r = ps > 0.0 ? fabs(l->f) / ps : fabs(l->f);
+        } else {
+            eval_resistor(w, l, q, x[l->i], x[l->j]);
+            r = fabs(l->f);
+        }
+        if (r > lr)
+            lr = r;
+        w->g[l->i] += q;
+        w->g[l->j] -= q;
+    }
+    for (int b = 0; b < w->n_border; b++) {
+        border_arc *ba = &w->border[b];
+        double q = x[ns + b];
+        double r = eval_border(ba, q, x[ba->i], x[ba->j]);
+        if (r > lr)
+            lr = r;
+        if (ba->kind == BORDER_FLOW && fabs(ba->h) > mr)
+            mr = fabs(ba->h);
+        w->g[ba->i] += q;
+        w->g[ba->j] -= q;
+    }
+    for (int s = 0; s < ns; s++)
+        if (w->ref_node[s] < 0 && fabs(w->g[s]) > mr)
+            mr = fabs(w->g[s]);
+    *law_res = lr;
+    *mass_res = mr;
+}
+
+/* Fills the matrix values and the right-hand side of the Newton system. */
+static void assemble(steady_ws *w)
+{
+    int ns = w->n_super;
+    double *v = w->sys.values;
+    double *rhs = w->dx;
+    memset(v, 0, (size_t)w->sys.nnz * sizeof *v);
+    for (int s = 0; s < ns; s++) {
+        if (w->ref_node[s] >= 0) {
+            v[w->slot_diag[s]] = 1.0;
+            rhs[s] = w->fixed_p[s] * w->fixed_p[s] - w->x[s];
+        } else {
+            rhs[s] = -w->g[s];
+        }
+    }
+    for (int a = 0; a < w->n_law; a++) {
+        const law_arc *l = &w->law[a];
+        double r = 1.0 / l->fq;
+        if (l->slot[0] >= 0) {
+            v[l->slot[0]] -= l->fi * r;
+            v[l->slot[1]] -= l->fj * r;
+            rhs[l->i] += l->f * r;
+        }
+        if (l->slot[2] >= 0) {
+            v[l->slot[2]] += l->fi * r;
+            v[l->slot[3]] += l->fj * r;
+            rhs[l->j] -= l->f * r;
+        }
+    }
+    for (int b = 0; b < w->n_border; b++) {
+        const border_arc *ba = &w->border[b];
+        if (ba->slot_ic >= 0)
+            v[ba->slot_ic] += 1.0;
+        if (ba->slot_jc >= 0)
+            v[ba->slot_jc] -= 1.0;
+        v[ba->slot_rq] += ba->hq;
+        v[ba->slot_ri] += ba->hi;
+        v[ba->slot_rj] += ba->hj;
+        rhs[ns + b] = -ba->h;
+    }
+}
+
+/* Applies the step dx (and the eliminated flow corrections), shortened so
+ * that no squared pressure falls below PI_FLOOR of its value. Returns the
+ * step length. */
+static double update(steady_ws *w)
+{
+    int ns = w->n_super;
+    double t = 1.0;
+    for (int s = 0; s < ns; s++) {
+        double d = w->dx[s], pi = w->x[s];
+        if (d < 0.0 && pi + d < PI_FLOOR * pi) {
+            double ts = (1.0 - PI_FLOOR) * pi / -d;
+            if (ts < t)
+                t = ts;
+        }
+    }
+    for (int a = 0; a < w->n_law; a++) {
+        const law_arc *l = &w->law[a];
+        double dq = -(l->f + l->fi * w->dx[l->i] + l->fj * w->dx[l->j]) / l->fq;
+        w->q_law[a] += t * dq;
+    }
+    for (int k = 0; k < w->n; k++)
+        w->x[k] += t * w->dx[k];
+    return t;
+}
+
+static const char *super_member(const steady_ws *w, int s)
+{
+    if (w->ref_node[s] >= 0)
+        return w->net->nodes[w->ref_node[s]].id;
+    for (size_t n = 0; n < w->n_nodes; n++)
+        if (w->super_of[n] == s)
+            return w->net->nodes[n].id;
+    return "?";
+}
+
+/* Appends the residual history and the worst elements to a message. */
+static void describe_failure(const steady_ws *w, int iters, char *buf, size_t cap)
+{
+    size_t len = strlen(buf);
+    int first = iters > 6 ? iters - 6 : 0;
+    for (int k = first; k <= iters && len + 80 < cap; k++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s it %d: mass %.3g kg/s, law %.3g Pa",
+                                k == first ? "; residuals:" : ",", k, w->hist_mass[k], w->hist_law[k]);
+    int worst_s = -1, low_s = -1, worst_a = -1;
+    double wm = 0.0, wl = 0.0, low = INFINITY;
+    for (int s = 0; s < w->n_super; s++) {
+        if (w->ref_node[s] < 0 && fabs(w->g[s]) > wm) {
+            wm = fabs(w->g[s]);
+            worst_s = s;
+        }
+        if (w->x[s] < low) {
+            low = w->x[s];
+            low_s = s;
+        }
+    }
+    for (int a = 0; a < w->n_law; a++) {
+        double ps = root(w->x[w->law[a].i]) + root(w->x[w->law[a].j]);
+        double r = ps > 0.0 ? fabs(w->law[a].f) / ps : fabs(w->law[a].f);
+        if (w->law[a].kind == LAW_RESISTOR)
+            r = fabs(w->law[a].f);
+        if (r > wl) {
+            wl = r;
+            worst_a = a;
+        }
+    }
+    if (worst_s >= 0 && len + 120 < cap)
+        len += (size_t)snprintf(buf + len, cap - len, "; largest imbalance at node '%s' (%.3g kg/s)",
+                                super_member(w, worst_s), wm);
+    if (worst_a >= 0 && len + 120 < cap)
+        len += (size_t)snprintf(buf + len, cap - len, "; largest law residual at %s '%s' (%.3g Pa)",
+                                arc_kind_name(w->net->arcs[w->law[worst_a].arc].kind),
+                                w->net->arcs[w->law[worst_a].arc].id, wl);
+    if (low_s >= 0 && len + 120 < cap)
+        snprintf(buf + len, cap - len, "; lowest pressure %.4g bar at node '%s'", root(low) / 1e5,
+                 super_member(w, low_s));
+}
+
+/* ---- recovery of all nodes and arcs ----------------------------------- */
+
+/* Flows of lossless arcs from the node balances on a spanning forest of the
+ * lossless subgraph (arcs closing a lossless loop carry no flow: any split
+ * is a solution), and the withdrawals of reference nodes. */
+static int recover_lossless(const steady_ws *w, steady_result *res)
+{
+    const network *net = w->net;
+    size_t nn = w->n_nodes;
+    double *e = calloc(nn, sizeof *e);
+    double *esum = calloc((size_t)w->n_super, sizeof *esum);
+    int *start = calloc(nn + 1, sizeof *start);
+    int *adj = malloc(((size_t)w->n_lossless + 1) * 2 * sizeof *adj);
+    int *order = malloc(nn * sizeof *order);
+    int *parent_arc = malloc(nn * sizeof *parent_arc);
+    unsigned char *seen = calloc(nn, 1);
+    int ok = e && esum && start && adj && order && parent_arc && seen;
+    if (ok) {
+        /* e[n]: net outflow at n through non-lossless arcs plus withdrawal */
+        for (size_t n = 0; n < nn; n++)
+            e[n] = res->is_reference[n] ? 0.0 : res->withdrawal[n];
+        for (size_t a = 0; a < w->n_arcs; a++) {
+            if (w->mode[a] == GF_MODE_CLOSED || arc_is_lossless(&net->arcs[a], w->mode[a]))
+                continue;
+            e[net->arcs[a].from] += res->q[a];
+            e[net->arcs[a].to] -= res->q[a];
+        }
+        for (size_t n = 0; n < nn; n++)
+            esum[w->super_of[n]] += e[n];
+        for (size_t n = 0; n < nn; n++) {
+            if (res->is_reference[n]) {
+                res->withdrawal[n] = -esum[w->super_of[n]];
+                e[n] = res->withdrawal[n];
+            }
+        }
+        for (int k = 0; k < w->n_lossless; k++) {
+            start[net->arcs[w->lossless[k]].from + 1]++;
+            start[net->arcs[w->lossless[k]].to + 1]++;
+        }
+        for (size_t n = 0; n < nn; n++)
+            start[n + 1] += start[n];
+        int *fill = parent_arc; /* borrowed as a cursor before the search */
+        for (size_t n = 0; n < nn; n++)
+            fill[n] = start[n];
+        for (int k = 0; k < w->n_lossless; k++) {
+            int a = w->lossless[k];
+            adj[fill[net->arcs[a].from]++] = a;
+            adj[fill[net->arcs[a].to]++] = a;
+        }
+        int head = 0, tail = 0;
+        for (size_t r = 0; r < nn; r++) {
+            if (seen[r])
+                continue;
+            seen[r] = 1;
+            parent_arc[r] = -1;
+            order[tail++] = (int)r;
+            while (head < tail) {
+                int v = order[head++];
+                for (int k = start[v]; k < start[v + 1]; k++) {
+                    int a = adj[k];
+                    int u = net->arcs[a].from == v ? net->arcs[a].to : net->arcs[a].from;
+                    if (!seen[u]) {
+                        seen[u] = 1;
+                        parent_arc[u] = a;
+                        order[tail++] = u;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < w->n_lossless; k++)
+            res->q[w->lossless[k]] = 0.0;
+        /* leaves first: the arc to the parent carries the subtree's balance */
+        for (int k = (int)nn - 1; k >= 0; k--) {
+            int v = order[k], a = parent_arc[v];
+            if (a < 0)
+                continue;
+            int u;
+            if (net->arcs[a].from == v) {
+                res->q[a] = -e[v];
+                u = net->arcs[a].to;
+            } else {
+                res->q[a] = e[v];
+                u = net->arcs[a].from;
+            }
+            e[u] += e[v];
+        }
+    }
+    free(e);
+    free(esum);
+    free(start);
+    free(adj);
+    free(order);
+    free(parent_arc);
+    free(seen);
+    return ok ? 0 : -1;
+}
+
+static double mass_residual(const steady_ws *w, const steady_result *res)
+{
+    size_t nn = w->n_nodes;
+    double *bal = calloc(nn ? nn : 1, sizeof *bal);
+    if (!bal)
+        return NAN;
+    for (size_t n = 0; n < nn; n++)
+        bal[n] = res->withdrawal[n];
+    for (size_t a = 0; a < w->n_arcs; a++) {
+        bal[w->net->arcs[a].from] += res->q[a];
+        bal[w->net->arcs[a].to] -= res->q[a];
+    }
+    double m = 0.0;
+    for (size_t n = 0; n < nn; n++)
+        if (fabs(bal[n]) > m)
+            m = fabs(bal[n]);
+    free(bal);
+    return m;
+}
+
+static int fill_result(const steady_ws *w, steady_result *res)
+{
+    const network *net = w->net;
+    int ns = w->n_super;
+    for (size_t n = 0; n < w->n_nodes; n++) {
+        int s = w->super_of[n];
+        res->p[n] = root(w->x[s]);
+        res->is_reference[n] = w->ref_node[s] == (int)n;
+        res->withdrawal[n] = w->node_demand[n];
+    }
+    for (size_t a = 0; a < w->n_arcs; a++) {
+        res->q[a] = 0.0;
+        res->mode[a] = w->mode[a];
+        res->set_point[a] = w->set_point[a];
+    }
+    for (int a = 0; a < w->n_law; a++)
+        res->q[w->law[a].arc] = w->q_law[a];
+    for (int b = 0; b < w->n_border; b++)
+        res->q[w->border[b].arc] = w->x[ns + b];
+    if (recover_lossless(w, res) != 0)
+        return -1;
+    res->slack_imbalance = 0.0;
+    for (size_t n = 0; n < w->n_nodes; n++)
+        if (res->is_reference[n])
+            res->slack_imbalance += res->withdrawal[n] - w->node_demand[n];
+    res->mass_residual = mass_residual(w, res);
+    res->n_unknowns = (size_t)w->n;
+    (void)net;
+    return 0;
+}
+
+/* ---- Newton ------------------------------------------------------------ */
+
+gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
+{
+    const steady_params *par = w->par;
+    double law_tol = par->tolerance * w->p_scale;
+    double mass_tol = par->tolerance * w->q_scale;
+    if (mass_tol < 1e-9)
+        mass_tol = 1e-9;
+    int flips = 0, it = 0;
+    gf_status st = GF_OK;
+    double lr = 0.0, mr = 0.0;
+    for (;;) {
+        evaluate(w, &lr, &mr);
+        w->hist_law[it] = lr;
+        w->hist_mass[it] = mr;
+        if (!isfinite(lr) || !isfinite(mr)) {
+            st = error_set(err, GF_ERR_NOT_CONVERGED, "steady solve diverged (non-finite residual) after %d iterations",
+                           it);
+            break;
+        }
+        if (lr <= law_tol && mr <= mass_tol) {
+            /* a fixed-loss resistor must carry flow in its assumed direction */
+            int flipped = 0;
+            for (int b = 0; b < w->n_border; b++) {
+                border_arc *ba = &w->border[b];
+                if (ba->kind == BORDER_FIXED_LOSS && ba->sigma * w->x[w->n_super + b] < -mass_tol) {
+                    ba->sigma = -ba->sigma;
+                    flipped = 1;
+                }
+            }
+            if (!flipped)
+                break;
+            if (++flips > MAX_DIRECTION_FLIPS) {
+                st = error_set(err, GF_ERR_NOT_CONVERGED,
+                               "fixed pressure-loss resistors keep reversing their flow direction");
+                break;
+            }
+            continue;
+        }
+        if (it >= par->max_iterations) {
+            error_set(err, GF_ERR_NOT_CONVERGED, "steady solve did not converge in %d iterations", it);
+            describe_failure(w, it, err->msg, sizeof err->msg);
+            st = GF_ERR_NOT_CONVERGED;
+            break;
+        }
+        assemble(w);
+        if (sparse_factor_solve(&w->sys, w->dx) != 0) {
+            int col = w->sys.common.singular_col;
+            if (col >= 0 && col < w->n_super)
+                st = error_set(err, GF_ERR_SINGULAR,
+                               "the network equations are singular at node '%s' (iteration %d): its pressure or "
+                               "flows are not determined",
+                               super_member(w, col), it);
+            else if (col >= w->n_super && col < w->n)
+                st = error_set(err, GF_ERR_SINGULAR,
+                               "the network equations are singular at %s '%s' (iteration %d): its flow is not "
+                               "determined (a loop of set points?)",
+                               arc_kind_name(w->net->arcs[w->border[col - w->n_super].arc].kind),
+                               w->net->arcs[w->border[col - w->n_super].arc].id, it);
+            else
+                st = error_set(err, GF_ERR_SINGULAR, "the network equations are singular (iteration %d)", it);
+            break;
+        }
+        update(w);
+        it++;
+    }
+    res->iterations = it;
+    res->law_residual = lr;
+    if (fill_result(w, res) != 0)
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    res->converged = st == GF_OK;
+    if (st == GF_OK) {
+        for (int s = 0; s < w->n_super; s++) {
+            if (!(w->x[s] > 0.0)) {
+                res->converged = 0;
+                return error_set(err, GF_ERR_NONPHYSICAL,
+                                 "pressure at node '%s' is not positive: the network cannot carry this nomination "
+                                 "with these pressures and set points",
+                                 super_member(w, s));
+            }
+        }
+    } else if (st == GF_ERR_NOT_CONVERGED) {
+        double low = INFINITY;
+        int low_s = -1;
+        for (int s = 0; s < w->n_super; s++)
+            if (w->x[s] < low) {
+                low = w->x[s];
+                low_s = s;
+            }
+        if (low_s >= 0 && low < 1e-6 * w->p_scale * w->p_scale) {
+            char detail[ERROR_MSG_MAX];
+            snprintf(detail, sizeof detail, "%s", err ? err->msg : "");
+            st = error_set(err, GF_ERR_NONPHYSICAL,
+                           "pressure at node '%s' falls to zero: the network cannot carry this nomination with these "
+                           "pressures and set points (%.700s)",
+                           super_member(w, low_s), detail);
+        }
+    }
+    return st;
+}
+
+int steady_result_init(steady_result *r, size_t n_nodes, size_t n_arcs)
+{
+    memset(r, 0, sizeof *r);
+    size_t n1 = n_nodes ? n_nodes : 1, a1 = n_arcs ? n_arcs : 1;
+    r->p = calloc(n1, sizeof *r->p);
+    r->withdrawal = calloc(n1, sizeof *r->withdrawal);
+    r->is_reference = calloc(n1, 1);
+    r->q = calloc(a1, sizeof *r->q);
+    r->mode = calloc(a1, sizeof *r->mode);
+    r->set_point = calloc(a1, sizeof *r->set_point);
+    if (!r->p || !r->withdrawal || !r->is_reference || !r->q || !r->mode || !r->set_point) {
+        steady_result_free(r);
+        return -1;
+    }
+    return 0;
+}
+
+void steady_result_free(steady_result *r)
+{
+    free(r->p);
+    free(r->withdrawal);
+    free(r->is_reference);
+    free(r->q);
+    free(r->mode);
+    free(r->set_point);
+    memset(r, 0, sizeof *r);
+}
+
+gf_status steady_solve(const network *net, const scenario *scn, const controls *ctl, const steady_params *par,
+                       steady_result *res, error_info *err)
+{
+    steady_ws w;
+    gf_status st = steady_setup(&w, net, scn, ctl, par, err);
+    if (st == GF_OK)
+        st = steady_newton(&w, res, err);
+    steady_ws_free(&w);
+    return st;
+}

@@ -1,0 +1,537 @@
+/* Set-up of the steady problem: modes of active elements, supernodes
+ * (contraction of lossless arcs), pressure references, the balance check of
+ * the nomination, the sparsity pattern and its symbolic analysis. Everything
+ * that depends only on topology, modes and nomination is done here once. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/steady_internal.h"
+
+/* A nomination counts as balanced when a defaulted reference absorbs at most
+ * this fraction of the throughput (GasLib nominations balance to ~2.5e-4). */
+#define BALANCE_REL_TOL 1e-3
+
+/* ---- union-find ------------------------------------------------------- */
+
+static int uf_find(int *parent, int a)
+{
+    while (parent[a] != a) {
+        parent[a] = parent[parent[a]];
+        a = parent[a];
+    }
+    return a;
+}
+
+static void uf_union(int *parent, int a, int b)
+{
+    a = uf_find(parent, a);
+    b = uf_find(parent, b);
+    if (a != b)
+        parent[a < b ? b : a] = a < b ? a : b;
+}
+
+/* ---- modes ------------------------------------------------------------ */
+
+/* The mode and set point of arc a: from the controls, else the default
+ * (see gf_solve_steady in gasflow.h). */
+static void arc_mode(const network *net, const controls *ctl, size_t a, gf_mode *mode, double *value)
+{
+    const net_arc *arc = &net->arcs[a];
+    *value = NAN;
+    if (ctl && ctl->arcs[a].mode != GF_MODE_NONE) {
+        *mode = ctl->arcs[a].mode;
+        *value = ctl->arcs[a].value;
+        return;
+    }
+    switch (arc->kind) {
+    case ARC_VALVE:
+        *mode = GF_MODE_OPEN;
+        break;
+    case ARC_CONTROL_VALVE:
+    case ARC_COMPRESSOR: {
+        double p = isfinite(arc->p_out_max) ? arc->p_out_max : net->nodes[arc->to].p_max;
+        if (isfinite(p)) {
+            *mode = GF_MODE_OUTLET;
+            *value = p;
+        } else {
+            *mode = GF_MODE_OPEN;
+        }
+        break;
+    }
+    default:
+        *mode = GF_MODE_NONE;
+        break;
+    }
+}
+
+/* ---- allocation ------------------------------------------------------- */
+
+void steady_ws_free(steady_ws *w)
+{
+    free(w->super_of);
+    free(w->fixed_p);
+    free(w->ref_node);
+    free(w->ref_user);
+    free(w->demand);
+    free(w->node_demand);
+    free(w->mode);
+    free(w->set_point);
+    free(w->law);
+    free(w->border);
+    free(w->lossless);
+    free(w->x);
+    free(w->q_law);
+    free(w->rhs);
+    free(w->dx);
+    free(w->g);
+    free(w->slot_diag);
+    free(w->hist_mass);
+    free(w->hist_law);
+    sparse_free(&w->sys);
+    memset(w, 0, sizeof *w);
+}
+
+static const char *node_name(const steady_ws *w, int node)
+{
+    return w->net->nodes[node].id;
+}
+
+/* ---- references ------------------------------------------------------- */
+
+/* Makes node the pressure reference of its supernode at pressure p. */
+static gf_status set_reference(steady_ws *w, int node, double p, int user, error_info *err)
+{
+    int s = w->super_of[node];
+    if (w->ref_node[s] >= 0) {
+        int other = w->ref_node[s];
+        if (other == node && fabs(w->fixed_p[s] - p) <= 1e-9 * p)
+            return GF_OK;
+        return error_set(err, GF_ERR_INPUT,
+                         "%s: node '%s': pressure reference conflicts with node '%s' (%s), "
+                         "which is joined to it by lossless arcs or is the same node",
+                         w->net->path ? w->net->path : "network", node_name(w, node),
+                         node_name(w, other), other == node ? "given twice with different pressures" : "also fixed");
+    }
+    if (!(p > 0.0) || !isfinite(p))
+        return error_set(err, GF_ERR_INPUT, "node '%s': reference pressure must be > 0", node_name(w, node));
+    w->ref_node[s] = node;
+    w->fixed_p[s] = p;
+    w->ref_user[s] = (unsigned char)user;
+    return GF_OK;
+}
+
+/* In every pressure component without an anchor, the entry with the
+ * largest nominated inflow (else the node with the highest pressureMax) is
+ * held at its pressureMax. */
+static gf_status default_references(steady_ws *w, int *comp, error_info *err)
+{
+    const network *net = w->net;
+    int ns = w->n_super;
+    unsigned char *anchored = calloc((size_t)ns, 1);
+    int *best = malloc((size_t)ns * sizeof *best);
+    if (!anchored || !best) {
+        free(anchored);
+        free(best);
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    }
+    for (int s = 0; s < ns; s++) {
+        best[s] = -1;
+        if (w->ref_node[s] >= 0)
+            anchored[uf_find(comp, s)] = 1;
+    }
+    for (int b = 0; b < w->n_border; b++)
+        if (w->border[b].kind == BORDER_OUTLET)
+            anchored[uf_find(comp, w->border[b].j)] = 1;
+    for (size_t n = 0; n < w->n_nodes; n++) {
+        int c = uf_find(comp, w->super_of[n]);
+        if (anchored[c] || !isfinite(net->nodes[n].p_max))
+            continue;
+        int cur = best[c];
+        if (cur < 0) {
+            best[c] = (int)n;
+            continue;
+        }
+        const net_node *a = &net->nodes[n], *bn = &net->nodes[cur];
+        int a_src = a->kind == NODE_SOURCE, b_src = bn->kind == NODE_SOURCE;
+        if (a_src != b_src) {
+            if (a_src)
+                best[c] = (int)n;
+        } else if (a_src) {
+            if (-w->node_demand[n] > -w->node_demand[cur])
+                best[c] = (int)n;
+        } else if (a->p_max > bn->p_max) {
+            best[c] = (int)n;
+        }
+    }
+    gf_status st = GF_OK;
+    for (int s = 0; s < ns && st == GF_OK; s++) {
+        if (uf_find(comp, s) != s || anchored[s])
+            continue;
+        if (best[s] < 0) {
+            int member = -1;
+            for (size_t n = 0; n < w->n_nodes && member < 0; n++)
+                if (uf_find(comp, w->super_of[n]) == s)
+                    member = (int)n;
+            st = error_set(err, GF_ERR_INPUT,
+                           "%s: the part of the network containing node '%s' has no pressure reference "
+                           "(no fixed pressure, no set point, no node with pressureMax)",
+                           net->path ? net->path : "network", member >= 0 ? node_name(w, member) : "?");
+            break;
+        }
+        st = set_reference(w, best[s], net->nodes[best[s]].p_max, 0, err);
+    }
+    free(anchored);
+    free(best);
+    return st;
+}
+
+/* Checks that the nomination balances in every part of the network joined
+ * by flow-carrying arcs; a part with a reference absorbs the difference. */
+static gf_status check_balance(steady_ws *w, error_info *err)
+{
+    int ns = w->n_super;
+    int *comp = malloc((size_t)ns * sizeof *comp);
+    double *sum = calloc((size_t)ns, sizeof *sum);
+    double *through = calloc((size_t)ns, sizeof *through);
+    unsigned char *has_ref = calloc((size_t)ns, 1), *user_ref = calloc((size_t)ns, 1);
+    gf_status st = GF_OK;
+    if (!comp || !sum || !through || !has_ref || !user_ref) {
+        st = error_set(err, GF_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    for (int s = 0; s < ns; s++)
+        comp[s] = s;
+    for (int a = 0; a < w->n_law; a++)
+        uf_union(comp, w->law[a].i, w->law[a].j);
+    for (int b = 0; b < w->n_border; b++)
+        if (w->border[b].kind != BORDER_FLOW)
+            uf_union(comp, w->border[b].i, w->border[b].j);
+    for (int s = 0; s < ns; s++) {
+        int c = uf_find(comp, s);
+        sum[c] += w->demand[s];
+        through[c] += fabs(w->demand[s]);
+        if (w->ref_node[s] >= 0) {
+            has_ref[c] = 1;
+            user_ref[c] |= w->ref_user[s];
+        }
+    }
+    for (int b = 0; b < w->n_border; b++) {
+        const border_arc *ba = &w->border[b];
+        if (ba->kind == BORDER_FLOW) {
+            sum[uf_find(comp, ba->i)] += ba->value;
+            sum[uf_find(comp, ba->j)] -= ba->value;
+        }
+    }
+    for (int s = 0; s < ns; s++) {
+        if (uf_find(comp, s) != s)
+            continue;
+        /* through counts entries and exits: half of it is the throughput */
+        double tol = BALANCE_REL_TOL * 0.5 * through[s] + 1e-9;
+        int exact = !has_ref[s];
+        if (user_ref[s] || fabs(sum[s]) <= (exact ? 1e-9 * (1.0 + through[s]) : tol))
+            continue;
+        int member = -1;
+        for (size_t n = 0; n < w->n_nodes && member < 0; n++)
+            if (uf_find(comp, w->super_of[n]) == s)
+                member = (int)n;
+        st = error_set(err, GF_ERR_INPUT,
+                       "%s: the nomination cannot balance in the part of the network containing node "
+                       "'%s': exits minus entries = %.6g kg/s of %.6g kg/s throughput%s",
+                       w->net->path ? w->net->path : "network", member >= 0 ? node_name(w, member) : "?",
+                       sum[s], 0.5 * through[s],
+                       exact ? ", and no node there holds a fixed pressure to absorb it" : " (more than 0.1 %)");
+        break;
+    }
+done:
+    free(comp);
+    free(sum);
+    free(through);
+    free(has_ref);
+    free(user_ref);
+    return st;
+}
+
+/* ---- arcs ------------------------------------------------------------- */
+
+static gf_status add_arcs(steady_ws *w, error_info *err)
+{
+    const network *net = w->net;
+    const steady_params *par = w->par;
+    for (size_t a = 0; a < w->n_arcs; a++) {
+        const net_arc *arc = &net->arcs[a];
+        gf_mode mode = w->mode[a];
+        if (mode == GF_MODE_CLOSED || arc_is_lossless(arc, mode))
+            continue;
+        int i = w->super_of[arc->from], j = w->super_of[arc->to];
+        if (arc->kind == ARC_PIPE || (arc->kind == ARC_RESISTOR && isfinite(arc->drag))) {
+            law_arc *l = &w->law[w->n_law++];
+            memset(l, 0, sizeof *l);
+            l->arc = (int)a;
+            l->i = i;
+            l->j = j;
+            double d = arc->diameter, area = 0.25 * GAS_PI * d * d;
+            l->re_per_q = d / (area * par->viscosity);
+            if (arc->kind == ARC_PIPE) {
+                double ae = area * par->viscosity / d;
+                l->kind = LAW_PIPE;
+                l->c = ae * ae * par->r_s * par->temperature * arc->length / (d * area * area);
+                l->s0 = 2.0 * GAS_G * (net->nodes[arc->to].height - net->nodes[arc->from].height) /
+                        (par->r_s * par->temperature);
+                l->rel_k = arc->roughness / d;
+            } else {
+                l->kind = LAW_RESISTOR;
+                l->c = arc->drag * par->r_s * par->temperature / (2.0 * area * area);
+                l->q_lam = FRICTION_RE_LAMINAR / l->re_per_q;
+            }
+            continue;
+        }
+        border_arc *b = &w->border[w->n_border++];
+        memset(b, 0, sizeof *b);
+        b->arc = (int)a;
+        b->i = i;
+        b->j = j;
+        b->value = w->set_point[a];
+        b->sigma = 1.0;
+        b->loss_in = isfinite(arc->loss_in) ? arc->loss_in : 0.0;
+        b->loss_out = isfinite(arc->loss_out) ? arc->loss_out : 0.0;
+        if (arc->kind == ARC_RESISTOR) {
+            b->kind = BORDER_FIXED_LOSS;
+            b->value = arc->pressure_loss;
+        } else if (mode == GF_MODE_OUTLET) {
+            b->kind = BORDER_OUTLET;
+            if (i == j)
+                return error_set(err, GF_ERR_INPUT,
+                                 "%s '%s': cannot hold an outlet pressure: its ends are joined by lossless "
+                                 "arcs (short pipes, open valves, bypasses)",
+                                 arc_kind_name(arc->kind), arc->id);
+        } else if (mode == GF_MODE_RATIO) {
+            b->kind = BORDER_RATIO;
+        } else if (mode == GF_MODE_FLOW) {
+            b->kind = BORDER_FLOW;
+        } else {
+            return error_set(err, GF_ERR_INPUT, "%s '%s': mode not supported for this element",
+                             arc_kind_name(arc->kind), arc->id);
+        }
+    }
+    /* A supernode holds at most one fixed pressure: a reference or a set point. */
+    for (int b = 0; b < w->n_border; b++) {
+        border_arc *ba = &w->border[b];
+        if (ba->kind != BORDER_OUTLET)
+            continue;
+        if (w->ref_node[ba->j] >= 0)
+            return error_set(err, GF_ERR_INPUT,
+                             "%s '%s': its outlet set point conflicts with the pressure reference at node '%s'",
+                             arc_kind_name(net->arcs[ba->arc].kind), net->arcs[ba->arc].id,
+                             node_name(w, w->ref_node[ba->j]));
+        for (int c = 0; c < b; c++)
+            if (w->border[c].kind == BORDER_OUTLET && w->border[c].j == ba->j)
+                return error_set(err, GF_ERR_INPUT,
+                                 "%s '%s' and %s '%s' both set the pressure of node '%s' (directly or through "
+                                 "lossless arcs); set one of them to another mode",
+                                 arc_kind_name(net->arcs[w->border[c].arc].kind), net->arcs[w->border[c].arc].id,
+                                 arc_kind_name(net->arcs[ba->arc].kind), net->arcs[ba->arc].id,
+                                 net->nodes[net->arcs[ba->arc].to].id);
+    }
+    return GF_OK;
+}
+
+/* ---- pattern ---------------------------------------------------------- */
+
+static int is_fixed_row(const steady_ws *w, int s)
+{
+    return w->ref_node[s] >= 0;
+}
+
+static gf_status build_pattern(steady_ws *w, error_info *err)
+{
+    sparse_pattern pat;
+    sparse_pattern_init(&pat);
+    int ns = w->n_super;
+    /* pair numbers first, translated to value slots after the build */
+    int ok = 1;
+    for (int s = 0; s < ns && ok; s++)
+        ok = (w->slot_diag[s] = (int)sparse_pattern_add(&pat, s, s)) >= 0;
+    for (int a = 0; a < w->n_law && ok; a++) {
+        law_arc *l = &w->law[a];
+        int fi = is_fixed_row(w, l->i), fj = is_fixed_row(w, l->j);
+        l->slot[0] = fi ? -1 : (int)sparse_pattern_add(&pat, l->i, l->i);
+        l->slot[1] = fi ? -1 : (int)sparse_pattern_add(&pat, l->i, l->j);
+        l->slot[2] = fj ? -1 : (int)sparse_pattern_add(&pat, l->j, l->i);
+        l->slot[3] = fj ? -1 : (int)sparse_pattern_add(&pat, l->j, l->j);
+        ok = (fi || (l->slot[0] >= 0 && l->slot[1] >= 0)) && (fj || (l->slot[2] >= 0 && l->slot[3] >= 0));
+    }
+    for (int b = 0; b < w->n_border && ok; b++) {
+        border_arc *ba = &w->border[b];
+        int col = ns + b;
+        ba->slot_ic = is_fixed_row(w, ba->i) ? -1 : (int)sparse_pattern_add(&pat, ba->i, col);
+        ba->slot_jc = is_fixed_row(w, ba->j) ? -1 : (int)sparse_pattern_add(&pat, ba->j, col);
+        ba->slot_rq = (int)sparse_pattern_add(&pat, col, col);
+        ba->slot_ri = (int)sparse_pattern_add(&pat, col, ba->i);
+        ba->slot_rj = (int)sparse_pattern_add(&pat, col, ba->j);
+        ok = ba->slot_rq >= 0 && ba->slot_ri >= 0 && ba->slot_rj >= 0;
+    }
+    if (!ok) {
+        sparse_pattern_free(&pat);
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    }
+    int *slot = malloc((pat.count ? pat.count : 1) * sizeof *slot);
+    int rc = slot ? sparse_build(&w->sys, w->n, &pat, slot) : -1;
+    sparse_pattern_free(&pat);
+    if (rc != 0) {
+        free(slot);
+        return error_set(err, rc == -1 ? GF_ERR_NOMEM : GF_ERR_SINGULAR,
+                         rc == -1 ? "out of memory" : "symbolic analysis of the network matrix failed");
+    }
+#define MAP(v) ((v) = (v) >= 0 ? slot[(v)] : -1)
+    for (int s = 0; s < ns; s++)
+        MAP(w->slot_diag[s]);
+    for (int a = 0; a < w->n_law; a++)
+        for (int k = 0; k < 4; k++)
+            MAP(w->law[a].slot[k]);
+    for (int b = 0; b < w->n_border; b++) {
+        border_arc *ba = &w->border[b];
+        MAP(ba->slot_ic);
+        MAP(ba->slot_jc);
+        MAP(ba->slot_rq);
+        MAP(ba->slot_ri);
+        MAP(ba->slot_rj);
+    }
+#undef MAP
+    free(slot);
+    return GF_OK;
+}
+
+/* ---- set-up ----------------------------------------------------------- */
+
+gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, const controls *ctl,
+                       const steady_params *par, error_info *err)
+{
+    memset(w, 0, sizeof *w);
+    w->net = net;
+    w->par = par;
+    size_t nn = net->n_nodes, na = net->n_arcs;
+    w->n_nodes = nn;
+    w->n_arcs = na;
+    size_t n1 = nn ? nn : 1, a1 = na ? na : 1;
+    w->super_of = malloc(n1 * sizeof *w->super_of);
+    w->node_demand = calloc(n1, sizeof *w->node_demand);
+    w->mode = malloc(a1 * sizeof *w->mode);
+    w->set_point = malloc(a1 * sizeof *w->set_point);
+    w->law = malloc(a1 * sizeof *w->law);
+    w->border = malloc(a1 * sizeof *w->border);
+    w->lossless = malloc(a1 * sizeof *w->lossless);
+    size_t hist = (size_t)par->max_iterations + 2;
+    w->hist_mass = malloc(hist * sizeof *w->hist_mass);
+    w->hist_law = malloc(hist * sizeof *w->hist_law);
+    if (!w->super_of || !w->node_demand || !w->mode || !w->set_point || !w->law || !w->border ||
+        !w->lossless || !w->hist_mass || !w->hist_law)
+        goto nomem;
+    if (nn == 0)
+        return error_set(err, GF_ERR_INPUT, "%s: the network has no nodes", net->path ? net->path : "network");
+
+    if (scn)
+        for (size_t n = 0; n < nn; n++)
+            w->node_demand[n] = 0.5 * (scn->flow_lo[n] + scn->flow_hi[n]) * par->rho_n;
+
+    /* modes, and supernodes from lossless arcs */
+    int *parent = w->super_of;
+    for (size_t n = 0; n < nn; n++)
+        parent[n] = (int)n;
+    for (size_t a = 0; a < na; a++) {
+        arc_mode(net, ctl, a, &w->mode[a], &w->set_point[a]);
+        if (arc_is_lossless(&net->arcs[a], w->mode[a])) {
+            w->lossless[w->n_lossless++] = (int)a;
+            uf_union(parent, net->arcs[a].from, net->arcs[a].to);
+        }
+    }
+    int *index = malloc(n1 * sizeof *index);
+    if (!index)
+        goto nomem;
+    int ns = 0;
+    for (size_t n = 0; n < nn; n++)
+        index[n] = uf_find(parent, (int)n) == (int)n ? ns++ : -1;
+    for (size_t n = 0; n < nn; n++)
+        parent[n] = uf_find(parent, (int)n); /* roots only, so no later find walks a rewritten entry */
+    for (size_t n = 0; n < nn; n++)
+        w->super_of[n] = index[parent[n]];
+    free(index);
+    w->n_super = ns;
+
+    w->fixed_p = malloc((size_t)ns * sizeof *w->fixed_p);
+    w->ref_node = malloc((size_t)ns * sizeof *w->ref_node);
+    w->ref_user = calloc((size_t)ns, 1);
+    w->demand = calloc((size_t)ns, sizeof *w->demand);
+    w->slot_diag = malloc((size_t)ns * sizeof *w->slot_diag);
+    if (!w->fixed_p || !w->ref_node || !w->ref_user || !w->demand || !w->slot_diag)
+        goto nomem;
+    for (int s = 0; s < ns; s++) {
+        w->fixed_p[s] = NAN;
+        w->ref_node[s] = -1;
+    }
+    for (size_t n = 0; n < nn; n++)
+        w->demand[w->super_of[n]] += w->node_demand[n];
+
+    gf_status st;
+    if (scn)
+        for (size_t n = 0; n < nn; n++)
+            if (scn->p_fixed[n] && (st = set_reference(w, (int)n, scn->p_lo[n], 1, err)) != GF_OK)
+                return st;
+    if (ctl)
+        for (size_t k = 0; k < ctl->n_slacks; k++)
+            if ((st = set_reference(w, ctl->slacks[k].node, ctl->slacks[k].p, 1, err)) != GF_OK)
+                return st;
+    if ((st = add_arcs(w, err)) != GF_OK)
+        return st;
+
+    /* pressure components: parts joined by arcs that couple pressures */
+    int *comp = malloc((size_t)ns * sizeof *comp);
+    if (!comp)
+        goto nomem;
+    for (int s = 0; s < ns; s++)
+        comp[s] = s;
+    for (int a = 0; a < w->n_law; a++)
+        uf_union(comp, w->law[a].i, w->law[a].j);
+    for (int b = 0; b < w->n_border; b++)
+        if (w->border[b].kind == BORDER_RATIO || w->border[b].kind == BORDER_FIXED_LOSS)
+            uf_union(comp, w->border[b].i, w->border[b].j);
+    st = default_references(w, comp, err);
+    free(comp);
+    if (st != GF_OK)
+        return st;
+    if ((st = check_balance(w, err)) != GF_OK)
+        return st;
+
+    w->n = ns + w->n_border;
+    size_t nx = (size_t)w->n;
+    w->x = malloc(nx * sizeof *w->x);
+    w->rhs = malloc(nx * sizeof *w->rhs);
+    w->dx = malloc(nx * sizeof *w->dx);
+    w->g = malloc((size_t)ns * sizeof *w->g);
+    w->q_law = calloc((size_t)w->n_law + 1, sizeof *w->q_law);
+    if (!w->x || !w->rhs || !w->dx || !w->g || !w->q_law)
+        goto nomem;
+    if ((st = build_pattern(w, err)) != GF_OK)
+        return st;
+
+    /* scales and the cold start: every pressure at the highest fixed one */
+    double p0 = 0.0, q0 = 0.0;
+    for (int s = 0; s < ns; s++) {
+        if (isfinite(w->fixed_p[s]) && w->fixed_p[s] > p0)
+            p0 = w->fixed_p[s];
+        if (w->demand[s] > 0)
+            q0 += w->demand[s];
+    }
+    for (int b = 0; b < w->n_border; b++)
+        if (w->border[b].kind == BORDER_OUTLET && w->border[b].value > p0)
+            p0 = w->border[b].value;
+    w->p_scale = p0 > 0 ? p0 : 1e6;
+    w->q_scale = q0 > 1.0 ? q0 : 1.0;
+    for (int s = 0; s < ns; s++)
+        w->x[s] = isfinite(w->fixed_p[s]) ? w->fixed_p[s] * w->fixed_p[s] : w->p_scale * w->p_scale;
+    for (int b = 0; b < w->n_border; b++)
+        w->x[ns + b] = w->border[b].kind == BORDER_FLOW ? w->border[b].value : 0.0;
+    return GF_OK;
+nomem:
+    return error_set(err, GF_ERR_NOMEM, "out of memory");
+}
