@@ -110,10 +110,10 @@ void gf_options_default(gf_options *opt);
 /* Solves the steady state of the loaded network and nomination.
  *
  * Defaults when the controls file says nothing:
- *  - valves are open; control valves are active with their outlet set to
- *    pressureOutMax (or the outlet node's pressureMax); compressor stations
- *    are active with their outlet set to pressureOutMax (or the outlet
- *    node's pressureMax);
+ *  - the network is passive: valves are open, control valves and
+ *    compressor stations are in bypass (set points come from the controls
+ *    file); stations or regulators that set the same node to one pressure
+ *    share its flow in proportion to their flowMax;
  *  - the pressure reference: nodes whose scenario pressure is fixed
  *    (bound="both"); in every part of the network still without one, the
  *    entry with the largest nominated inflow (else the node with the highest

@@ -39,7 +39,7 @@ static gf_status set_bound(gx_ctx *cx, const xmlNode *el, const char *id, const 
 {
     if (*has && *slot != v)
         return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id,
-                       "conflicting %s %s bounds (%.10g and %.10g %s)", which, what,
+                       "conflicting %s %s bounds (%.10g and %.10g, %s)", which, what,
                        display_value(q, *slot), display_value(q, v), display_unit(q));
     *has = 1;
     *slot = v;

@@ -378,7 +378,10 @@ static void on_error(void *ctx, xmlErrorPtr e)
         n--;
     if (n >= sizeof st->error_msg)
         n = sizeof st->error_msg - 1;
-    memcpy(st->error_msg, msg, n);
+    for (size_t i = 0; i < n; i++) { /* one line: libxml2 sometimes wraps */
+        unsigned char c = (unsigned char)msg[i];
+        st->error_msg[i] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c < 0x20 ? '?' : (char)c;
+    }
     st->error_msg[n] = '\0';
 }
 
@@ -591,7 +594,7 @@ gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *
     case GX_UNIT_OK:
         break;
     case GX_UNIT_MISSING:
-        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "missing unit for %s (%s)", label,
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "missing unit for %s (expected %s)", label,
                        gx_quantity_name(q));
     case GX_UNIT_UNKNOWN:
         return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "unknown unit '%s' for %s",

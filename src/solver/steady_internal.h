@@ -32,6 +32,9 @@ typedef struct {
     double value;     /* outlet Pa, ratio, flow kg/s, fixed loss Pa */
     double sigma;     /* fixed loss: assumed flow direction, +1 or -1 */
     double loss_in, loss_out; /* ratio: fixed station piping losses, Pa */
+    int col;          /* unknown (and row) of this arc's flow; arcs setting the same node share one */
+    int lead;         /* 1 if this arc owns the row of col */
+    double share;     /* fraction of the flow of col that this arc carries */
     int slot_ic, slot_jc;     /* (i, col), (j, col); -1 if in a fixed row */
     int slot_rq, slot_ri, slot_rj; /* own row: (r, col), (r, i), (r, j) */
     double h, hq, hi, hj;
@@ -53,13 +56,14 @@ typedef struct {
     gf_mode *mode;          /* per arc */
     double *set_point;      /* per arc */
     int n_law, n_border;
+    int n_cols;             /* bordering flow unknowns */
     law_arc *law;
     border_arc *border;
     int *lossless;          /* arcs merged into supernodes */
     int n_lossless;
     /* unknowns and linear system */
-    int n;                  /* n_super + n_border */
-    double *x;              /* pi per supernode, then border flows */
+    int n;                  /* n_super + number of bordering flow unknowns */
+    double *x;              /* pi per supernode, then bordering flows */
     double *q_law;          /* flow per law arc */
     double *rhs;
     double *dx;
@@ -71,11 +75,13 @@ typedef struct {
     double p_scale, q_scale;
 } steady_ws;
 
-/* Lossless arcs (short pipes, open valves, bypassed stations and
- * regulators) merge their end nodes into one supernode. */
+/* Lossless arcs (short pipes, resistors with zero drag, open valves,
+ * bypassed stations and regulators) merge their end nodes into one
+ * supernode. */
 static inline int arc_is_lossless(const net_arc *arc, gf_mode mode)
 {
-    return mode != GF_MODE_CLOSED && (arc->kind == ARC_SHORT_PIPE || mode == GF_MODE_OPEN);
+    return mode != GF_MODE_CLOSED &&
+           (arc->kind == ARC_SHORT_PIPE || mode == GF_MODE_OPEN || (arc->kind == ARC_RESISTOR && arc->drag == 0.0));
 }
 
 /* steady_setup.c */

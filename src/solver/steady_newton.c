@@ -156,12 +156,14 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res)
     }
     for (int b = 0; b < w->n_border; b++) {
         border_arc *ba = &w->border[b];
-        double q = x[ns + b];
-        double r = eval_border(ba, q, x[ba->i], x[ba->j]);
-        if (r > lr)
-            lr = r;
-        if (ba->kind == BORDER_FLOW && fabs(ba->h) > mr)
-            mr = fabs(ba->h);
+        double q = ba->share * x[ba->col];
+        if (ba->lead) {
+            double r = eval_border(ba, x[ba->col], x[ba->i], x[ba->j]);
+            if (r > lr)
+                lr = r;
+            if (ba->kind == BORDER_FLOW && fabs(ba->h) > mr)
+                mr = fabs(ba->h);
+        }
         w->g[ba->i] += q;
         w->g[ba->j] -= q;
     }
@@ -204,13 +206,15 @@ static void assemble(steady_ws *w)
     for (int b = 0; b < w->n_border; b++) {
         const border_arc *ba = &w->border[b];
         if (ba->slot_ic >= 0)
-            v[ba->slot_ic] += 1.0;
+            v[ba->slot_ic] += ba->share;
         if (ba->slot_jc >= 0)
-            v[ba->slot_jc] -= 1.0;
+            v[ba->slot_jc] -= ba->share;
+        if (!ba->lead)
+            continue;
         v[ba->slot_rq] += ba->hq;
         v[ba->slot_ri] += ba->hi;
         v[ba->slot_rj] += ba->hj;
-        rhs[ns + b] = -ba->h;
+        rhs[ba->col] = -ba->h;
     }
 }
 
@@ -323,7 +327,7 @@ static int recover_lossless(const steady_ws *w, steady_result *res)
         for (size_t n = 0; n < nn; n++) {
             if (res->is_reference[n]) {
                 res->withdrawal[n] = -esum[w->super_of[n]];
-                e[n] = res->withdrawal[n];
+                e[n] += res->withdrawal[n];
             }
         }
         for (int k = 0; k < w->n_lossless; k++) {
@@ -410,8 +414,6 @@ static double mass_residual(const steady_ws *w, const steady_result *res)
 
 static int fill_result(const steady_ws *w, steady_result *res)
 {
-    const network *net = w->net;
-    int ns = w->n_super;
     for (size_t n = 0; n < w->n_nodes; n++) {
         int s = w->super_of[n];
         res->p[n] = root(w->x[s]);
@@ -426,7 +428,7 @@ static int fill_result(const steady_ws *w, steady_result *res)
     for (int a = 0; a < w->n_law; a++)
         res->q[w->law[a].arc] = w->q_law[a];
     for (int b = 0; b < w->n_border; b++)
-        res->q[w->border[b].arc] = w->x[ns + b];
+        res->q[w->border[b].arc] = w->border[b].share * w->x[w->border[b].col];
     if (recover_lossless(w, res) != 0)
         return -1;
     res->slack_imbalance = 0.0;
@@ -435,7 +437,6 @@ static int fill_result(const steady_ws *w, steady_result *res)
             res->slack_imbalance += res->withdrawal[n] - w->node_demand[n];
     res->mass_residual = mass_residual(w, res);
     res->n_unknowns = (size_t)w->n;
-    (void)net;
     return 0;
 }
 
@@ -465,7 +466,7 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
             int flipped = 0;
             for (int b = 0; b < w->n_border; b++) {
                 border_arc *ba = &w->border[b];
-                if (ba->kind == BORDER_FIXED_LOSS && ba->sigma * w->x[w->n_super + b] < -mass_tol) {
+                if (ba->kind == BORDER_FIXED_LOSS && ba->sigma * w->x[ba->col] < -mass_tol) {
                     ba->sigma = -ba->sigma;
                     flipped = 1;
                 }
@@ -493,13 +494,16 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
                                "the network equations are singular at node '%s' (iteration %d): its pressure or "
                                "flows are not determined",
                                super_member(w, col), it);
-            else if (col >= w->n_super && col < w->n)
+            else if (col >= w->n_super && col < w->n) {
+                int b = 0;
+                while (b + 1 < w->n_border && w->border[b].col != col)
+                    b++;
                 st = error_set(err, GF_ERR_SINGULAR,
                                "the network equations are singular at %s '%s' (iteration %d): its flow is not "
                                "determined (a loop of set points?)",
-                               arc_kind_name(w->net->arcs[w->border[col - w->n_super].arc].kind),
-                               w->net->arcs[w->border[col - w->n_super].arc].id, it);
-            else
+                               arc_kind_name(w->net->arcs[w->border[b].arc].kind), w->net->arcs[w->border[b].arc].id,
+                               it);
+            } else
                 st = error_set(err, GF_ERR_SINGULAR, "the network equations are singular (iteration %d)", it);
             break;
         }

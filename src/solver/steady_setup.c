@@ -44,25 +44,9 @@ static void arc_mode(const network *net, const controls *ctl, size_t a, gf_mode 
         *value = ctl->arcs[a].value;
         return;
     }
-    switch (arc->kind) {
-    case ARC_VALVE:
-        *mode = GF_MODE_OPEN;
-        break;
-    case ARC_CONTROL_VALVE:
-    case ARC_COMPRESSOR: {
-        double p = isfinite(arc->p_out_max) ? arc->p_out_max : net->nodes[arc->to].p_max;
-        if (isfinite(p)) {
-            *mode = GF_MODE_OUTLET;
-            *value = p;
-        } else {
-            *mode = GF_MODE_OPEN;
-        }
-        break;
-    }
-    default:
-        *mode = GF_MODE_NONE;
-        break;
-    }
+    /* passive by default: valves open, regulators and stations bypassed */
+    *mode = arc->kind == ARC_VALVE || arc->kind == ARC_CONTROL_VALVE || arc->kind == ARC_COMPRESSOR ? GF_MODE_OPEN
+                                                                                                  : GF_MODE_NONE;
 }
 
 /* ---- allocation ------------------------------------------------------- */
@@ -314,26 +298,76 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                              arc_kind_name(arc->kind), arc->id);
         }
     }
-    /* A supernode holds at most one fixed pressure: a reference or a set point. */
-    for (int b = 0; b < w->n_border; b++) {
+    /* A supernode holds at most one fixed pressure: a reference or a set
+     * point. Stations and regulators that set the same node to the same
+     * pressure share its flow in proportion to their flowMax (equally when a
+     * bound is missing). */
+    int *lead_of = malloc((size_t)w->n_super * sizeof *lead_of);
+    if (!lead_of)
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    for (int s = 0; s < w->n_super; s++)
+        lead_of[s] = -1;
+    int ncol = 0;
+    gf_status st = GF_OK;
+    for (int b = 0; b < w->n_border && st == GF_OK; b++) {
         border_arc *ba = &w->border[b];
-        if (ba->kind != BORDER_OUTLET)
+        const net_arc *arc = &net->arcs[ba->arc];
+        ba->share = 1.0;
+        ba->lead = 1;
+        if (ba->kind != BORDER_OUTLET) {
+            ba->col = w->n_super + ncol++;
             continue;
-        if (w->ref_node[ba->j] >= 0)
-            return error_set(err, GF_ERR_INPUT,
-                             "%s '%s': its outlet set point conflicts with the pressure reference at node '%s'",
-                             arc_kind_name(net->arcs[ba->arc].kind), net->arcs[ba->arc].id,
-                             node_name(w, w->ref_node[ba->j]));
-        for (int c = 0; c < b; c++)
-            if (w->border[c].kind == BORDER_OUTLET && w->border[c].j == ba->j)
-                return error_set(err, GF_ERR_INPUT,
-                                 "%s '%s' and %s '%s' both set the pressure of node '%s' (directly or through "
-                                 "lossless arcs); set one of them to another mode",
-                                 arc_kind_name(net->arcs[w->border[c].arc].kind), net->arcs[w->border[c].arc].id,
-                                 arc_kind_name(net->arcs[ba->arc].kind), net->arcs[ba->arc].id,
-                                 net->nodes[net->arcs[ba->arc].to].id);
+        }
+        if (w->ref_node[ba->j] >= 0) {
+            st = error_set(err, GF_ERR_INPUT,
+                           "%s '%s': its outlet set point conflicts with the pressure reference at node '%s'",
+                           arc_kind_name(arc->kind), arc->id, node_name(w, w->ref_node[ba->j]));
+            break;
+        }
+        int c = lead_of[ba->j];
+        if (c < 0) {
+            lead_of[ba->j] = b;
+            ba->col = w->n_super + ncol++;
+            continue;
+        }
+        border_arc *lead = &w->border[c];
+        if (fabs(lead->value - ba->value) > 1e-9 * lead->value) {
+            st = error_set(err, GF_ERR_INPUT,
+                           "%s '%s' and %s '%s' set node '%s' (directly or through lossless arcs) to different "
+                           "pressures",
+                           arc_kind_name(net->arcs[lead->arc].kind), net->arcs[lead->arc].id, arc_kind_name(arc->kind),
+                           arc->id, net->nodes[arc->to].id);
+            break;
+        }
+        ba->lead = 0;
+        ba->col = lead->col;
     }
-    return GF_OK;
+    if (st == GF_OK) {
+        /* shares within each group */
+        for (int b = 0; b < w->n_border; b++) {
+            border_arc *ba = &w->border[b];
+            if (ba->kind != BORDER_OUTLET || !ba->lead)
+                continue;
+            double total = 0.0;
+            int count = 0, bounded = 1;
+            for (int c = 0; c < w->n_border; c++) {
+                if (w->border[c].col != ba->col)
+                    continue;
+                double fmax = net->arcs[w->border[c].arc].flow_max;
+                bounded &= isfinite(fmax) && fmax > 0.0;
+                total += fmax;
+                count++;
+            }
+            for (int c = 0; c < w->n_border; c++) {
+                if (w->border[c].col != ba->col)
+                    continue;
+                w->border[c].share = bounded ? net->arcs[w->border[c].arc].flow_max / total : 1.0 / count;
+            }
+        }
+    }
+    w->n_cols = ncol;
+    free(lead_of);
+    return st;
 }
 
 /* ---- pattern ---------------------------------------------------------- */
@@ -363,13 +397,16 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
     }
     for (int b = 0; b < w->n_border && ok; b++) {
         border_arc *ba = &w->border[b];
-        int col = ns + b;
+        int col = ba->col;
         ba->slot_ic = is_fixed_row(w, ba->i) ? -1 : (int)sparse_pattern_add(&pat, ba->i, col);
         ba->slot_jc = is_fixed_row(w, ba->j) ? -1 : (int)sparse_pattern_add(&pat, ba->j, col);
-        ba->slot_rq = (int)sparse_pattern_add(&pat, col, col);
-        ba->slot_ri = (int)sparse_pattern_add(&pat, col, ba->i);
-        ba->slot_rj = (int)sparse_pattern_add(&pat, col, ba->j);
-        ok = ba->slot_rq >= 0 && ba->slot_ri >= 0 && ba->slot_rj >= 0;
+        ba->slot_rq = ba->slot_ri = ba->slot_rj = -1;
+        if (ba->lead) {
+            ba->slot_rq = (int)sparse_pattern_add(&pat, col, col);
+            ba->slot_ri = (int)sparse_pattern_add(&pat, col, ba->i);
+            ba->slot_rj = (int)sparse_pattern_add(&pat, col, ba->j);
+            ok = ba->slot_rq >= 0 && ba->slot_ri >= 0 && ba->slot_rj >= 0;
+        }
     }
     if (!ok) {
         sparse_pattern_free(&pat);
@@ -502,7 +539,7 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
     if ((st = check_balance(w, err)) != GF_OK)
         return st;
 
-    w->n = ns + w->n_border;
+    w->n = ns + w->n_cols;
     size_t nx = (size_t)w->n;
     w->x = malloc(nx * sizeof *w->x);
     w->rhs = malloc(nx * sizeof *w->rhs);
@@ -530,7 +567,7 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
     for (int s = 0; s < ns; s++)
         w->x[s] = isfinite(w->fixed_p[s]) ? w->fixed_p[s] * w->fixed_p[s] : w->p_scale * w->p_scale;
     for (int b = 0; b < w->n_border; b++)
-        w->x[ns + b] = w->border[b].kind == BORDER_FLOW ? w->border[b].value : 0.0;
+        w->x[w->border[b].col] = w->border[b].kind == BORDER_FLOW ? w->border[b].value : 0.0;
     return GF_OK;
 nomem:
     return error_set(err, GF_ERR_NOMEM, "out of memory");

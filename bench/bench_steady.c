@@ -1,0 +1,67 @@
+/* Times the steady solve of one network and nomination: loads once, solves
+ * RUNS times (default 7) and prints one markdown table row with the nodes,
+ * arcs, Newton iterations, the median and minimum solve time in ms (load
+ * excluded) and the peak resident memory of the process.
+ *
+ *   bench_steady NAME NET.net SCN.scn [RUNS] */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "gasflow.h"
+
+static int compare(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 4) {
+        fprintf(stderr, "usage: bench_steady NAME NET.net SCN.scn [RUNS]\n");
+        return 2;
+    }
+    int runs = argc > 4 ? atoi(argv[4]) : 7;
+    if (runs < 1 || runs > 1000) {
+        fprintf(stderr, "bench_steady: RUNS must be 1..1000\n");
+        return 2;
+    }
+    gf_project *p = NULL;
+    gf_options opt;
+    gf_options_default(&opt);
+    if (gf_project_create(&p) != GF_OK)
+        return 1;
+    gf_status st = gf_load_network(p, argv[2]);
+    if (st == GF_OK)
+        st = gf_load_scenario(p, argv[3]);
+    if (st != GF_OK) {
+        fprintf(stderr, "bench_steady: %s\n", gf_last_error(p));
+        gf_project_free(&p);
+        return 2;
+    }
+    double *ms = malloc((size_t)runs * sizeof *ms);
+    gf_report rep = {0};
+    for (int r = 0; r < runs && ms; r++) {
+        st = gf_solve_steady(p, &opt);
+        if (st != GF_OK) {
+            fprintf(stderr, "bench_steady: %s\n", gf_last_error(p));
+            free(ms);
+            gf_project_free(&p);
+            return 3;
+        }
+        gf_report_get(p, &rep);
+        ms[r] = rep.solve_ms;
+    }
+    if (!ms)
+        return 1;
+    qsort(ms, (size_t)runs, sizeof *ms, compare);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("| %s | %zu | %zu | %zu | %d | %.3f | %.3f | %.1f |\n", argv[1], gf_node_count(p), gf_arc_count(p),
+           rep.n_unknowns, rep.iterations, ms[runs / 2], ms[0], (double)ru.ru_maxrss / 1024.0);
+    free(ms);
+    gf_project_free(&p);
+    return 0;
+}

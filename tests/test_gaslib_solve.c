@@ -1,0 +1,128 @@
+/* Every shared GasLib instance and nomination solves from a cold start with
+ * the default (passive) settings, and the mass balance closes to 1e-6 kg/s
+ * at every node of the original network, recomputed here from the
+ * reported flows and withdrawals. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "gasflow.h"
+
+static char base[1024];
+
+static const char *path(const char *rel, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s/data/gaslib/%s", base, rel);
+    return buf;
+}
+
+static void solve_case(const char *net, const char *scn)
+{
+    char pn[2048], ps[2048];
+    gf_project *p = NULL;
+    assert_int_equal(gf_project_create(&p), GF_OK);
+    gf_status st = gf_load_network(p, path(net, pn, sizeof pn));
+    if (st == GF_OK)
+        st = gf_load_scenario(p, path(scn, ps, sizeof ps));
+    gf_options opt;
+    gf_options_default(&opt);
+    if (st == GF_OK)
+        st = gf_solve_steady(p, &opt);
+    if (st != GF_OK)
+        print_error("%s + %s: %s\n", net, scn, gf_last_error(p));
+    assert_int_equal(st, GF_OK);
+    size_t nn = gf_node_count(p), na = gf_arc_count(p);
+    double *bal = calloc(nn, sizeof *bal);
+    assert_non_null(bal);
+    for (size_t i = 0; i < nn; i++) {
+        gf_node_result r;
+        assert_int_equal(gf_node_result_get(p, i, &r), GF_OK);
+        assert_true(isfinite(r.p) && r.p > 0.0);
+        bal[i] = r.withdrawal;
+    }
+    for (size_t a = 0; a < na; a++) {
+        gf_arc_info info;
+        gf_arc_result r;
+        assert_int_equal(gf_arc_info_get(p, a, &info), GF_OK);
+        assert_int_equal(gf_arc_result_get(p, a, &r), GF_OK);
+        assert_true(isfinite(r.q));
+        bal[info.from] += r.q;
+        bal[info.to] -= r.q;
+    }
+    for (size_t i = 0; i < nn; i++)
+        assert_true(fabs(bal[i]) <= 1e-6);
+    gf_report rep;
+    assert_int_equal(gf_report_get(p, &rep), GF_OK);
+    assert_true(rep.converged);
+    assert_true(rep.mass_residual <= 1e-6);
+    free(bal);
+    gf_project_free(&p);
+    assert_null(p);
+}
+
+static void test_small_instances(void **state)
+{
+    (void)state;
+    solve_case("GasLib-11/GasLib-11.net", "GasLib-11/GasLib-11.scn");
+    solve_case("GasLib-24/GasLib-24-v1-20211130.net", "GasLib-24/GasLib-24-v1-20211130.scn");
+    solve_case("GasLib-24/legacy-2017/GasLib-24.net", "GasLib-24/GasLib-24-v1-20211130.scn");
+    solve_case("GasLib-40/GasLib-40.net", "GasLib-40/GasLib-40.scn");
+    solve_case("GasLib-40/legacy-2013/GasLib-40.net", "GasLib-40/GasLib-40.scn");
+    solve_case("extras/GasLib-Integration/GasLib-Integration.net", "extras/GasLib-Integration/GasLib-Integration.scn");
+}
+
+static void test_gaslib_39(void **state)
+{
+    (void)state;
+    for (int k = 1; k <= 10; k++) {
+        char scn[128];
+        snprintf(scn, sizeof scn, "GasLib-39/GasLib-39-v1-20231119-set%02d.scn", k);
+        solve_case("GasLib-39/GasLib-39-v1-20231119.net", scn);
+    }
+}
+
+static void test_gaslib_134(void **state)
+{
+    (void)state;
+    static const char *const days[] = {"2011-11-01", "2012-01-02", "2012-03-04", "2012-05-05", "2012-07-06",
+                                       "2012-09-06", "2012-11-07", "2013-01-08", "2013-03-12", "2013-05-13",
+                                       "2013-07-14", "2013-09-14", "2014-01-15", "2014-03-18", "2014-05-19",
+                                       "2014-07-20", "2014-11-06", "2015-02-21", "2015-09-13", "2015-12-21"};
+    for (size_t k = 0; k < sizeof days / sizeof days[0]; k++) {
+        char scn[128];
+        snprintf(scn, sizeof scn, "GasLib-134/Nominations-134-v2/%s.scn", days[k]);
+        solve_case("GasLib-134/GasLib-134-v2.net", scn);
+    }
+}
+
+static void test_gaslib_135(void **state)
+{
+    (void)state;
+    solve_case("GasLib-135/GasLib-135-v1-20211130.net", "GasLib-135/GasLib-135-v1-20211130.scn");
+    solve_case("GasLib-135/legacy-2013/GasLib-135.net", "GasLib-135/GasLib-135-v1-20211130.scn");
+}
+
+static void test_gaslib_582(void **state)
+{
+    (void)state;
+    solve_case("GasLib-582/v1-2013/GasLib-582.net", "GasLib-582/v1-2013/nomination_cold_8.scn");
+    solve_case("GasLib-582/v2-2014/GasLib-582-v2.net", "GasLib-582/v2-2014/nomination_cool_2866_scale_0.950000.scn");
+}
+
+int main(void)
+{
+    const char *shared = getenv("GASFLOW_SHARED");
+    snprintf(base, sizeof base, "%s", shared ? shared : "../../shared");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_small_instances), cmocka_unit_test(test_gaslib_39), cmocka_unit_test(test_gaslib_134),
+        cmocka_unit_test(test_gaslib_135),      cmocka_unit_test(test_gaslib_582),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
