@@ -19,6 +19,8 @@
 #define PI_FLOOR 1e-4
 /* Direction changes allowed for fixed-loss resistors before giving up. */
 #define MAX_DIRECTION_FLIPS 8
+/* Consecutive steps shortened below 1 % before a solve counts as stalled. */
+#define MAX_SHORT_STEPS 12
 
 static double root(double pi)
 {
@@ -449,7 +451,7 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
     double mass_tol = par->tolerance * w->q_scale;
     if (mass_tol < 1e-9)
         mass_tol = 1e-9;
-    int flips = 0, it = 0;
+    int flips = 0, it = 0, short_steps = 0;
     gf_status st = GF_OK;
     double lr = 0.0, mr = 0.0;
     for (;;) {
@@ -507,8 +509,16 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
                 st = error_set(err, GF_ERR_SINGULAR, "the network equations are singular (iteration %d)", it);
             break;
         }
-        update(w);
+        /* steps cut short again and again by the positivity of the squared
+         * pressures: some pressure is heading for zero */
+        short_steps = update(w) < 1e-2 ? short_steps + 1 : 0;
         it++;
+        if (short_steps >= MAX_SHORT_STEPS) {
+            error_set(err, GF_ERR_NOT_CONVERGED, "steady solve stalled after %d iterations", it);
+            describe_failure(w, it - 1, err->msg, sizeof err->msg);
+            st = GF_ERR_NOT_CONVERGED;
+            break;
+        }
     }
     res->iterations = it;
     res->law_residual = lr;
