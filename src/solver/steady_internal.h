@@ -56,14 +56,18 @@ typedef struct {
     gf_mode *mode;          /* per arc */
     double *set_point;      /* per arc */
     int n_law, n_border;
+    int n_law_core;         /* law[0 .. n_law_core) are in the Newton system; the rest hang in trees */
+    int *peel_node;         /* per tree arc (law index - n_law_core): the supernode it leads to */
     int n_cols;             /* bordering flow unknowns */
     law_arc *law;
     border_arc *border;
     int *lossless;          /* arcs merged into supernodes */
     int n_lossless;
     /* unknowns and linear system */
-    int n;                  /* n_super + number of bordering flow unknowns */
-    double *x;              /* pi per supernode, then bordering flows */
+    int n;                  /* matrix size: core supernodes + bordering flow unknowns */
+    double *x;              /* pi per supernode, then bordering flows (ns + n_cols) */
+    int *row_of;            /* per entry of x: its matrix row/column, -1 outside the core */
+    int *var_of;            /* per matrix row: its entry of x */
     double *q_law;          /* flow per law arc */
     double *rhs;
     double *dx;

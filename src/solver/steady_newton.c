@@ -91,6 +91,20 @@ static void eval_resistor(const steady_ws *w, law_arc *l, double q, double pi_i,
     l->fj = pb > 0.0 ? db / (2.0 * pb) : 0.0;
 }
 
+/* Evaluates a pipe or resistor at the current pressures; returns its law
+ * residual in Pa (a pipe's squared-pressure residual over p_i + p_j). */
+static double law_residual_pa(const steady_ws *w, law_arc *l, double q)
+{
+    double pi_i = w->x[l->i], pi_j = w->x[l->j];
+    if (l->kind == LAW_RESISTOR) {
+        eval_resistor(w, l, q, pi_i, pi_j);
+        return fabs(l->f);
+    }
+    eval_pipe(w, l, q, pi_i, pi_j);
+    double ps = root(pi_i) + root(pi_j);
+    return ps > 0.0 ? fabs(l->f) / ps : fabs(l->f);
+}
+
 /* Bordering arcs; returns the residual in Pa (0 for fixed flow). */
 static double eval_border(border_arc *b, double q, double pi_i, double pi_j)
 {
@@ -139,18 +153,10 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res)
                 lr = r;
         }
     }
-    for (int a = 0; a < w->n_law; a++) {
+    for (int a = 0; a < w->n_law_core; a++) {
         law_arc *l = &w->law[a];
         double q = w->q_law[a];
-        double r;
-        if (l->kind == LAW_PIPE) {
-            eval_pipe(w, l, q, x[l->i], x[l->j]);
-            double ps = root(x[l->i]) + root(x[l->j]);
-            r = ps > 0.0 ? fabs(l->f) / ps : fabs(l->f);
-        } else {
-            eval_resistor(w, l, q, x[l->i], x[l->j]);
-            r = fabs(l->f);
-        }
+        double r = law_residual_pa(w, l, q);
         if (r > lr)
             lr = r;
         w->g[l->i] += q;
@@ -170,7 +176,7 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res)
         w->g[ba->j] -= q;
     }
     for (int s = 0; s < ns; s++)
-        if (w->ref_node[s] < 0 && fabs(w->g[s]) > mr)
+        if (w->ref_node[s] < 0 && w->row_of[s] >= 0 && fabs(w->g[s]) > mr)
             mr = fabs(w->g[s]);
     *law_res = lr;
     *mass_res = mr;
@@ -180,29 +186,32 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res)
 static void assemble(steady_ws *w)
 {
     int ns = w->n_super;
+    const int *row = w->row_of;
     double *v = w->sys.values;
     double *rhs = w->dx;
     memset(v, 0, (size_t)w->sys.nnz * sizeof *v);
     for (int s = 0; s < ns; s++) {
+        if (row[s] < 0)
+            continue;
         if (w->ref_node[s] >= 0) {
             v[w->slot_diag[s]] = 1.0;
-            rhs[s] = w->fixed_p[s] * w->fixed_p[s] - w->x[s];
+            rhs[row[s]] = w->fixed_p[s] * w->fixed_p[s] - w->x[s];
         } else {
-            rhs[s] = -w->g[s];
+            rhs[row[s]] = -w->g[s];
         }
     }
-    for (int a = 0; a < w->n_law; a++) {
+    for (int a = 0; a < w->n_law_core; a++) {
         const law_arc *l = &w->law[a];
         double r = 1.0 / l->fq;
         if (l->slot[0] >= 0) {
             v[l->slot[0]] -= l->fi * r;
             v[l->slot[1]] -= l->fj * r;
-            rhs[l->i] += l->f * r;
+            rhs[row[l->i]] += l->f * r;
         }
         if (l->slot[2] >= 0) {
             v[l->slot[2]] += l->fi * r;
             v[l->slot[3]] += l->fj * r;
-            rhs[l->j] -= l->f * r;
+            rhs[row[l->j]] -= l->f * r;
         }
     }
     for (int b = 0; b < w->n_border; b++) {
@@ -216,7 +225,7 @@ static void assemble(steady_ws *w)
         v[ba->slot_rq] += ba->hq;
         v[ba->slot_ri] += ba->hi;
         v[ba->slot_rj] += ba->hj;
-        rhs[ba->col] = -ba->h;
+        rhs[row[ba->col]] = -ba->h;
     }
 }
 
@@ -225,24 +234,62 @@ static void assemble(steady_ws *w)
  * step length. */
 static double update(steady_ws *w)
 {
-    int ns = w->n_super;
+    const int *row = w->row_of;
     double t = 1.0;
-    for (int s = 0; s < ns; s++) {
-        double d = w->dx[s], pi = w->x[s];
+    for (int m = 0; m < w->n; m++) {
+        int k = w->var_of[m];
+        if (k >= w->n_super)
+            continue;
+        double d = w->dx[m], pi = w->x[k];
         if (d < 0.0 && pi + d < PI_FLOOR * pi) {
             double ts = (1.0 - PI_FLOOR) * pi / -d;
             if (ts < t)
                 t = ts;
         }
     }
-    for (int a = 0; a < w->n_law; a++) {
+    for (int a = 0; a < w->n_law_core; a++) {
         const law_arc *l = &w->law[a];
-        double dq = -(l->f + l->fi * w->dx[l->i] + l->fj * w->dx[l->j]) / l->fq;
+        double dq = -(l->f + l->fi * w->dx[row[l->i]] + l->fj * w->dx[row[l->j]]) / l->fq;
         w->q_law[a] += t * dq;
     }
-    for (int k = 0; k < w->n; k++)
-        w->x[k] += t * w->dx[k];
+    for (int m = 0; m < w->n; m++)
+        w->x[w->var_of[m]] += t * w->dx[m];
     return t;
+}
+
+/* Pressures along the peeled trees, from the core outwards: each tree arc's
+ * flow is known, so its law gives the far end's squared pressure (a scalar
+ * Newton iteration where z depends on it). Returns the first supernode
+ * whose pressure is not positive, or -1. */
+static int sweep_trees(steady_ws *w)
+{
+    for (int a = w->n_law - 1; a >= w->n_law_core; a--) {
+        law_arc *l = &w->law[a];
+        int s = w->peel_node[a - w->n_law_core];
+        int far_is_j = l->j == s;
+        double q = w->q_law[a];
+        /* start from the known end's pressure */
+        w->x[s] = w->x[far_is_j ? l->i : l->j];
+        for (int k = 0; k < 60; k++) {
+            if (l->kind == LAW_PIPE)
+                eval_pipe(w, l, q, w->x[l->i], w->x[l->j]);
+            else
+                eval_resistor(w, l, q, w->x[l->i], w->x[l->j]);
+            double slope = far_is_j ? l->fj : l->fi;
+            if (slope == 0.0)
+                break;
+            double step = l->f / slope;
+            double next = w->x[s] - step;
+            if (!(next > 0.0)) {
+                w->x[s] = 0.0;
+                return s;
+            }
+            w->x[s] = next;
+            if (fabs(step) <= 1e-15 * next)
+                break;
+        }
+    }
+    return -1;
 }
 
 static const char *super_member(const steady_ws *w, int s)
@@ -275,7 +322,7 @@ static void describe_failure(const steady_ws *w, int iters, char *buf, size_t ca
             low_s = s;
         }
     }
-    for (int a = 0; a < w->n_law; a++) {
+    for (int a = 0; a < w->n_law_core; a++) {
         double ps = root(w->x[w->law[a].i]) + root(w->x[w->law[a].j]);
         double r = ps > 0.0 ? fabs(w->law[a].f) / ps : fabs(w->law[a].f);
         if (w->law[a].kind == LAW_RESISTOR)
@@ -491,12 +538,13 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
         assemble(w);
         if (sparse_factor_solve(&w->sys, w->dx) != 0) {
             int col = w->sys.common.singular_col;
+            col = col >= 0 && col < w->n ? w->var_of[col] : -1;
             if (col >= 0 && col < w->n_super)
                 st = error_set(err, GF_ERR_SINGULAR,
                                "the network equations are singular at node '%s' (iteration %d): its pressure or "
                                "flows are not determined",
                                super_member(w, col), it);
-            else if (col >= w->n_super && col < w->n) {
+            else if (col >= w->n_super) {
                 int b = 0;
                 while (b + 1 < w->n_border && w->border[b].col != col)
                     b++;
@@ -519,6 +567,19 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
             st = GF_ERR_NOT_CONVERGED;
             break;
         }
+    }
+    if (st == GF_OK) {
+        int s = sweep_trees(w);
+        for (int a = w->n_law_core; a < w->n_law && s < 0; a++) {
+            double r = law_residual_pa(w, &w->law[a], w->q_law[a]);
+            if (r > lr)
+                lr = r;
+        }
+        if (s >= 0)
+            st = error_set(err, GF_ERR_NONPHYSICAL,
+                           "pressure at node '%s' falls to zero: the network cannot carry this nomination with "
+                           "these pressures and set points",
+                           super_member(w, s));
     }
     res->iterations = it;
     res->law_residual = lr;

@@ -70,6 +70,9 @@ void steady_ws_free(steady_ws *w)
     free(w->dx);
     free(w->g);
     free(w->slot_diag);
+    free(w->peel_node);
+    free(w->row_of);
+    free(w->var_of);
     free(w->hist_mass);
     free(w->hist_law);
     sparse_free(&w->sys);
@@ -370,6 +373,125 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
     return st;
 }
 
+/* ---- trees ------------------------------------------------------------ */
+
+/* Peels the radial parts off the network: a supernode joined to the rest by
+ * a single pipe or resistor, with no fixed pressure and no bordering arc,
+ * passes its whole withdrawal (and that of everything peeled behind it)
+ * through that arc, so the arc's flow is known and its pressure follows from
+ * its neighbour's after the solve. Repeats until only the meshed core (and
+ * the references) remain. Tree arcs move to the end of w->law. */
+static gf_status peel_trees(steady_ws *w, error_info *err)
+{
+    int ns = w->n_super, nl = w->n_law;
+    int *deg = calloc((size_t)ns, sizeof *deg);
+    int *start = calloc((size_t)ns + 1, sizeof *start);
+    int *adj = malloc(((size_t)nl + 1) * 2 * sizeof *adj);
+    int *stack = malloc((size_t)ns * sizeof *stack);
+    int *order = malloc(((size_t)nl + 1) * sizeof *order);
+    unsigned char *gone = calloc((size_t)ns, 1), *tree = calloc((size_t)nl + 1, 1);
+    law_arc *sorted = malloc(((size_t)nl + 1) * sizeof *sorted);
+    int *node_of = malloc(((size_t)nl + 1) * sizeof *node_of);
+    double *q = malloc(((size_t)nl + 1) * sizeof *q);
+    gf_status st = GF_OK;
+    if (!deg || !start || !adj || !stack || !order || !gone || !tree || !sorted || !node_of || !q) {
+        st = error_set(err, GF_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    for (int a = 0; a < nl; a++) {
+        const law_arc *l = &w->law[a];
+        if (l->i == l->j) {
+            deg[l->i] += 2; /* a loop on itself keeps its node in the core */
+            continue;
+        }
+        deg[l->i]++;
+        deg[l->j]++;
+        start[l->i + 1]++;
+        start[l->j + 1]++;
+    }
+    for (int b = 0; b < w->n_border; b++) {
+        deg[w->border[b].i] += 2;
+        deg[w->border[b].j] += 2;
+    }
+    for (int s = 0; s < ns; s++)
+        start[s + 1] += start[s];
+    {
+        int *fill = stack; /* a cursor per node before the peeling */
+        for (int s = 0; s < ns; s++)
+            fill[s] = start[s];
+        for (int a = 0; a < nl; a++) {
+            const law_arc *l = &w->law[a];
+            if (l->i != l->j) {
+                adj[fill[l->i]++] = a;
+                adj[fill[l->j]++] = a;
+            }
+        }
+    }
+    int top = 0, n_tree = 0;
+    for (int s = 0; s < ns; s++)
+        if (deg[s] == 1 && w->ref_node[s] < 0)
+            stack[top++] = s;
+    while (top > 0) {
+        int s = stack[--top];
+        if (gone[s] || deg[s] != 1)
+            continue;
+        int arc = -1;
+        for (int k = start[s]; k < start[s + 1] && arc < 0; k++)
+            if (!tree[adj[k]])
+                arc = adj[k];
+        if (arc < 0)
+            continue;
+        const law_arc *l = &w->law[arc];
+        int u = l->i == s ? l->j : l->i;
+        /* the arc carries s's withdrawal away from u */
+        q[arc] = l->j == s ? w->demand[s] : -w->demand[s];
+        w->demand[u] += w->demand[s];
+        tree[arc] = 1;
+        gone[s] = 1;
+        node_of[arc] = s;
+        order[n_tree++] = arc;
+        deg[s] = 0;
+        if (--deg[u] == 1 && w->ref_node[u] < 0)
+            stack[top++] = u;
+    }
+    /* core arcs first, then tree arcs in the order they were peeled */
+    int k = 0;
+    for (int a = 0; a < nl; a++)
+        if (!tree[a])
+            sorted[k++] = w->law[a];
+    w->n_law_core = k;
+    for (int t = 0; t < n_tree; t++) {
+        w->peel_node[t] = node_of[order[t]];
+        w->q_law[k] = q[order[t]];
+        sorted[k++] = w->law[order[t]];
+    }
+    memcpy(w->law, sorted, (size_t)nl * sizeof *sorted);
+    /* matrix rows: core supernodes, then the bordering flows */
+    int m = 0;
+    for (int s = 0; s < ns; s++) {
+        w->row_of[s] = gone[s] ? -1 : m;
+        if (!gone[s])
+            w->var_of[m++] = s;
+    }
+    for (int c = 0; c < w->n_cols; c++) {
+        w->row_of[ns + c] = m;
+        w->var_of[m++] = ns + c;
+    }
+    w->n = m;
+done:
+    free(deg);
+    free(start);
+    free(adj);
+    free(stack);
+    free(order);
+    free(gone);
+    free(tree);
+    free(sorted);
+    free(node_of);
+    free(q);
+    return st;
+}
+
 /* ---- pattern ---------------------------------------------------------- */
 
 static int is_fixed_row(const steady_ws *w, int s)
@@ -381,30 +503,31 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
 {
     sparse_pattern pat;
     sparse_pattern_init(&pat);
-    int ns = w->n_super;
+    const int *r = w->row_of;
     /* pair numbers first, translated to value slots after the build */
     int ok = 1;
-    for (int s = 0; s < ns && ok; s++)
-        ok = (w->slot_diag[s] = (int)sparse_pattern_add(&pat, s, s)) >= 0;
-    for (int a = 0; a < w->n_law && ok; a++) {
+    for (int s = 0; s < w->n_super && ok; s++)
+        ok = r[s] < 0 || (w->slot_diag[s] = (int)sparse_pattern_add(&pat, r[s], r[s])) >= 0;
+    for (int a = 0; a < w->n_law_core && ok; a++) {
         law_arc *l = &w->law[a];
         int fi = is_fixed_row(w, l->i), fj = is_fixed_row(w, l->j);
-        l->slot[0] = fi ? -1 : (int)sparse_pattern_add(&pat, l->i, l->i);
-        l->slot[1] = fi ? -1 : (int)sparse_pattern_add(&pat, l->i, l->j);
-        l->slot[2] = fj ? -1 : (int)sparse_pattern_add(&pat, l->j, l->i);
-        l->slot[3] = fj ? -1 : (int)sparse_pattern_add(&pat, l->j, l->j);
+        int ri = r[l->i], rj = r[l->j];
+        l->slot[0] = fi ? -1 : (int)sparse_pattern_add(&pat, ri, ri);
+        l->slot[1] = fi ? -1 : (int)sparse_pattern_add(&pat, ri, rj);
+        l->slot[2] = fj ? -1 : (int)sparse_pattern_add(&pat, rj, ri);
+        l->slot[3] = fj ? -1 : (int)sparse_pattern_add(&pat, rj, rj);
         ok = (fi || (l->slot[0] >= 0 && l->slot[1] >= 0)) && (fj || (l->slot[2] >= 0 && l->slot[3] >= 0));
     }
     for (int b = 0; b < w->n_border && ok; b++) {
         border_arc *ba = &w->border[b];
-        int col = ba->col;
-        ba->slot_ic = is_fixed_row(w, ba->i) ? -1 : (int)sparse_pattern_add(&pat, ba->i, col);
-        ba->slot_jc = is_fixed_row(w, ba->j) ? -1 : (int)sparse_pattern_add(&pat, ba->j, col);
+        int col = r[ba->col];
+        ba->slot_ic = is_fixed_row(w, ba->i) ? -1 : (int)sparse_pattern_add(&pat, r[ba->i], col);
+        ba->slot_jc = is_fixed_row(w, ba->j) ? -1 : (int)sparse_pattern_add(&pat, r[ba->j], col);
         ba->slot_rq = ba->slot_ri = ba->slot_rj = -1;
         if (ba->lead) {
             ba->slot_rq = (int)sparse_pattern_add(&pat, col, col);
-            ba->slot_ri = (int)sparse_pattern_add(&pat, col, ba->i);
-            ba->slot_rj = (int)sparse_pattern_add(&pat, col, ba->j);
+            ba->slot_ri = (int)sparse_pattern_add(&pat, col, r[ba->i]);
+            ba->slot_rj = (int)sparse_pattern_add(&pat, col, r[ba->j]);
             ok = ba->slot_rq >= 0 && ba->slot_ri >= 0 && ba->slot_rj >= 0;
         }
     }
@@ -421,9 +544,10 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
                          rc == -1 ? "out of memory" : "symbolic analysis of the network matrix failed");
     }
 #define MAP(v) ((v) = (v) >= 0 ? slot[(v)] : -1)
-    for (int s = 0; s < ns; s++)
-        MAP(w->slot_diag[s]);
-    for (int a = 0; a < w->n_law; a++)
+    for (int s = 0; s < w->n_super; s++)
+        if (w->row_of[s] >= 0)
+            MAP(w->slot_diag[s]);
+    for (int a = 0; a < w->n_law_core; a++)
         for (int k = 0; k < 4; k++)
             MAP(w->law[a].slot[k]);
     for (int b = 0; b < w->n_border; b++) {
@@ -539,16 +663,18 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
     if ((st = check_balance(w, err)) != GF_OK)
         return st;
 
-    w->n = ns + w->n_cols;
-    size_t nx = (size_t)w->n;
+    size_t nx = (size_t)ns + (size_t)w->n_cols;
     w->x = malloc(nx * sizeof *w->x);
     w->rhs = malloc(nx * sizeof *w->rhs);
     w->dx = malloc(nx * sizeof *w->dx);
+    w->row_of = malloc(nx * sizeof *w->row_of);
+    w->var_of = malloc(nx * sizeof *w->var_of);
     w->g = malloc((size_t)ns * sizeof *w->g);
     w->q_law = calloc((size_t)w->n_law + 1, sizeof *w->q_law);
-    if (!w->x || !w->rhs || !w->dx || !w->g || !w->q_law)
+    w->peel_node = malloc(((size_t)w->n_law + 1) * sizeof *w->peel_node);
+    if (!w->x || !w->rhs || !w->dx || !w->row_of || !w->var_of || !w->g || !w->q_law || !w->peel_node)
         goto nomem;
-    if ((st = build_pattern(w, err)) != GF_OK)
+    if ((st = peel_trees(w, err)) != GF_OK || (st = build_pattern(w, err)) != GF_OK)
         return st;
 
     /* scales and the cold start: every pressure at the highest fixed one */
