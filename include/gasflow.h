@@ -98,11 +98,11 @@ typedef struct {
     double temperature;        /* K; NAN: from the sources (see gf_solve_steady) */
     double viscosity;          /* Pa s, dynamic viscosity (default 1.1e-5) */
     int max_iterations;        /* Newton iterations (default 100) */
-    double tolerance;          /* relative residual tolerance (default 1e-10) */
+    double tolerance;          /* arc-law residual / highest fixed pressure (default 1e-8) */
 } gf_options;
 
 /* Fills opt with the defaults: AGA gas law, Nikuradse friction, source
- * temperature, viscosity 1.1e-5 Pa s, 100 iterations, tolerance 1e-10. */
+ * temperature, viscosity 1.1e-5 Pa s, 100 iterations, tolerance 1e-8. */
 void gf_options_default(gf_options *opt);
 
 /* ---- Steady-state solve ----------------------------------------------- */

@@ -186,7 +186,7 @@ void gf_options_default(gf_options *opt)
     opt->temperature = NAN;
     opt->viscosity = 1.1e-5;
     opt->max_iterations = 100;
-    opt->tolerance = 1e-10;
+    opt->tolerance = 1e-8;
 }
 
 static double now_ms(void)

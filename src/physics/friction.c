@@ -2,7 +2,9 @@
  * (physics.md §2), each with its exact analytic derivative d lambda / d Re,
  * and the shared laminar / zero-flow treatment of friction.h:
  *
- *     lambda(Re) = max(64 / Re, lambda_law(max(Re, FRICTION_RE_LAMINAR)))
+ *     lambda(Re) = 64 / Re                    Re <= 2000
+ *                  cubic Hermite blend         2000 < Re < 4000
+ *                  lambda_law(Re)              Re >= 4000
  *     phi(Re)    = lambda(|Re|) Re |Re|,  odd, phi = 64 Re near Re = 0.
  *
  * The functions run in the Newton inner loop: no allocation, no state, one
@@ -135,38 +137,55 @@ double friction_law(const friction_model *f, double re, double rel_roughness, do
     }
 }
 
+/* lambda and d lambda / d Re (for Re > 0) with the laminar and
+ * transitional treatment of friction.h: Hagen-Poiseuille below
+ * FRICTION_RE_LAMINAR, the law above FRICTION_RE_TURBULENT, and between them
+ * the cubic Hermite interpolant matching both values and slopes, so that
+ * lambda is continuously differentiable everywhere. */
+static double lambda_blended(const friction_model *f, double a, double r, double *dl)
+{
+    if (a <= FRICTION_RE_LAMINAR) {
+        *dl = -64.0 / (a * a);
+        return 64.0 / a;
+    }
+    if (a >= FRICTION_RE_TURBULENT)
+        return friction_law(f, a, r, dl);
+    double width = FRICTION_RE_TURBULENT - FRICTION_RE_LAMINAR;
+    double l0 = 64.0 / FRICTION_RE_LAMINAR;
+    double m0 = -64.0 / (FRICTION_RE_LAMINAR * FRICTION_RE_LAMINAR) * width;
+    double d1;
+    double l1 = friction_law(f, FRICTION_RE_TURBULENT, r, &d1);
+    double m1 = d1 * width;
+    double t = (a - FRICTION_RE_LAMINAR) / width, t2 = t * t, t3 = t2 * t;
+    double h00 = 2.0 * t3 - 3.0 * t2 + 1.0, h10 = t3 - 2.0 * t2 + t;
+    double h01 = -2.0 * t3 + 3.0 * t2, h11 = t3 - t2;
+    double dh00 = 6.0 * t2 - 6.0 * t, dh10 = 3.0 * t2 - 4.0 * t + 1.0;
+    double dh01 = -6.0 * t2 + 6.0 * t, dh11 = 3.0 * t2 - 2.0 * t;
+    *dl = (dh00 * l0 + dh10 * m0 + dh01 * l1 + dh11 * m1) / width;
+    return h00 * l0 + h10 * m0 + h01 * l1 + h11 * m1;
+}
+
 double friction_factor(const friction_model *f, double re, double rel_roughness)
 {
-    double dlaw, law;
-
+    double dl;
     if (!(re > 0.0))
         return NAN;
-    law = friction_law(f, re > FRICTION_RE_LAMINAR ? re : FRICTION_RE_LAMINAR, rel_roughness, &dlaw);
-    if (64.0 >= law * re) /* 64 / Re >= lambda_law */
-        return 64.0 / re;
-    return law;
+    return lambda_blended(f, re, rel_roughness, &dl);
 }
 
 double friction_phi(const friction_model *f, double re, double rel_roughness, double *dphi_dre)
 {
-    double a = fabs(re), dlaw, law, phi, dphi;
+    double a = fabs(re), phi, dphi;
 
-    if (a == 0.0) {
-        if (dphi_dre)
-            *dphi_dre = 64.0;
-        return 0.0;
-    }
-    law = friction_law(f, a > FRICTION_RE_LAMINAR ? a : FRICTION_RE_LAMINAR, rel_roughness, &dlaw);
-    if (64.0 >= law * a) { /* Hagen-Poiseuille: phi = 64 Re exactly */
+    if (a <= FRICTION_RE_LAMINAR) { /* Hagen-Poiseuille: phi = 64 Re exactly */
         phi = 64.0 * re;
         dphi = 64.0;
     } else {
-        /* phi = lambda a re; d phi / d Re = lambda' a^2 + 2 lambda a (even),
-         * with lambda' = 0 on the plateau a < FRICTION_RE_LAMINAR. */
-        phi = law * a * re;
-        dphi = 2.0 * law * a;
-        if (a > FRICTION_RE_LAMINAR)
-            dphi += dlaw * a * a;
+        /* phi = lambda a re; d phi / d Re = lambda' a^2 + 2 lambda a (even) */
+        double dl;
+        double l = lambda_blended(f, a, rel_roughness, &dl);
+        phi = l * a * re;
+        dphi = dl * a * a + 2.0 * l * a;
     }
     if (dphi_dre)
         *dphi_dre = dphi;

@@ -1,10 +1,15 @@
 /* Darcy friction factor laws for pipe flow (physics.md §2), with one smooth,
- * documented treatment of laminar and zero flow that every law shares:
+ * documented treatment of laminar, transitional and zero flow that every
+ * law shares:
  *
- *     lambda(Re) = max(64 / Re, lambda_law(max(Re, FRICTION_RE_LAMINAR)))
+ *     lambda(Re) = 64 / Re                                  Re <= 2000
+ *                  cubic Hermite interpolation in Re        2000 < Re < 4000
+ *                  lambda_law(Re)                           Re >= 4000
  *
- * so that at small Re the loss is Hagen-Poiseuille (linear in flow) and the
- * law is continuous everywhere. The solver works with
+ * The cubic matches value and slope at both ends (the transitional
+ * treatment EPANET uses for Darcy-Weisbach, after Dunlop 1991), so lambda is
+ * continuously differentiable and Newton keeps its quadratic convergence
+ * when a pipe's flow crosses the transition. The solver works with
  *
  *     phi(Re) = lambda(|Re|) * Re * |Re|,
  *
@@ -15,7 +20,8 @@
 
 #include "gasflow.h"
 
-#define FRICTION_RE_LAMINAR 2320.0
+#define FRICTION_RE_LAMINAR 2000.0   /* Hagen-Poiseuille below */
+#define FRICTION_RE_TURBULENT 4000.0 /* the law above */
 
 typedef struct {
     gf_friction_law law;
@@ -25,7 +31,7 @@ typedef struct {
 /* The turbulent law alone, lambda_law(Re, k/D), without the laminar
  * treatment; *dlambda_dre receives d lambda / d Re when not NULL. Colebrook
  * is solved to machine precision (Newton on 1/sqrt(lambda), a few steps).
- * Meant for Re >= FRICTION_RE_LAMINAR, where friction_factor calls it; the
+ * Meant for Re >= FRICTION_RE_TURBULENT, where friction_factor calls it; the
  * explicit laws (Hofer, Swamee-Jain) are singular near Re ~ 7.
  * k/D = 0 is allowed: a smooth pipe. Nikuradse's rough-pipe law has no
  * value there (lambda -> 0 as k -> 0), so Nikuradse with k/D = 0 returns the
@@ -34,8 +40,8 @@ typedef struct {
  * (Colebrook), either is NAN, or the law is unknown. */
 double friction_law(const friction_model *f, double re, double rel_roughness, double *dlambda_dre);
 
-/* lambda(Re) with the laminar treatment above (Re > 0; NAN otherwise).
- * Continuous in Re, with kinks where 64/Re meets the law. */
+/* lambda(Re) with the laminar and transitional treatment above (Re > 0;
+ * NAN otherwise), continuously differentiable in Re. */
 double friction_factor(const friction_model *f, double re, double rel_roughness);
 
 /* phi(Re) = lambda(|Re|) Re |Re| for any real Re; *dphi_dre its derivative
