@@ -5,6 +5,7 @@
 
 #include "solver/sparse.h"
 #include "solver/steady.h"
+#include "util/arena.h"
 
 /* An arc whose law gives its flow from the end pressures: eliminated. */
 typedef enum { LAW_PIPE = 0, LAW_RESISTOR } law_kind;
@@ -41,6 +42,7 @@ typedef struct {
 } border_arc;
 
 typedef struct {
+    arena arena;            /* every array below and the set-up's scratch */
     const network *net;
     const steady_params *par;
     size_t n_nodes, n_arcs;

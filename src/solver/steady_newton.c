@@ -277,37 +277,86 @@ static double update(steady_ws *w)
     return t;
 }
 
+/* The far end of a tree pipe with known flow: F = e^-s pi_i - pi_j -
+ * c z phi g(s) = 0 solved for the far squared pressure by fixed-point
+ * iteration on z (z at the mean pressure; it contracts fast, as z varies
+ * slowly with p). Friction depends on the flow only and is computed once. */
+static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double pi_known, int far_is_j,
+                        double *res_pa)
+{
+    const steady_params *par = w->par;
+    double phi = friction_phi(&par->friction, q * l->re_per_q, l->rel_k, NULL);
+    double p_known = root(pi_known);
+    double z = gas_z(&par->gas, p_known, par->temperature, NULL);
+    double pi_far = pi_known;
+    double s, dg, g, alpha;
+    *res_pa = INFINITY;
+    for (int k = 0; k < 60; k++) {
+        s = l->s0 / z;
+        g = incline_factor(s, &dg);
+        alpha = l->s0 != 0.0 ? exp(-s) : 1.0;
+        double beta = l->c * z * phi * g;
+        double next = far_is_j ? alpha * pi_known - beta : (pi_known + beta) / alpha;
+        if (!(next > 0.0))
+            return 0.0;
+        double change = fabs(next - pi_far);
+        pi_far = next;
+        double pf = sqrt(pi_far), sum = p_known + pf;
+        z = gas_z(&par->gas, (2.0 / 3.0) * (sum - p_known * pf / sum), par->temperature, NULL);
+        if (change <= 1e-15 * next) {
+            /* the law's residual at the final pressures, in Pa */
+            s = l->s0 / z;
+            g = incline_factor(s, &dg);
+            alpha = l->s0 != 0.0 ? exp(-s) : 1.0;
+            double f = far_is_j ? alpha * pi_known - pi_far - l->c * z * phi * g
+                                : alpha * pi_far - pi_known - l->c * z * phi * g;
+            *res_pa = fabs(f) / sum;
+            break;
+        }
+    }
+    return pi_far;
+}
+
 /* Pressures along the peeled trees, from the core outwards: each tree arc's
- * flow is known, so its law gives the far end's squared pressure (a scalar
- * Newton iteration where z depends on it). Returns the first supernode
- * whose pressure is not positive, or -1. */
-static int sweep_trees(steady_ws *w)
+ * flow is known, so its law gives the far end's squared pressure. Returns
+ * the first supernode whose pressure is not positive, or -1. */
+static int sweep_trees(steady_ws *w, double *law_res)
 {
     for (int a = w->n_law - 1; a >= w->n_law_core; a--) {
         law_arc *l = &w->law[a];
         int s = w->peel_node[a - w->n_law_core];
         int far_is_j = l->j == s;
         double q = w->q_law[a];
-        /* start from the known end's pressure */
-        w->x[s] = w->x[far_is_j ? l->i : l->j];
+        double pi_known = w->x[far_is_j ? l->i : l->j];
+        if (l->kind == LAW_PIPE) {
+            double r;
+            w->x[s] = tree_pipe(w, l, q, pi_known, far_is_j, &r);
+            if (!(w->x[s] > 0.0))
+                return s;
+            if (r > *law_res)
+                *law_res = r;
+            continue;
+        }
+        /* resistors: scalar Newton on the far end */
+        w->x[s] = pi_known;
         for (int k = 0; k < 60; k++) {
-            if (l->kind == LAW_PIPE)
-                eval_pipe(w, l, q, w->x[l->i], w->x[l->j]);
-            else
-                eval_resistor(w, l, q, w->x[l->i], w->x[l->j]);
+            eval_resistor(w, l, q, w->x[l->i], w->x[l->j]);
             double slope = far_is_j ? l->fj : l->fi;
             if (slope == 0.0)
                 break;
-            double step = l->f / slope;
-            double next = w->x[s] - step;
+            double next = w->x[s] - l->f / slope;
             if (!(next > 0.0)) {
                 w->x[s] = 0.0;
                 return s;
             }
+            int done = fabs(next - w->x[s]) <= 1e-15 * next;
             w->x[s] = next;
-            if (fabs(step) <= 1e-15 * next)
+            if (done)
                 break;
         }
+        double r = law_residual_pa(w, l, q);
+        if (r > *law_res)
+            *law_res = r;
     }
     return -1;
 }
@@ -369,17 +418,17 @@ static void describe_failure(const steady_ws *w, int iters, char *buf, size_t ca
 /* Flows of lossless arcs from the node balances on a spanning forest of the
  * lossless subgraph (arcs closing a lossless loop carry no flow: any split
  * is a solution), and the withdrawals of reference nodes. */
-static int recover_lossless(const steady_ws *w, steady_result *res)
+static int recover_lossless(steady_ws *w, steady_result *res)
 {
     const network *net = w->net;
     size_t nn = w->n_nodes;
-    double *e = calloc(nn, sizeof *e);
-    double *esum = calloc((size_t)w->n_super, sizeof *esum);
-    int *start = calloc(nn + 1, sizeof *start);
-    int *adj = malloc(((size_t)w->n_lossless + 1) * 2 * sizeof *adj);
-    int *order = malloc(nn * sizeof *order);
-    int *parent_arc = malloc(nn * sizeof *parent_arc);
-    unsigned char *seen = calloc(nn, 1);
+    double *e = arena_calloc(&w->arena, nn, sizeof *e);
+    double *esum = arena_calloc(&w->arena, (size_t)w->n_super, sizeof *esum);
+    int *start = arena_calloc(&w->arena, nn + 1, sizeof *start);
+    int *adj = arena_alloc(&w->arena, ((size_t)w->n_lossless + 1) * 2 * sizeof *adj);
+    int *order = arena_alloc(&w->arena, nn * sizeof *order);
+    int *parent_arc = arena_alloc(&w->arena, nn * sizeof *parent_arc);
+    unsigned char *seen = arena_calloc(&w->arena, nn, 1);
     int ok = e && esum && start && adj && order && parent_arc && seen;
     if (ok) {
         /* e[n]: net outflow at n through non-lossless arcs plus withdrawal */
@@ -451,20 +500,13 @@ static int recover_lossless(const steady_ws *w, steady_result *res)
             e[u] += e[v];
         }
     }
-    free(e);
-    free(esum);
-    free(start);
-    free(adj);
-    free(order);
-    free(parent_arc);
-    free(seen);
     return ok ? 0 : -1;
 }
 
-static double mass_residual(const steady_ws *w, const steady_result *res)
+static double mass_residual(steady_ws *w, const steady_result *res)
 {
     size_t nn = w->n_nodes;
-    double *bal = calloc(nn ? nn : 1, sizeof *bal);
+    double *bal = arena_calloc(&w->arena, nn ? nn : 1, sizeof *bal);
     if (!bal)
         return NAN;
     for (size_t n = 0; n < nn; n++)
@@ -477,11 +519,10 @@ static double mass_residual(const steady_ws *w, const steady_result *res)
     for (size_t n = 0; n < nn; n++)
         if (fabs(bal[n]) > m)
             m = fabs(bal[n]);
-    free(bal);
     return m;
 }
 
-static int fill_result(const steady_ws *w, steady_result *res)
+static int fill_result(steady_ws *w, steady_result *res)
 {
     for (size_t n = 0; n < w->n_nodes; n++) {
         int s = w->super_of[n];
@@ -591,12 +632,7 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
         }
     }
     if (st == GF_OK) {
-        int s = sweep_trees(w);
-        for (int a = w->n_law_core; a < w->n_law && s < 0; a++) {
-            double r = law_residual_pa(w, &w->law[a], w->q_law[a]);
-            if (r > lr)
-                lr = r;
-        }
+        int s = sweep_trees(w, &lr);
         if (s >= 0)
             st = error_set(err, GF_ERR_NONPHYSICAL,
                            "pressure at node '%s' falls to zero: the network cannot carry this nomination with "

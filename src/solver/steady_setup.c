@@ -53,28 +53,7 @@ static void arc_mode(const network *net, const controls *ctl, size_t a, gf_mode 
 
 void steady_ws_free(steady_ws *w)
 {
-    free(w->super_of);
-    free(w->fixed_p);
-    free(w->ref_node);
-    free(w->ref_user);
-    free(w->demand);
-    free(w->node_demand);
-    free(w->mode);
-    free(w->set_point);
-    free(w->law);
-    free(w->border);
-    free(w->lossless);
-    free(w->x);
-    free(w->q_law);
-    free(w->rhs);
-    free(w->dx);
-    free(w->g);
-    free(w->slot_diag);
-    free(w->peel_node);
-    free(w->row_of);
-    free(w->var_of);
-    free(w->hist_mass);
-    free(w->hist_law);
+    arena_free(&w->arena);
     sparse_free(&w->sys);
     memset(w, 0, sizeof *w);
 }
@@ -115,11 +94,9 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
 {
     const network *net = w->net;
     int ns = w->n_super;
-    unsigned char *anchored = calloc((size_t)ns, 1);
-    int *best = malloc((size_t)ns * sizeof *best);
+    unsigned char *anchored = arena_calloc(&w->arena, (size_t)ns, 1);
+    int *best = arena_alloc(&w->arena, (size_t)ns * sizeof *best);
     if (!anchored || !best) {
-        free(anchored);
-        free(best);
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     }
     for (int s = 0; s < ns; s++) {
@@ -168,8 +145,6 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
         }
         st = set_reference(w, best[s], net->nodes[best[s]].p_max, 0, err);
     }
-    free(anchored);
-    free(best);
     return st;
 }
 
@@ -178,10 +153,10 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
 static gf_status check_balance(steady_ws *w, error_info *err)
 {
     int ns = w->n_super;
-    int *comp = malloc((size_t)ns * sizeof *comp);
-    double *sum = calloc((size_t)ns, sizeof *sum);
-    double *through = calloc((size_t)ns, sizeof *through);
-    unsigned char *has_ref = calloc((size_t)ns, 1), *user_ref = calloc((size_t)ns, 1);
+    int *comp = arena_alloc(&w->arena, (size_t)ns * sizeof *comp);
+    double *sum = arena_calloc(&w->arena, (size_t)ns, sizeof *sum);
+    double *through = arena_calloc(&w->arena, (size_t)ns, sizeof *through);
+    unsigned char *has_ref = arena_calloc(&w->arena, (size_t)ns, 1), *user_ref = arena_calloc(&w->arena, (size_t)ns, 1);
     gf_status st = GF_OK;
     if (!comp || !sum || !through || !has_ref || !user_ref) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
@@ -231,11 +206,6 @@ static gf_status check_balance(steady_ws *w, error_info *err)
         break;
     }
 done:
-    free(comp);
-    free(sum);
-    free(through);
-    free(has_ref);
-    free(user_ref);
     return st;
 }
 
@@ -305,7 +275,7 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
      * point. Stations and regulators that set the same node to the same
      * pressure share its flow in proportion to their flowMax (equally when a
      * bound is missing). */
-    int *lead_of = malloc((size_t)w->n_super * sizeof *lead_of);
+    int *lead_of = arena_alloc(&w->arena, (size_t)w->n_super * sizeof *lead_of);
     if (!lead_of)
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     for (int s = 0; s < w->n_super; s++)
@@ -369,7 +339,6 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
         }
     }
     w->n_cols = ncol;
-    free(lead_of);
     return st;
 }
 
@@ -384,15 +353,15 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
 static gf_status peel_trees(steady_ws *w, error_info *err)
 {
     int ns = w->n_super, nl = w->n_law;
-    int *deg = calloc((size_t)ns, sizeof *deg);
-    int *start = calloc((size_t)ns + 1, sizeof *start);
-    int *adj = malloc(((size_t)nl + 1) * 2 * sizeof *adj);
-    int *stack = malloc((size_t)ns * sizeof *stack);
-    int *order = malloc(((size_t)nl + 1) * sizeof *order);
-    unsigned char *gone = calloc((size_t)ns, 1), *tree = calloc((size_t)nl + 1, 1);
-    law_arc *sorted = malloc(((size_t)nl + 1) * sizeof *sorted);
-    int *node_of = malloc(((size_t)nl + 1) * sizeof *node_of);
-    double *q = malloc(((size_t)nl + 1) * sizeof *q);
+    int *deg = arena_calloc(&w->arena, (size_t)ns, sizeof *deg);
+    int *start = arena_calloc(&w->arena, (size_t)ns + 1, sizeof *start);
+    int *adj = arena_alloc(&w->arena, ((size_t)nl + 1) * 2 * sizeof *adj);
+    int *stack = arena_alloc(&w->arena, (size_t)ns * sizeof *stack);
+    int *order = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *order);
+    unsigned char *gone = arena_calloc(&w->arena, (size_t)ns, 1), *tree = arena_calloc(&w->arena, (size_t)nl + 1, 1);
+    law_arc *sorted = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *sorted);
+    int *node_of = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *node_of);
+    double *q = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *q);
     gf_status st = GF_OK;
     if (!deg || !start || !adj || !stack || !order || !gone || !tree || !sorted || !node_of || !q) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
@@ -479,16 +448,6 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
     }
     w->n = m;
 done:
-    free(deg);
-    free(start);
-    free(adj);
-    free(stack);
-    free(order);
-    free(gone);
-    free(tree);
-    free(sorted);
-    free(node_of);
-    free(q);
     return st;
 }
 
@@ -535,11 +494,10 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
         sparse_pattern_free(&pat);
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     }
-    int *slot = malloc((pat.count ? pat.count : 1) * sizeof *slot);
+    int *slot = arena_alloc(&w->arena, (pat.count ? pat.count : 1) * sizeof *slot);
     int rc = slot ? sparse_build(&w->sys, w->n, &pat, slot) : -1;
     sparse_pattern_free(&pat);
     if (rc != 0) {
-        free(slot);
         return error_set(err, rc == -1 ? GF_ERR_NOMEM : GF_ERR_SINGULAR,
                          rc == -1 ? "out of memory" : "symbolic analysis of the network matrix failed");
     }
@@ -559,7 +517,6 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
         MAP(ba->slot_rj);
     }
 #undef MAP
-    free(slot);
     return GF_OK;
 }
 
@@ -575,16 +532,16 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
     w->n_nodes = nn;
     w->n_arcs = na;
     size_t n1 = nn ? nn : 1, a1 = na ? na : 1;
-    w->super_of = malloc(n1 * sizeof *w->super_of);
-    w->node_demand = calloc(n1, sizeof *w->node_demand);
-    w->mode = malloc(a1 * sizeof *w->mode);
-    w->set_point = malloc(a1 * sizeof *w->set_point);
-    w->law = malloc(a1 * sizeof *w->law);
-    w->border = malloc(a1 * sizeof *w->border);
-    w->lossless = malloc(a1 * sizeof *w->lossless);
+    w->super_of = arena_alloc(&w->arena, n1 * sizeof *w->super_of);
+    w->node_demand = arena_calloc(&w->arena, n1, sizeof *w->node_demand);
+    w->mode = arena_alloc(&w->arena, a1 * sizeof *w->mode);
+    w->set_point = arena_alloc(&w->arena, a1 * sizeof *w->set_point);
+    w->law = arena_alloc(&w->arena, a1 * sizeof *w->law);
+    w->border = arena_alloc(&w->arena, a1 * sizeof *w->border);
+    w->lossless = arena_alloc(&w->arena, a1 * sizeof *w->lossless);
     size_t hist = (size_t)par->max_iterations + 2;
-    w->hist_mass = malloc(hist * sizeof *w->hist_mass);
-    w->hist_law = malloc(hist * sizeof *w->hist_law);
+    w->hist_mass = arena_alloc(&w->arena, hist * sizeof *w->hist_mass);
+    w->hist_law = arena_alloc(&w->arena, hist * sizeof *w->hist_law);
     if (!w->super_of || !w->node_demand || !w->mode || !w->set_point || !w->law || !w->border ||
         !w->lossless || !w->hist_mass || !w->hist_law)
         goto nomem;
@@ -606,7 +563,7 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
             uf_union(parent, net->arcs[a].from, net->arcs[a].to);
         }
     }
-    int *index = malloc(n1 * sizeof *index);
+    int *index = arena_alloc(&w->arena, n1 * sizeof *index);
     if (!index)
         goto nomem;
     int ns = 0;
@@ -616,14 +573,13 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
         parent[n] = uf_find(parent, (int)n); /* roots only, so no later find walks a rewritten entry */
     for (size_t n = 0; n < nn; n++)
         w->super_of[n] = index[parent[n]];
-    free(index);
     w->n_super = ns;
 
-    w->fixed_p = malloc((size_t)ns * sizeof *w->fixed_p);
-    w->ref_node = malloc((size_t)ns * sizeof *w->ref_node);
-    w->ref_user = calloc((size_t)ns, 1);
-    w->demand = calloc((size_t)ns, sizeof *w->demand);
-    w->slot_diag = malloc((size_t)ns * sizeof *w->slot_diag);
+    w->fixed_p = arena_alloc(&w->arena, (size_t)ns * sizeof *w->fixed_p);
+    w->ref_node = arena_alloc(&w->arena, (size_t)ns * sizeof *w->ref_node);
+    w->ref_user = arena_calloc(&w->arena, (size_t)ns, 1);
+    w->demand = arena_calloc(&w->arena, (size_t)ns, sizeof *w->demand);
+    w->slot_diag = arena_alloc(&w->arena, (size_t)ns * sizeof *w->slot_diag);
     if (!w->fixed_p || !w->ref_node || !w->ref_user || !w->demand || !w->slot_diag)
         goto nomem;
     for (int s = 0; s < ns; s++) {
@@ -646,7 +602,7 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
         return st;
 
     /* pressure components: parts joined by arcs that couple pressures */
-    int *comp = malloc((size_t)ns * sizeof *comp);
+    int *comp = arena_alloc(&w->arena, (size_t)ns * sizeof *comp);
     if (!comp)
         goto nomem;
     for (int s = 0; s < ns; s++)
@@ -657,21 +613,20 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
         if (w->border[b].kind == BORDER_RATIO || w->border[b].kind == BORDER_FIXED_LOSS)
             uf_union(comp, w->border[b].i, w->border[b].j);
     st = default_references(w, comp, err);
-    free(comp);
     if (st != GF_OK)
         return st;
     if ((st = check_balance(w, err)) != GF_OK)
         return st;
 
     size_t nx = (size_t)ns + (size_t)w->n_cols;
-    w->x = malloc(nx * sizeof *w->x);
-    w->rhs = malloc(nx * sizeof *w->rhs);
-    w->dx = malloc(nx * sizeof *w->dx);
-    w->row_of = malloc(nx * sizeof *w->row_of);
-    w->var_of = malloc(nx * sizeof *w->var_of);
-    w->g = malloc((size_t)ns * sizeof *w->g);
-    w->q_law = calloc((size_t)w->n_law + 1, sizeof *w->q_law);
-    w->peel_node = malloc(((size_t)w->n_law + 1) * sizeof *w->peel_node);
+    w->x = arena_alloc(&w->arena, nx * sizeof *w->x);
+    w->rhs = arena_alloc(&w->arena, nx * sizeof *w->rhs);
+    w->dx = arena_alloc(&w->arena, nx * sizeof *w->dx);
+    w->row_of = arena_alloc(&w->arena, nx * sizeof *w->row_of);
+    w->var_of = arena_alloc(&w->arena, nx * sizeof *w->var_of);
+    w->g = arena_alloc(&w->arena, (size_t)ns * sizeof *w->g);
+    w->q_law = arena_calloc(&w->arena, (size_t)w->n_law + 1, sizeof *w->q_law);
+    w->peel_node = arena_alloc(&w->arena, ((size_t)w->n_law + 1) * sizeof *w->peel_node);
     if (!w->x || !w->rhs || !w->dx || !w->row_of || !w->var_of || !w->g || !w->q_law || !w->peel_node)
         goto nomem;
     if ((st = peel_trees(w, err)) != GF_OK || (st = build_pattern(w, err)) != GF_OK)
