@@ -116,6 +116,12 @@ static void test_gaslib_582(void **state)
     solve_case("GasLib-582/v2-2014/GasLib-582-v2.net", "GasLib-582/v2-2014/nomination_cool_2866_scale_0.950000.scn");
 }
 
+static void test_gaslib_4197(void **state)
+{
+    (void)state;
+    solve_case("GasLib-4197/GasLib-4197-derived.net", "GasLib-4197/GasLib-4197-derived-nomination_warm_2851.scn");
+}
+
 int main(void)
 {
     const char *shared = getenv("GASFLOW_SHARED");
@@ -123,6 +129,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small_instances), cmocka_unit_test(test_gaslib_39), cmocka_unit_test(test_gaslib_134),
         cmocka_unit_test(test_gaslib_135),      cmocka_unit_test(test_gaslib_582),
+        cmocka_unit_test(test_gaslib_4197),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

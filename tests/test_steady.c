@@ -339,6 +339,43 @@ static void test_active_elements(void **state)
     }
 }
 
+/* A fixed-loss resistor beside a pipe: while the pipe drops less than the
+ * loss, the resistor carries almost nothing (below 1 % of the throughput,
+ * its tanh ramp); above it, it holds its loss in its flow direction to
+ * 1e-4 (its small stabilising slope), either way round. */
+static void test_fixed_loss_resistor(void **state)
+{
+    (void)state;
+    static const struct {
+        double q;     /* kg/s withdrawn at b */
+        int reversed; /* resistor drawn b -> a */
+    } cases[] = {{5.0, 0}, {60.0, 0}, {60.0, 1}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        fixture f;
+        network_init(&f.net);
+        add_node(&f, "a", NODE_SOURCE, 0.0);
+        add_node(&f, "b", NODE_SINK, 0.0);
+        add_pipe(&f, "ab", "a", "b", 30e3, 0.3, 5e-5);
+        int r = cases[k].reversed ? add_arc(&f, "r", ARC_RESISTOR, "b", "a") : add_arc(&f, "r", ARC_RESISTOR, "a", "b");
+        f.net.arcs[r].pressure_loss = 1.0 * BAR;
+        finish(&f);
+        fix_pressure(&f, "a", 60 * BAR);
+        withdraw(&f, "b", cases[k].q);
+        assert_int_equal(solve(&f, GF_GAS_IDEAL, GF_FRICTION_NIKURADSE, 0), GF_OK);
+        double dp = p_at(&f, "a") - p_at(&f, "b");
+        double qr = q_of(&f, "r") * (cases[k].reversed ? -1.0 : 1.0);
+        if (cases[k].q < 10.0) {
+            assert_true(fabs(qr) < 0.01 * cases[k].q);
+            assert_true(dp > 0.0 && dp < 1.0 * BAR);
+        } else {
+            assert_true(fabs(dp - 1.0 * BAR) <= 1e-4 * BAR);
+            assert_true(qr > 1.0);
+        }
+        assert_true(fabs(q_of(&f, "ab") + qr - cases[k].q) < 1e-9);
+        release(&f);
+    }
+}
+
 /* Zero flow everywhere: pressures follow the heights only. */
 static void test_zero_flow_static_head(void **state)
 {
@@ -410,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_meshed_real_gas),
         cmocka_unit_test(test_lossless_and_closed),
         cmocka_unit_test(test_active_elements),
+        cmocka_unit_test(test_fixed_loss_resistor),
         cmocka_unit_test(test_zero_flow_static_head),
         cmocka_unit_test(test_unbalanced_refused),
         cmocka_unit_test(test_infeasible_reported),

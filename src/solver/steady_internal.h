@@ -8,13 +8,13 @@
 #include "util/arena.h"
 
 /* An arc whose law gives its flow from the end pressures: eliminated. */
-typedef enum { LAW_PIPE = 0, LAW_RESISTOR } law_kind;
+typedef enum { LAW_PIPE = 0, LAW_RESISTOR, LAW_FIXED_LOSS } law_kind;
 
 typedef struct {
     int arc;          /* network arc */
     law_kind kind;
     int i, j;         /* supernodes of from and to */
-    double c;         /* pipe: (A eta / D)^2 R T L / (D A^2); resistor: zeta R T / (2 A^2) */
+    double c;         /* pipe: (A eta / D)^2 R T L / (D A^2); resistor: zeta R T / (2 A^2); fixed loss: Pa */
     double s0;        /* pipe: 2 g dh / (R T) (s = s0 / z) */
     double re_per_q;  /* D / (A eta): Reynolds number per kg/s */
     double rel_k;     /* k / D */
@@ -24,14 +24,13 @@ typedef struct {
 } law_arc;
 
 /* An arc whose flow stays an unknown, bordering the node system. */
-typedef enum { BORDER_OUTLET = 0, BORDER_RATIO, BORDER_FLOW, BORDER_FIXED_LOSS } border_kind;
+typedef enum { BORDER_OUTLET = 0, BORDER_RATIO, BORDER_FLOW } border_kind;
 
 typedef struct {
     int arc;
     border_kind kind;
     int i, j;
     double value;     /* outlet Pa, ratio, flow kg/s, fixed loss Pa */
-    double sigma;     /* fixed loss: assumed flow direction, +1 or -1 */
     double loss_in, loss_out; /* ratio: fixed station piping losses, Pa */
     int col;          /* unknown (and row) of this arc's flow; arcs setting the same node share one */
     int lead;         /* 1 if this arc owns the row of col */

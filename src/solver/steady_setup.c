@@ -221,7 +221,7 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
         if (mode == GF_MODE_CLOSED || arc_is_lossless(arc, mode))
             continue;
         int i = w->super_of[arc->from], j = w->super_of[arc->to];
-        if (arc->kind == ARC_PIPE || (arc->kind == ARC_RESISTOR && isfinite(arc->drag))) {
+        if (arc->kind == ARC_PIPE || arc->kind == ARC_RESISTOR) {
             law_arc *l = &w->law[w->n_law++];
             memset(l, 0, sizeof *l);
             l->arc = (int)a;
@@ -236,10 +236,13 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                 l->s0 = 2.0 * GAS_G * (net->nodes[arc->to].height - net->nodes[arc->from].height) /
                         (par->r_s * par->temperature);
                 l->rel_k = arc->roughness / d;
-            } else {
+            } else if (isfinite(arc->drag)) {
                 l->kind = LAW_RESISTOR;
                 l->c = arc->drag * par->r_s * par->temperature / (2.0 * area * area);
                 l->q_lam = FRICTION_RE_LAMINAR / l->re_per_q;
+            } else {
+                l->kind = LAW_FIXED_LOSS;
+                l->c = arc->pressure_loss;
             }
             continue;
         }
@@ -249,13 +252,9 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
         b->i = i;
         b->j = j;
         b->value = w->set_point[a];
-        b->sigma = 1.0;
         b->loss_in = isfinite(arc->loss_in) ? arc->loss_in : 0.0;
         b->loss_out = isfinite(arc->loss_out) ? arc->loss_out : 0.0;
-        if (arc->kind == ARC_RESISTOR) {
-            b->kind = BORDER_FIXED_LOSS;
-            b->value = arc->pressure_loss;
-        } else if (mode == GF_MODE_OUTLET) {
+        if (mode == GF_MODE_OUTLET) {
             b->kind = BORDER_OUTLET;
             if (i == j)
                 return error_set(err, GF_ERR_INPUT,
@@ -610,7 +609,7 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
     for (int a = 0; a < w->n_law; a++)
         uf_union(comp, w->law[a].i, w->law[a].j);
     for (int b = 0; b < w->n_border; b++)
-        if (w->border[b].kind == BORDER_RATIO || w->border[b].kind == BORDER_FIXED_LOSS)
+        if (w->border[b].kind == BORDER_RATIO)
             uf_union(comp, w->border[b].i, w->border[b].j);
     st = default_references(w, comp, err);
     if (st != GF_OK)
