@@ -35,7 +35,7 @@ long sparse_pattern_add(sparse_pattern *pat, int row, int col)
     return (long)pat->count++;
 }
 
-int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot)
+int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order)
 {
     memset(s, 0, sizeof *s);
     s->n = n;
@@ -95,6 +95,14 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot)
     free(order);
 
     klu_defaults(&s->common);
+    if (static_order) {
+        s->mf = mf_analyze(n, s->colptr, s->rowind);
+        if (!s->mf) {
+            sparse_free(s);
+            return -1;
+        }
+        return 0;
+    }
     s->symbolic = klu_analyze(n, s->colptr, s->rowind, &s->common);
     if (!s->symbolic) {
         sparse_free(s);
@@ -105,6 +113,7 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot)
 
 void sparse_free(sparse_system *s)
 {
+    mf_free(&s->mf);
     if (s->numeric)
         klu_free_numeric(&s->numeric, &s->common);
     if (s->symbolic)
@@ -121,6 +130,16 @@ void sparse_free(sparse_system *s)
 
 int sparse_factor_solve(sparse_system *s, double *rhs)
 {
+    if (s->mf) {
+        if (mf_factor(s->mf, s->values) == 0) {
+            mf_solve(s->mf, rhs);
+            return 0;
+        }
+        mf_free(&s->mf);
+        s->symbolic = klu_analyze(s->n, s->colptr, s->rowind, &s->common);
+        if (!s->symbolic)
+            return -1;
+    }
     int ok = 0;
     if (s->numeric && s->refactors < 50) {
         ok = klu_refactor(s->colptr, s->rowind, s->values, s->symbolic, s->numeric, &s->common);

@@ -10,6 +10,8 @@
 
 #include <klu.h>
 
+#include "solver/multifrontal.h"
+
 typedef struct {
     int n;         /* rows = columns */
     int nnz;
@@ -20,6 +22,7 @@ typedef struct {
     klu_numeric *numeric;
     klu_common common;
     int refactors; /* refactorizations since the last full factorization */
+    mf_symbolic *mf; /* static-order multifrontal LU, when chosen and still fit */
 } sparse_system;
 
 /* Collects (row, col) pairs before the pattern is fixed. */
@@ -37,12 +40,15 @@ long sparse_pattern_add(sparse_pattern *pat, int row, int col);
 
 /* Builds the CSC structure of an n x n matrix from pat and fills slot[k]
  * with the value index of pair k (slot has pat->count entries). Runs the
- * symbolic analysis. Returns 0, -1 on allocation failure, -2 if KLU's
+ * symbolic analysis: of the multifrontal LU without pivoting when
+ * static_order is set (matrices that are diagonally dominant up to small
+ * terms), else of KLU. Returns 0, -1 on allocation failure, -2 if the
  * analysis fails. */
-int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot);
+int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order);
 void sparse_free(sparse_system *s);
 
 /* Factorizes the current values; rhs is overwritten with the solution.
+ * When a static pivot fails, switches to KLU with pivoting for good.
  * Returns 0, or -1 if the matrix is singular (s->common.singular_col tells
  * which column). */
 int sparse_factor_solve(sparse_system *s, double *rhs);

@@ -494,7 +494,7 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     }
     int *slot = arena_alloc(&w->arena, (pat.count ? pat.count : 1) * sizeof *slot);
-    int rc = slot ? sparse_build(&w->sys, w->n, &pat, slot) : -1;
+    int rc = slot ? sparse_build(&w->sys, w->n, &pat, slot, w->n_cols == 0) : -1;
     sparse_pattern_free(&pat);
     if (rc != 0) {
         return error_set(err, rc == -1 ? GF_ERR_NOMEM : GF_ERR_SINGULAR,

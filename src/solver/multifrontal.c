@@ -1,0 +1,541 @@
+/* Multifrontal sparse LU without pivoting: see multifrontal.h. The methods
+ * are the textbook ones (Duff & Reid 1983; Liu 1990, "The role of
+ * elimination trees in sparse factorization"; Davis 2006, "Direct Methods
+ * for Sparse Linear Systems"): AMD order, elimination tree by path
+ * compression, postorder, column structures by merging the children's,
+ * fundamental supernodes, and dense fronts passed up a stack. */
+#include "solver/multifrontal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <amd.h>
+
+struct mf_symbolic {
+    int n;
+    int nnz;
+    int *perm;        /* perm[k]: the original index eliminated k-th */
+    int nsup;
+    int *sup_first;   /* nsup + 1: first pivot of each supernode */
+    int *row_start;   /* nsup + 1: into rows */
+    int *rows;        /* each front's rows, ascending; the first k are its pivots */
+    int *child_start; /* nsup + 1: into children */
+    int *children;    /* each supernode's children, ascending */
+    size_t *lx_start, *ux_start; /* nsup: into lx, ux */
+    double *lx;       /* per supernode the m x k front columns (L below, U11 above the diagonal) */
+    double *ux;       /* per supernode the k x (m - k) block U12, column-major */
+    int *slot_start;  /* nsup + 1: into slot_src, slot_dst */
+    int *slot_src;    /* value index in the analysed CSC */
+    int *slot_dst;    /* offset in the front, row + col * m */
+    int *rel_start;   /* nsup + 1: into rel */
+    int *rel;         /* for each update row of a front: its position in the parent's front */
+    double *front;    /* max m * m */
+    double *stack;    /* update blocks of fronts not yet assembled */
+    double *y;        /* n, solve */
+    double lnz;
+};
+
+static void *xmalloc(size_t count, size_t size)
+{
+    if (size && count > (size_t)-1 / size)
+        return NULL;
+    size_t bytes = count * size;
+    return malloc(bytes ? bytes : 1);
+}
+
+void mf_free(mf_symbolic **sp)
+{
+    if (!sp || !*sp)
+        return;
+    mf_symbolic *s = *sp;
+    free(s->perm);
+    free(s->sup_first);
+    free(s->row_start);
+    free(s->rows);
+    free(s->child_start);
+    free(s->children);
+    free(s->lx_start);
+    free(s->ux_start);
+    free(s->lx);
+    free(s->ux);
+    free(s->slot_start);
+    free(s->slot_src);
+    free(s->slot_dst);
+    free(s->rel_start);
+    free(s->rel);
+    free(s->front);
+    free(s->stack);
+    free(s->y);
+    free(s);
+    *sp = NULL;
+}
+
+static int compare_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Adjacency of A + A' without the diagonal, in the numbering iperm. */
+static int symmetric_adjacency(int n, const int *colptr, const int *rowind, const int *iperm, int **start_out,
+                               int **adj_out)
+{
+    int *start = calloc((size_t)n + 1, sizeof *start);
+    if (!start)
+        return -1;
+    for (int j = 0; j < n; j++)
+        for (int p = colptr[j]; p < colptr[j + 1]; p++)
+            if (rowind[p] != j) {
+                start[iperm[rowind[p]] + 1]++;
+                start[iperm[j] + 1]++;
+            }
+    for (int k = 0; k < n; k++)
+        start[k + 1] += start[k];
+    int *adj = xmalloc((size_t)start[n], sizeof *adj);
+    int *fill = xmalloc((size_t)n, sizeof *fill);
+    if (!adj || !fill) {
+        free(start);
+        free(adj);
+        free(fill);
+        return -1;
+    }
+    memcpy(fill, start, (size_t)n * sizeof *fill);
+    for (int j = 0; j < n; j++)
+        for (int p = colptr[j]; p < colptr[j + 1]; p++)
+            if (rowind[p] != j) {
+                int a = iperm[rowind[p]], b = iperm[j];
+                adj[fill[a]++] = b;
+                adj[fill[b]++] = a;
+            }
+    free(fill);
+    *start_out = start;
+    *adj_out = adj;
+    return 0;
+}
+
+/* Elimination tree of a symmetric pattern (Liu's algorithm). */
+static void etree(int n, const int *start, const int *adj, int *parent, int *ancestor)
+{
+    for (int k = 0; k < n; k++) {
+        parent[k] = -1;
+        ancestor[k] = -1;
+        for (int p = start[k]; p < start[k + 1]; p++) {
+            int r = adj[p];
+            if (r >= k)
+                continue;
+            while (ancestor[r] != -1 && ancestor[r] != k) {
+                int next = ancestor[r];
+                ancestor[r] = k;
+                r = next;
+            }
+            if (ancestor[r] == -1) {
+                ancestor[r] = k;
+                parent[r] = k;
+            }
+        }
+    }
+}
+
+/* Postorder of a forest given by parent[] (children visited in increasing
+ * order): post[k] is the node at position k. */
+static int postorder(int n, const int *parent, int *post)
+{
+    int *head = xmalloc((size_t)n, sizeof *head), *next = xmalloc((size_t)n, sizeof *next);
+    int *stack = xmalloc((size_t)n, sizeof *stack);
+    if (!head || !next || !stack) {
+        free(head);
+        free(next);
+        free(stack);
+        return -1;
+    }
+    for (int k = 0; k < n; k++)
+        head[k] = -1;
+    for (int k = n - 1; k >= 0; k--) {
+        if (parent[k] >= 0) {
+            next[k] = head[parent[k]];
+            head[parent[k]] = k;
+        }
+    }
+    int pos = 0;
+    for (int r = 0; r < n; r++) {
+        if (parent[r] >= 0)
+            continue;
+        int top = 0;
+        stack[top++] = r;
+        while (top > 0) {
+            int v = stack[top - 1];
+            int c = head[v];
+            if (c >= 0) {
+                head[v] = next[c];
+                stack[top++] = c;
+            } else {
+                top--;
+                post[pos++] = v;
+            }
+        }
+    }
+    free(head);
+    free(next);
+    free(stack);
+    return 0;
+}
+
+mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
+{
+    mf_symbolic *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->n = n;
+    s->nnz = colptr[n];
+    int *amd_perm = xmalloc((size_t)n, sizeof *amd_perm);
+    int *iperm = calloc((size_t)n + 1, sizeof *iperm);
+    int *parent = calloc((size_t)n + 1, sizeof *parent);
+    int *work = calloc((size_t)n + 1, sizeof *work);
+    int *post = xmalloc((size_t)n, sizeof *post);
+    int *mark = xmalloc((size_t)n, sizeof *mark);
+    int *cnt = xmalloc((size_t)n, sizeof *cnt);
+    int *sn_of = xmalloc((size_t)n, sizeof *sn_of);
+    int *cstart = xmalloc((size_t)n + 1, sizeof *cstart);
+    int *start = NULL, *adj = NULL, *cols = NULL, *tmp = NULL;
+    int *head = NULL, *nextc = NULL, *slot_col = NULL;
+    int ok = 0;
+    s->perm = xmalloc((size_t)n, sizeof *s->perm);
+    if (!amd_perm || !iperm || !parent || !work || !post || !mark || !cnt || !sn_of || !cstart || !s->perm)
+        goto fail;
+
+    /* fill-reducing order, then the postorder of its elimination tree */
+    if (amd_order(n, colptr, rowind, amd_perm, NULL, NULL) < AMD_OK)
+        goto fail;
+    for (int k = 0; k < n; k++)
+        iperm[amd_perm[k]] = k;
+    if (symmetric_adjacency(n, colptr, rowind, iperm, &start, &adj) != 0)
+        goto fail;
+    etree(n, start, adj, parent, work);
+    if (postorder(n, parent, post) != 0)
+        goto fail;
+    for (int k = 0; k < n; k++)
+        s->perm[k] = amd_perm[post[k]];
+    for (int k = 0; k < n; k++)
+        iperm[s->perm[k]] = k;
+    free(start);
+    free(adj);
+    start = adj = NULL;
+    if (symmetric_adjacency(n, colptr, rowind, iperm, &start, &adj) != 0)
+        goto fail;
+    etree(n, start, adj, parent, work);
+
+    /* column structures of L: {j} + A's rows below j + the children's */
+    size_t cap = (size_t)start[n] + (size_t)n + 16, used = 0;
+    cols = xmalloc(cap, sizeof *cols);
+    tmp = xmalloc((size_t)n, sizeof *tmp);
+    head = xmalloc((size_t)n, sizeof *head);
+    nextc = xmalloc((size_t)n, sizeof *nextc);
+    if (!cols || !tmp || !head || !nextc)
+        goto fail;
+    for (int j = 0; j < n; j++) {
+        head[j] = -1;
+        mark[j] = -1;
+    }
+    for (int j = n - 1; j >= 0; j--)
+        if (parent[j] >= 0) {
+            nextc[j] = head[parent[j]];
+            head[parent[j]] = j;
+        }
+    for (int j = 0; j < n; j++) {
+        int len = 0;
+        tmp[len++] = j;
+        mark[j] = j;
+        for (int p = start[j]; p < start[j + 1]; p++)
+            if (adj[p] > j && mark[adj[p]] != j) {
+                mark[adj[p]] = j;
+                tmp[len++] = adj[p];
+            }
+        for (int c = head[j]; c >= 0; c = nextc[c])
+            for (int p = cstart[c]; p < cstart[c] + cnt[c]; p++)
+                if (cols[p] > j && mark[cols[p]] != j) {
+                    mark[cols[p]] = j;
+                    tmp[len++] = cols[p];
+                }
+        qsort(tmp, (size_t)len, sizeof *tmp, compare_int);
+        if (used + (size_t)len > cap) {
+            size_t grown = 2 * cap + (size_t)len;
+            int *g = realloc(cols, grown * sizeof *g);
+            if (!g)
+                goto fail;
+            cols = g;
+            cap = grown;
+        }
+        memcpy(cols + used, tmp, (size_t)len * sizeof *tmp);
+        cstart[j] = (int)used;
+        cnt[j] = len;
+        used += (size_t)len;
+    }
+
+    /* fundamental supernodes */
+    int nsup = 0;
+    for (int j = 0; j < n; j++) {
+        int nchild = 0;
+        for (int c = head[j]; c >= 0; c = nextc[c])
+            nchild++;
+        if (j > 0 && parent[j - 1] == j && nchild == 1 && cnt[j - 1] == cnt[j] + 1)
+            sn_of[j] = sn_of[j - 1];
+        else
+            sn_of[j] = nsup++;
+    }
+    s->nsup = nsup;
+    s->sup_first = xmalloc((size_t)nsup + 1, sizeof *s->sup_first);
+    s->row_start = xmalloc((size_t)nsup + 1, sizeof *s->row_start);
+    s->child_start = calloc((size_t)nsup + 1, sizeof *s->child_start);
+    s->children = xmalloc((size_t)nsup, sizeof *s->children);
+    s->lx_start = xmalloc((size_t)nsup, sizeof *s->lx_start);
+    s->ux_start = xmalloc((size_t)nsup, sizeof *s->ux_start);
+    s->slot_start = calloc((size_t)nsup + 1, sizeof *s->slot_start);
+    s->rel_start = xmalloc((size_t)nsup + 1, sizeof *s->rel_start);
+    if (!s->sup_first || !s->row_start || !s->child_start || !s->children || !s->lx_start || !s->ux_start ||
+        !s->slot_start || !s->rel_start)
+        goto fail;
+    for (int j = n - 1; j >= 0; j--)
+        s->sup_first[sn_of[j]] = j;
+    s->sup_first[nsup] = n;
+    size_t nrows = 0, nlx = 0, nux = 0, nrel = 0, max_front = 1;
+    for (int t = 0; t < nsup; t++) {
+        int f = s->sup_first[t], k = s->sup_first[t + 1] - f;
+        size_t m = (size_t)cnt[f];
+        nrows += m;
+        s->lx_start[t] = nlx;
+        s->ux_start[t] = nux;
+        nlx += m * (size_t)k;
+        nux += (size_t)k * (m - (size_t)k);
+        nrel += m - (size_t)k;
+        if (m * m > max_front)
+            max_front = m * m;
+        int last = s->sup_first[t + 1] - 1;
+        if (parent[last] >= 0)
+            s->child_start[sn_of[parent[last]] + 1]++;
+    }
+    for (int t = 0; t < nsup; t++)
+        s->child_start[t + 1] += s->child_start[t];
+    memcpy(work, s->child_start, (size_t)nsup * sizeof *work);
+    for (int t = 0; t < nsup; t++) {
+        int last = s->sup_first[t + 1] - 1;
+        if (parent[last] >= 0)
+            s->children[work[sn_of[parent[last]]]++] = t;
+    }
+    s->lnz = (double)nlx + (double)nux;
+    s->rows = xmalloc(nrows, sizeof *s->rows);
+    s->rel = xmalloc(nrel + 1, sizeof *s->rel);
+    s->lx = xmalloc(nlx, sizeof *s->lx);
+    s->ux = xmalloc(nux + 1, sizeof *s->ux);
+    s->front = xmalloc(max_front, sizeof *s->front);
+    s->y = xmalloc((size_t)n, sizeof *s->y);
+    s->slot_src = xmalloc((size_t)s->nnz + 1, sizeof *s->slot_src);
+    s->slot_dst = xmalloc((size_t)s->nnz + 1, sizeof *s->slot_dst);
+    slot_col = xmalloc((size_t)s->nnz + 1, sizeof *slot_col);
+    if (!s->rows || !s->rel || !s->lx || !s->ux || !s->front || !s->y || !s->slot_src || !s->slot_dst || !slot_col)
+        goto fail;
+    nrows = 0;
+    for (int t = 0; t < nsup; t++) {
+        int f = s->sup_first[t];
+        s->row_start[t] = (int)nrows;
+        memcpy(s->rows + nrows, cols + cstart[f], (size_t)cnt[f] * sizeof *cols);
+        nrows += (size_t)cnt[f];
+    }
+    s->row_start[nsup] = (int)nrows;
+
+    /* where each matrix entry goes: the front of its lower index */
+    for (int j = 0; j < n; j++)
+        for (int p = colptr[j]; p < colptr[j + 1]; p++) {
+            int a = iperm[rowind[p]], b = iperm[j];
+            s->slot_start[sn_of[a < b ? a : b] + 1]++;
+        }
+    for (int t = 0; t < nsup; t++)
+        s->slot_start[t + 1] += s->slot_start[t];
+    memcpy(work, s->slot_start, (size_t)nsup * sizeof *work);
+    for (int j = 0; j < n; j++)
+        for (int p = colptr[j]; p < colptr[j + 1]; p++) {
+            int a = iperm[rowind[p]], b = iperm[j];
+            int q = work[sn_of[a < b ? a : b]]++;
+            s->slot_src[q] = p;
+            s->slot_dst[q] = a;
+            slot_col[q] = b;
+        }
+    int *loc = mark;
+    for (int t = 0; t < nsup; t++) {
+        int m = s->row_start[t + 1] - s->row_start[t];
+        const int *r = s->rows + s->row_start[t];
+        for (int q = 0; q < m; q++)
+            loc[r[q]] = q;
+        for (int q = s->slot_start[t]; q < s->slot_start[t + 1]; q++)
+            s->slot_dst[q] = loc[s->slot_dst[q]] + loc[slot_col[q]] * m;
+    }
+    /* extend-add maps: each front's update rows in its parent's front */
+    size_t rp = 0;
+    for (int t = 0; t < nsup; t++) {
+        int k = s->sup_first[t + 1] - s->sup_first[t];
+        int m = s->row_start[t + 1] - s->row_start[t];
+        s->rel_start[t] = (int)rp;
+        if (m > k) {
+            int pt = sn_of[parent[s->sup_first[t + 1] - 1]];
+            int mp = s->row_start[pt + 1] - s->row_start[pt];
+            const int *r = s->rows + s->row_start[pt];
+            for (int q = 0; q < mp; q++)
+                loc[r[q]] = q;
+            for (int q = k; q < m; q++)
+                s->rel[rp++] = loc[s->rows[s->row_start[t] + q]];
+        }
+    }
+    s->rel_start[nsup] = (int)rp;
+
+    /* the stack of update blocks: fronts push theirs, parents pop their
+     * children's; its high-water mark */
+    {
+        size_t top = 0, peak = 1;
+        for (int t = 0; t < nsup; t++) {
+            for (int c = s->child_start[t]; c < s->child_start[t + 1]; c++) {
+                size_t u = (size_t)(s->rel_start[s->children[c] + 1] - s->rel_start[s->children[c]]);
+                top -= u * u;
+            }
+            size_t u = (size_t)(s->rel_start[t + 1] - s->rel_start[t]);
+            top += u * u;
+            if (top > peak)
+                peak = top;
+        }
+        s->stack = xmalloc(peak, sizeof *s->stack);
+        if (!s->stack)
+            goto fail;
+    }
+    ok = 1;
+fail:
+    free(amd_perm);
+    free(iperm);
+    free(parent);
+    free(work);
+    free(post);
+    free(mark);
+    free(cnt);
+    free(sn_of);
+    free(cstart);
+    free(start);
+    free(adj);
+    free(cols);
+    free(tmp);
+    free(head);
+    free(nextc);
+    free(slot_col);
+    if (!ok)
+        mf_free(&s);
+    return s;
+}
+
+double mf_factor_nnz(const mf_symbolic *s)
+{
+    return s->lnz;
+}
+
+/* Smallest pivot accepted, relative to the largest entry of its column. */
+#define MF_PIVOT_TOL 1e-13
+
+int mf_factor(mf_symbolic *s, const double *values)
+{
+    size_t top = 0;
+    for (int t = 0; t < s->nsup; t++) {
+        int k = s->sup_first[t + 1] - s->sup_first[t];
+        int m = s->row_start[t + 1] - s->row_start[t];
+        size_t mm = (size_t)m;
+        double *F = s->front;
+        memset(F, 0, mm * mm * sizeof *F);
+        for (int q = s->slot_start[t]; q < s->slot_start[t + 1]; q++)
+            F[s->slot_dst[q]] += values[s->slot_src[q]];
+        /* extend-add the children's update blocks: the top of the stack, the
+         * last child's uppermost */
+        for (int c = s->child_start[t + 1] - 1; c >= s->child_start[t]; c--) {
+            int ch = s->children[c];
+            const int *rel = s->rel + s->rel_start[ch];
+            size_t u = (size_t)(s->rel_start[ch + 1] - s->rel_start[ch]);
+            top -= u * u;
+            const double *B = s->stack + top;
+            for (size_t jj = 0; jj < u; jj++) {
+                double *col = F + (size_t)rel[jj] * mm;
+                const double *bc = B + jj * u;
+                for (size_t ii = 0; ii < u; ii++)
+                    col[rel[ii]] += bc[ii];
+            }
+        }
+        /* k pivots of the dense front, right-looking */
+        for (int p = 0; p < k; p++) {
+            double *cp = F + (size_t)p * mm;
+            double d = cp[p], big = fabs(d);
+            for (int i = p + 1; i < m; i++)
+                if (fabs(cp[i]) > big)
+                    big = fabs(cp[i]);
+            if (!(fabs(d) > MF_PIVOT_TOL * big) || !isfinite(d))
+                return -1;
+            double inv = 1.0 / d;
+            for (int i = p + 1; i < m; i++)
+                cp[i] *= inv;
+            for (int j = p + 1; j < m; j++) {
+                double *cj = F + (size_t)j * mm;
+                double u = cj[p];
+                if (u == 0.0)
+                    continue;
+                for (int i = p + 1; i < m; i++)
+                    cj[i] -= cp[i] * u;
+            }
+        }
+        memcpy(s->lx + s->lx_start[t], F, mm * (size_t)k * sizeof *F);
+        double *U = s->ux + s->ux_start[t];
+        for (int j = k; j < m; j++)
+            memcpy(U + (size_t)(j - k) * (size_t)k, F + (size_t)j * mm, (size_t)k * sizeof *F);
+        size_t u = (size_t)(m - k);
+        double *B = s->stack + top;
+        for (size_t jj = 0; jj < u; jj++)
+            memcpy(B + jj * u, F + (k + jj) * mm + (size_t)k, u * sizeof *F);
+        top += u * u;
+    }
+    return 0;
+}
+
+void mf_solve(mf_symbolic *s, double *b)
+{
+    double *y = s->y;
+    int n = s->n;
+    for (int k = 0; k < n; k++)
+        y[k] = b[s->perm[k]];
+    for (int t = 0; t < s->nsup; t++) {
+        int f = s->sup_first[t], k = s->sup_first[t + 1] - f;
+        int m = s->row_start[t + 1] - s->row_start[t];
+        const int *r = s->rows + s->row_start[t];
+        const double *L = s->lx + s->lx_start[t];
+        for (int p = 0; p < k; p++) {
+            const double *cp = L + (size_t)p * (size_t)m;
+            double yp = y[f + p];
+            for (int i = p + 1; i < k; i++)
+                y[f + i] -= cp[i] * yp;
+            for (int i = k; i < m; i++)
+                y[r[i]] -= cp[i] * yp;
+        }
+    }
+    for (int t = s->nsup - 1; t >= 0; t--) {
+        int f = s->sup_first[t], k = s->sup_first[t + 1] - f;
+        int m = s->row_start[t + 1] - s->row_start[t];
+        const int *r = s->rows + s->row_start[t];
+        const double *L = s->lx + s->lx_start[t];
+        const double *U = s->ux + s->ux_start[t];
+        for (int j = k; j < m; j++) {
+            const double *cj = U + (size_t)(j - k) * (size_t)k;
+            double xj = y[r[j]];
+            for (int i = 0; i < k; i++)
+                y[f + i] -= cj[i] * xj;
+        }
+        for (int p = k - 1; p >= 0; p--) {
+            const double *cp = L + (size_t)p * (size_t)m;
+            double xp = y[f + p] / cp[p];
+            y[f + p] = xp;
+            for (int i = 0; i < p; i++)
+                y[f + i] -= cp[i] * xp;
+        }
+    }
+    for (int k = 0; k < n; k++)
+        b[s->perm[k]] = y[k];
+}

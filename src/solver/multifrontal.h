@@ -1,0 +1,37 @@
+/* Multifrontal sparse LU without pivoting, for matrices whose pattern is
+ * (made) structurally symmetric and whose values allow a static pivot
+ * order: the node systems of passive networks, which are diagonally
+ * dominant M-matrices up to small real-gas and height terms.
+ *
+ * Symbolic analysis once per pattern: fill-reducing order (AMD), the
+ * elimination tree in postorder, supernodes (columns with the same
+ * structure below the diagonal) and their fronts, the map of every matrix
+ * entry into its front, the extend-add maps between fronts. Numeric
+ * factorization per Newton iteration: for each supernode, assemble its
+ * dense front from the matrix and its children's update blocks, factor its
+ * pivot block, and pass the Schur complement up; dense kernels do the
+ * arithmetic. No allocation after the analysis. */
+#ifndef GF_SOLVER_MULTIFRONTAL_H
+#define GF_SOLVER_MULTIFRONTAL_H
+
+#include <stddef.h>
+
+typedef struct mf_symbolic mf_symbolic;
+
+/* Analyses the n x n pattern given in CSC (colptr, rowind; entries in a
+ * column sorted, no duplicates). Returns NULL when out of memory. */
+mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind);
+void mf_free(mf_symbolic **s);
+
+/* Factorizes the values (in the CSC order of the analysed pattern).
+ * Returns 0, or -1 when a pivot is zero or tiny against its column (the
+ * static order does not suit this matrix: use a pivoting solver). */
+int mf_factor(mf_symbolic *s, const double *values);
+
+/* Solves with the last factorization; b is overwritten with x. */
+void mf_solve(mf_symbolic *s, double *b);
+
+/* Nonzeros in L and U (for reports). */
+double mf_factor_nnz(const mf_symbolic *s);
+
+#endif
