@@ -310,39 +310,34 @@ static double update(steady_ws *w)
 /* The far end of a tree pipe with known flow: F = e^-s pi_i - pi_j -
  * c z phi g(s) = 0 solved for the far squared pressure by fixed-point
  * iteration on z (z at the mean pressure; it contracts fast, as z varies
- * slowly with p). Friction depends on the flow only and is computed once. */
+ * slowly with p) until the law holds to tol (Pa). Friction depends on the
+ * flow only and is computed once. *res_pa receives the law's residual. */
 static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double pi_known, int far_is_j,
-                        double *res_pa)
+                        double tol, double *res_pa)
 {
     const steady_params *par = w->par;
     double phi = friction_phi(&par->friction, q * l->re_per_q, l->rel_k, NULL);
     double p_known = root(pi_known);
     double z = gas_z(&par->gas, p_known, par->temperature, NULL);
     double pi_far = pi_known;
-    double s, dg, g, alpha;
-    *res_pa = INFINITY;
     for (int k = 0; k < 60; k++) {
-        s = l->s0 / z;
-        g = incline_factor(s, &dg);
-        alpha = l->s0 != 0.0 ? exp(-s) : 1.0;
+        double s = l->s0 / z, dg;
+        double g = incline_factor(s, &dg);
+        double alpha = l->s0 != 0.0 ? exp(-s) : 1.0;
         double beta = l->c * z * phi * g;
         double next = far_is_j ? alpha * pi_known - beta : (pi_known + beta) / alpha;
         if (!(next > 0.0))
             return 0.0;
-        double change = fabs(next - pi_far);
-        pi_far = next;
+        /* the law at the previous iterate is off by what this step moved
+         * (times alpha when the far end is i); in Pa over p_i + p_j */
         double pf = sqrt(pi_far), sum = p_known + pf;
-        z = gas_z(&par->gas, (2.0 / 3.0) * (sum - p_known * pf / sum), par->temperature, NULL);
-        if (change <= 1e-15 * next) {
-            /* the law's residual at the final pressures, in Pa */
-            s = l->s0 / z;
-            g = incline_factor(s, &dg);
-            alpha = l->s0 != 0.0 ? exp(-s) : 1.0;
-            double f = far_is_j ? alpha * pi_known - pi_far - l->c * z * phi * g
-                                : alpha * pi_far - pi_known - l->c * z * phi * g;
-            *res_pa = fabs(f) / sum;
+        *res_pa = fabs(next - pi_far) * (far_is_j ? 1.0 : alpha) / sum;
+        if (k > 0 && *res_pa <= tol)
             break;
-        }
+        pi_far = next;
+        pf = sqrt(pi_far);
+        sum = p_known + pf;
+        z = gas_z(&par->gas, (2.0 / 3.0) * (sum - p_known * pf / sum), par->temperature, NULL);
     }
     return pi_far;
 }
@@ -352,6 +347,8 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
  * the first supernode whose pressure is not positive, or -1. */
 static int sweep_trees(steady_ws *w, double *law_res)
 {
+    /* tree laws to a thousandth of the Newton tolerance */
+    double tol = 1e-3 * w->par->tolerance * w->p_scale;
     for (int a = w->n_law - 1; a >= w->n_law_core; a--) {
         law_arc *l = &w->law[a];
         int s = w->peel_node[a - w->n_law_core];
@@ -359,8 +356,8 @@ static int sweep_trees(steady_ws *w, double *law_res)
         double q = w->q_law[a];
         double pi_known = w->x[far_is_j ? l->i : l->j];
         if (l->kind == LAW_PIPE) {
-            double r;
-            w->x[s] = tree_pipe(w, l, q, pi_known, far_is_j, &r);
+            double r = 0.0;
+            w->x[s] = tree_pipe(w, l, q, pi_known, far_is_j, tol, &r);
             if (!(w->x[s] > 0.0))
                 return s;
             if (r > *law_res)
@@ -452,15 +449,11 @@ static int recover_lossless(steady_ws *w, steady_result *res)
 {
     const network *net = w->net;
     size_t nn = w->n_nodes;
-    double *e = arena_calloc(&w->arena, nn, sizeof *e);
+    double *e = arena_alloc(&w->arena, nn * sizeof *e);
     double *esum = arena_calloc(&w->arena, (size_t)w->n_super, sizeof *esum);
-    int *start = arena_calloc(&w->arena, nn + 1, sizeof *start);
-    int *adj = arena_alloc(&w->arena, ((size_t)w->n_lossless + 1) * 2 * sizeof *adj);
-    int *order = arena_alloc(&w->arena, nn * sizeof *order);
-    int *parent_arc = arena_alloc(&w->arena, nn * sizeof *parent_arc);
-    unsigned char *seen = arena_calloc(&w->arena, nn, 1);
-    int ok = e && esum && start && adj && order && parent_arc && seen;
-    if (ok) {
+    if (!e || !esum)
+        return -1;
+    {
         /* e[n]: net outflow at n through non-lossless arcs plus withdrawal */
         for (size_t n = 0; n < nn; n++)
             e[n] = res->is_reference[n] ? 0.0 : res->withdrawal[n];
@@ -478,6 +471,15 @@ static int recover_lossless(steady_ws *w, steady_result *res)
                 e[n] += res->withdrawal[n];
             }
         }
+        if (w->n_lossless == 0)
+            return 0; /* every supernode is one node: nothing to distribute */
+        int *start = arena_calloc(&w->arena, nn + 1, sizeof *start);
+        int *adj = arena_alloc(&w->arena, (size_t)w->n_lossless * 2 * sizeof *adj);
+        int *order = arena_alloc(&w->arena, nn * sizeof *order);
+        int *parent_arc = arena_alloc(&w->arena, nn * sizeof *parent_arc);
+        unsigned char *seen = arena_calloc(&w->arena, nn, 1);
+        if (!start || !adj || !order || !parent_arc || !seen)
+            return -1;
         for (int k = 0; k < w->n_lossless; k++) {
             start[net->arcs[w->lossless[k]].from + 1]++;
             start[net->arcs[w->lossless[k]].to + 1]++;
@@ -530,7 +532,7 @@ static int recover_lossless(steady_ws *w, steady_result *res)
             e[u] += e[v];
         }
     }
-    return ok ? 0 : -1;
+    return 0;
 }
 
 static double mass_residual(steady_ws *w, const steady_result *res)

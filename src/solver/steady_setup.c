@@ -433,7 +433,7 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
         w->q_law[k] = q[order[t]];
         sorted[k++] = w->law[order[t]];
     }
-    memcpy(w->law, sorted, (size_t)nl * sizeof *sorted);
+    w->law = sorted; /* the unsorted array stays in the arena */
     /* matrix rows: core supernodes, then the bordering flows */
     int m = 0;
     for (int s = 0; s < ns; s++) {
