@@ -58,7 +58,9 @@ typedef struct {
     double *set_point;      /* per arc */
     int n_law, n_border;
     int n_law_core;         /* law[0 .. n_law_core) are in the Newton system; the rest hang in trees */
-    int *peel_node;         /* per tree arc (law index - n_law_core): the supernode it leads to */
+    int n_tree;             /* law arcs in trees */
+    int *tree_arc;          /* law index of each tree arc, in the order they were peeled */
+    int *peel_node;         /* per tree arc (same order): the supernode it leads to */
     int n_cols;             /* bordering flow unknowns */
     law_arc *law;
     border_arc *border;

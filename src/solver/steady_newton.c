@@ -349,9 +349,10 @@ static int sweep_trees(steady_ws *w, double *law_res)
 {
     /* tree laws to a thousandth of the Newton tolerance */
     double tol = 1e-3 * w->par->tolerance * w->p_scale;
-    for (int a = w->n_law - 1; a >= w->n_law_core; a--) {
+    for (int t = w->n_tree - 1; t >= 0; t--) {
+        int a = w->tree_arc[t];
         law_arc *l = &w->law[a];
-        int s = w->peel_node[a - w->n_law_core];
+        int s = w->peel_node[t];
         int far_is_j = l->j == s;
         double q = w->q_law[a];
         double pi_known = w->x[far_is_j ? l->i : l->j];

@@ -149,25 +149,23 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
 }
 
 /* Checks that the nomination balances in every part of the network joined
- * by flow-carrying arcs; a part with a reference absorbs the difference. */
-static gf_status check_balance(steady_ws *w, error_info *err)
+ * by flow-carrying arcs (comp holds the pressure components on entry and is
+ * merged into these parts); a part with a reference absorbs the
+ * difference. */
+static gf_status check_balance(steady_ws *w, int *comp, error_info *err)
 {
     int ns = w->n_super;
-    int *comp = arena_alloc(&w->arena, (size_t)ns * sizeof *comp);
     double *sum = arena_calloc(&w->arena, (size_t)ns, sizeof *sum);
     double *through = arena_calloc(&w->arena, (size_t)ns, sizeof *through);
     unsigned char *has_ref = arena_calloc(&w->arena, (size_t)ns, 1), *user_ref = arena_calloc(&w->arena, (size_t)ns, 1);
     gf_status st = GF_OK;
-    if (!comp || !sum || !through || !has_ref || !user_ref) {
+    if (!sum || !through || !has_ref || !user_ref) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
         goto done;
     }
-    for (int s = 0; s < ns; s++)
-        comp[s] = s;
-    for (int a = 0; a < w->n_law; a++)
-        uf_union(comp, w->law[a].i, w->law[a].j);
+    /* the pressure components, joined further by arcs at an outlet set point */
     for (int b = 0; b < w->n_border; b++)
-        if (w->border[b].kind != BORDER_FLOW)
+        if (w->border[b].kind == BORDER_OUTLET)
             uf_union(comp, w->border[b].i, w->border[b].j);
     for (int s = 0; s < ns; s++) {
         int c = uf_find(comp, s);
@@ -358,11 +356,12 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
     int *stack = arena_alloc(&w->arena, (size_t)ns * sizeof *stack);
     int *order = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *order);
     unsigned char *gone = arena_calloc(&w->arena, (size_t)ns, 1), *tree = arena_calloc(&w->arena, (size_t)nl + 1, 1);
-    law_arc *sorted = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *sorted);
+    int *at = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *at);
+    int *pos = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *pos);
     int *node_of = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *node_of);
     double *q = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *q);
     gf_status st = GF_OK;
-    if (!deg || !start || !adj || !stack || !order || !gone || !tree || !sorted || !node_of || !q) {
+    if (!deg || !start || !adj || !stack || !order || !gone || !tree || !at || !pos || !node_of || !q) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
         goto done;
     }
@@ -422,18 +421,35 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
         if (--deg[u] == 1 && w->ref_node[u] < 0)
             stack[top++] = u;
     }
-    /* core arcs first, then tree arcs in the order they were peeled */
-    int k = 0;
+    /* core arcs first, moved in place (a tree arc gives up its slot only to
+     * a core arc); tree arcs listed in the order they were peeled */
     for (int a = 0; a < nl; a++)
-        if (!tree[a])
-            sorted[k++] = w->law[a];
-    w->n_law_core = k;
-    for (int t = 0; t < n_tree; t++) {
-        w->peel_node[t] = node_of[order[t]];
-        w->q_law[k] = q[order[t]];
-        sorted[k++] = w->law[order[t]];
+        at[a] = pos[a] = a;
+    int k = 0;
+    for (int idx = 0; idx < nl; idx++) {
+        int a = at[idx];
+        if (tree[a])
+            continue;
+        if (idx != k) {
+            law_arc held = w->law[k];
+            w->law[k] = w->law[idx];
+            w->law[idx] = held;
+            int b = at[k];
+            at[k] = a;
+            at[idx] = b;
+            pos[a] = k;
+            pos[b] = idx;
+        }
+        k++;
     }
-    w->law = sorted; /* the unsorted array stays in the arena */
+    w->n_law_core = k;
+    w->n_tree = n_tree;
+    for (int t = 0; t < n_tree; t++) {
+        int a = pos[order[t]];
+        w->tree_arc[t] = a;
+        w->peel_node[t] = node_of[order[t]];
+        w->q_law[a] = q[order[t]];
+    }
     /* matrix rows: core supernodes, then the bordering flows */
     int m = 0;
     for (int s = 0; s < ns; s++) {
@@ -611,10 +627,7 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
     for (int b = 0; b < w->n_border; b++)
         if (w->border[b].kind == BORDER_RATIO)
             uf_union(comp, w->border[b].i, w->border[b].j);
-    st = default_references(w, comp, err);
-    if (st != GF_OK)
-        return st;
-    if ((st = check_balance(w, err)) != GF_OK)
+    if ((st = default_references(w, comp, err)) != GF_OK || (st = check_balance(w, comp, err)) != GF_OK)
         return st;
 
     size_t nx = (size_t)ns + (size_t)w->n_cols;
@@ -626,7 +639,8 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
     w->g = arena_alloc(&w->arena, (size_t)ns * sizeof *w->g);
     w->q_law = arena_calloc(&w->arena, (size_t)w->n_law + 1, sizeof *w->q_law);
     w->peel_node = arena_alloc(&w->arena, ((size_t)w->n_law + 1) * sizeof *w->peel_node);
-    if (!w->x || !w->rhs || !w->dx || !w->row_of || !w->var_of || !w->g || !w->q_law || !w->peel_node)
+    w->tree_arc = arena_alloc(&w->arena, ((size_t)w->n_law + 1) * sizeof *w->tree_arc);
+    if (!w->x || !w->rhs || !w->dx || !w->row_of || !w->var_of || !w->g || !w->q_law || !w->peel_node || !w->tree_arc)
         goto nomem;
     if ((st = peel_trees(w, err)) != GF_OK || (st = build_pattern(w, err)) != GF_OK)
         return st;
