@@ -64,6 +64,7 @@ typedef struct {
     int n_cols;             /* bordering flow unknowns */
     law_arc *law;
     border_arc *border;
+    int *arc_from, *arc_to; /* per arc: end nodes (compact copies for the hot loops) */
     int *lossless;          /* arcs merged into supernodes */
     int n_lossless;
     /* unknowns and linear system */

@@ -448,90 +448,87 @@ static void describe_failure(const steady_ws *w, int iters, char *buf, size_t ca
  * is a solution), and the withdrawals of reference nodes. */
 static int recover_lossless(steady_ws *w, steady_result *res)
 {
-    const network *net = w->net;
+    const int *from = w->arc_from, *to = w->arc_to;
     size_t nn = w->n_nodes;
     double *e = arena_alloc(&w->arena, nn * sizeof *e);
     double *esum = arena_calloc(&w->arena, (size_t)w->n_super, sizeof *esum);
     if (!e || !esum)
         return -1;
-    {
-        /* e[n]: net outflow at n through non-lossless arcs plus withdrawal */
-        for (size_t n = 0; n < nn; n++)
-            e[n] = res->is_reference[n] ? 0.0 : res->withdrawal[n];
-        for (size_t a = 0; a < w->n_arcs; a++) {
-            if (w->mode[a] == GF_MODE_CLOSED || arc_is_lossless(&net->arcs[a], w->mode[a]))
-                continue;
-            e[net->arcs[a].from] += res->q[a];
-            e[net->arcs[a].to] -= res->q[a];
+    /* e[n]: net outflow at n through non-lossless arcs plus withdrawal */
+    for (size_t n = 0; n < nn; n++)
+        e[n] = res->is_reference[n] ? 0.0 : res->withdrawal[n];
+    for (size_t a = 0; a < w->n_arcs; a++) {
+        /* lossless and closed arcs carry nothing yet */
+        e[from[a]] += res->q[a];
+        e[to[a]] -= res->q[a];
+    }
+    for (size_t n = 0; n < nn; n++)
+        esum[w->super_of[n]] += e[n];
+    for (size_t n = 0; n < nn; n++) {
+        if (res->is_reference[n]) {
+            res->withdrawal[n] = -esum[w->super_of[n]];
+            e[n] += res->withdrawal[n];
         }
-        for (size_t n = 0; n < nn; n++)
-            esum[w->super_of[n]] += e[n];
-        for (size_t n = 0; n < nn; n++) {
-            if (res->is_reference[n]) {
-                res->withdrawal[n] = -esum[w->super_of[n]];
-                e[n] += res->withdrawal[n];
-            }
-        }
-        if (w->n_lossless == 0)
-            return 0; /* every supernode is one node: nothing to distribute */
-        int *start = arena_calloc(&w->arena, nn + 1, sizeof *start);
-        int *adj = arena_alloc(&w->arena, (size_t)w->n_lossless * 2 * sizeof *adj);
-        int *order = arena_alloc(&w->arena, nn * sizeof *order);
-        int *parent_arc = arena_alloc(&w->arena, nn * sizeof *parent_arc);
-        unsigned char *seen = arena_calloc(&w->arena, nn, 1);
-        if (!start || !adj || !order || !parent_arc || !seen)
-            return -1;
-        for (int k = 0; k < w->n_lossless; k++) {
-            start[net->arcs[w->lossless[k]].from + 1]++;
-            start[net->arcs[w->lossless[k]].to + 1]++;
-        }
-        for (size_t n = 0; n < nn; n++)
-            start[n + 1] += start[n];
-        int *fill = parent_arc; /* borrowed as a cursor before the search */
-        for (size_t n = 0; n < nn; n++)
-            fill[n] = start[n];
-        for (int k = 0; k < w->n_lossless; k++) {
-            int a = w->lossless[k];
-            adj[fill[net->arcs[a].from]++] = a;
-            adj[fill[net->arcs[a].to]++] = a;
-        }
-        int head = 0, tail = 0;
-        for (size_t r = 0; r < nn; r++) {
-            if (seen[r])
-                continue;
-            seen[r] = 1;
-            parent_arc[r] = -1;
-            order[tail++] = (int)r;
-            while (head < tail) {
-                int v = order[head++];
-                for (int k = start[v]; k < start[v + 1]; k++) {
-                    int a = adj[k];
-                    int u = net->arcs[a].from == v ? net->arcs[a].to : net->arcs[a].from;
-                    if (!seen[u]) {
-                        seen[u] = 1;
-                        parent_arc[u] = a;
-                        order[tail++] = u;
-                    }
+    }
+    if (w->n_lossless == 0)
+        return 0; /* every supernode is one node: nothing to distribute */
+    int *start = arena_calloc(&w->arena, nn + 1, sizeof *start);
+    int *adj = arena_alloc(&w->arena, (size_t)w->n_lossless * 2 * sizeof *adj);
+    int *order = arena_alloc(&w->arena, nn * sizeof *order);
+    int *parent_arc = arena_alloc(&w->arena, nn * sizeof *parent_arc);
+    unsigned char *seen = arena_calloc(&w->arena, nn, 1);
+    if (!start || !adj || !order || !parent_arc || !seen)
+        return -1;
+    for (int k = 0; k < w->n_lossless; k++) {
+        start[from[w->lossless[k]] + 1]++;
+        start[to[w->lossless[k]] + 1]++;
+    }
+    for (size_t n = 0; n < nn; n++)
+        start[n + 1] += start[n];
+    int *fill = parent_arc; /* borrowed as a cursor before the search */
+    for (size_t n = 0; n < nn; n++)
+        fill[n] = start[n];
+    for (int k = 0; k < w->n_lossless; k++) {
+        int a = w->lossless[k];
+        adj[fill[from[a]]++] = a;
+        adj[fill[to[a]]++] = a;
+    }
+    int head = 0, tail = 0;
+    for (size_t r = 0; r < nn; r++) {
+        if (seen[r])
+            continue;
+        seen[r] = 1;
+        parent_arc[r] = -1;
+        order[tail++] = (int)r;
+        while (head < tail) {
+            int v = order[head++];
+            for (int k = start[v]; k < start[v + 1]; k++) {
+                int a = adj[k];
+                int u = from[a] == v ? to[a] : from[a];
+                if (!seen[u]) {
+                    seen[u] = 1;
+                    parent_arc[u] = a;
+                    order[tail++] = u;
                 }
             }
         }
-        for (int k = 0; k < w->n_lossless; k++)
-            res->q[w->lossless[k]] = 0.0;
-        /* leaves first: the arc to the parent carries the subtree's balance */
-        for (int k = (int)nn - 1; k >= 0; k--) {
-            int v = order[k], a = parent_arc[v];
-            if (a < 0)
-                continue;
-            int u;
-            if (net->arcs[a].from == v) {
-                res->q[a] = -e[v];
-                u = net->arcs[a].to;
-            } else {
-                res->q[a] = e[v];
-                u = net->arcs[a].from;
-            }
-            e[u] += e[v];
+    }
+    for (int k = 0; k < w->n_lossless; k++)
+        res->q[w->lossless[k]] = 0.0;
+    /* leaves first: the arc to the parent carries the subtree's balance */
+    for (int k = (int)nn - 1; k >= 0; k--) {
+        int v = order[k], a = parent_arc[v];
+        if (a < 0)
+            continue;
+        int u;
+        if (from[a] == v) {
+            res->q[a] = -e[v];
+            u = to[a];
+        } else {
+            res->q[a] = e[v];
+            u = from[a];
         }
+        e[u] += e[v];
     }
     return 0;
 }
@@ -545,8 +542,8 @@ static double mass_residual(steady_ws *w, const steady_result *res)
     for (size_t n = 0; n < nn; n++)
         bal[n] = res->withdrawal[n];
     for (size_t a = 0; a < w->n_arcs; a++) {
-        bal[w->net->arcs[a].from] += res->q[a];
-        bal[w->net->arcs[a].to] -= res->q[a];
+        bal[w->arc_from[a]] += res->q[a];
+        bal[w->arc_to[a]] -= res->q[a];
     }
     double m = 0.0;
     for (size_t n = 0; n < nn; n++)

@@ -554,11 +554,13 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
     w->law = arena_alloc(&w->arena, a1 * sizeof *w->law);
     w->border = arena_alloc(&w->arena, a1 * sizeof *w->border);
     w->lossless = arena_alloc(&w->arena, a1 * sizeof *w->lossless);
+    w->arc_from = arena_alloc(&w->arena, a1 * sizeof *w->arc_from);
+    w->arc_to = arena_alloc(&w->arena, a1 * sizeof *w->arc_to);
     size_t hist = (size_t)par->max_iterations + 2;
     w->hist_mass = arena_alloc(&w->arena, hist * sizeof *w->hist_mass);
     w->hist_law = arena_alloc(&w->arena, hist * sizeof *w->hist_law);
     if (!w->super_of || !w->node_demand || !w->mode || !w->set_point || !w->law || !w->border ||
-        !w->lossless || !w->hist_mass || !w->hist_law)
+        !w->lossless || !w->arc_from || !w->arc_to || !w->hist_mass || !w->hist_law)
         goto nomem;
     if (nn == 0)
         return error_set(err, GF_ERR_INPUT, "%s: the network has no nodes", net->path ? net->path : "network");
@@ -573,6 +575,8 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
         parent[n] = (int)n;
     for (size_t a = 0; a < na; a++) {
         arc_mode(net, ctl, a, &w->mode[a], &w->set_point[a]);
+        w->arc_from[a] = net->arcs[a].from;
+        w->arc_to[a] = net->arcs[a].to;
         if (arc_is_lossless(&net->arcs[a], w->mode[a])) {
             w->lossless[w->n_lossless++] = (int)a;
             uf_union(parent, net->arcs[a].from, net->arcs[a].to);
