@@ -6,6 +6,7 @@
  *     compressor   ID outlet P_OUT_BAR | ratio R | flow Q_KG_S | bypass | closed
  *     slack        NODE_ID P_BAR
  */
+#define _POSIX_C_SOURCE 200809L /* locale_t in the XML helpers' header */
 #include "io/controls_file.h"
 
 #include <errno.h>
@@ -13,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "io/gaslib_xml.h"
+#include "util/text.h"
 
 #define MAX_TOKENS 4
 
@@ -164,44 +168,20 @@ gf_status controls_read_memory(const char *text, const char *name, const network
 
 gf_status controls_read(const char *path, const network *net, controls *ctl, error_info *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return error_set(err, GF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    size_t cap = 4096, len = 0;
-    char *text = malloc(cap);
-    size_t got;
-    while (text && (got = fread(text + len, 1, cap - len - 1, f)) > 0) {
-        len += got;
-        if (len + 1 == cap) {
-            char *grown = realloc(text, cap * 2);
-            if (!grown) {
-                free(text);
-                text = NULL;
-                break;
-            }
-            text = grown;
-            cap *= 2;
-        }
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!text)
-        return error_set(err, GF_ERR_NOMEM, "out of memory");
-    if (bad) {
-        free(text);
-        return error_set(err, GF_ERR_IO, "%s: read error", path);
-    }
-    text[len] = '\0';
+    char *text;
+    size_t len;
+    gf_status st = gx_read_file(path, &text, &len, err);
+    if (st != GF_OK)
+        return st;
     if (strlen(text) != len) {
         free(text);
         return error_set(err, GF_ERR_INPUT, "%s: not a text file (contains NUL bytes)", path);
     }
-    gf_status st = controls_read_memory(text, path, net, ctl, err);
-    if (st == GF_OK) {
-        ctl->path = malloc(strlen(path) + 1);
-        if (ctl->path)
-            strcpy(ctl->path, path);
-    }
+    st = controls_read_memory(text, path, net, ctl, err);
     free(text);
+    if (st == GF_OK && !(ctl->path = text_copy(path))) {
+        controls_free(ctl);
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    }
     return st;
 }

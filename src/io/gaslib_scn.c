@@ -11,6 +11,7 @@
 
 #include "io/gaslib.h"
 #include "io/gaslib_xml.h"
+#include "util/text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -154,15 +155,6 @@ static gf_status read_scn_node(gx_ctx *cx, const network *net, const xmlNode *el
     return GF_OK;
 }
 
-static char *copy_text(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *c = malloc(n);
-    if (c)
-        memcpy(c, s, n);
-    return c;
-}
-
 static gf_status read_scenario(gx_ctx *cx, const network *net, scenario *scn)
 {
     const xmlNode *root = xmlDocGetRootElement(cx->doc);
@@ -186,8 +178,8 @@ static gf_status read_scenario(gx_ctx *cx, const network *net, scenario *scn)
     if (scenario_init(scn, net->n_nodes) != 0)
         return gx_fail(cx, GF_ERR_NOMEM, gx_line(sc), NULL, NULL, "out of memory");
     const char *id = gx_attr(cx, sc, "id");
-    scn->id = copy_text(id ? id : "");
-    scn->path = copy_text(cx->name);
+    scn->id = text_copy(id ? id : "");
+    scn->path = text_copy(cx->name);
     if (!scn->id || !scn->path)
         return gx_fail(cx, GF_ERR_NOMEM, gx_line(sc), NULL, NULL, "out of memory");
     for (xmlNode *c = gx_first_element(sc); c; c = gx_next_element(c)) {

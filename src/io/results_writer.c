@@ -1,8 +1,10 @@
 /* Result writers: JSON (the machine-readable contract documented in the
  * README) and CSV tables. They read the project through the public API
- * only. Files are written under a temporary name and renamed into place, so
- * a failure never leaves a half-written result. Non-finite numbers are
- * written as null (JSON) or empty (CSV), never as NaN. */
+ * only. One description per row kind (node, arc, violation) feeds both
+ * formats, so their columns cannot drift apart. Files are written under a
+ * temporary name and renamed into place, so a failure never leaves a
+ * half-written result. Non-finite numbers are written as null (JSON) or
+ * empty (CSV), never as NaN. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -50,6 +52,23 @@ static const char *mode_name(gf_mode m)
     }
 }
 
+/* The id of the node or arc a violation names. */
+static const char *violation_element(gf_project *p, const gf_violation *v)
+{
+    if (v->is_arc) {
+        gf_arc_info a;
+        return gf_arc_info_get(p, v->element, &a) == GF_OK ? a.id : "?";
+    }
+    gf_node_info n;
+    return gf_node_info_get(p, v->element, &n) == GF_OK ? n.id : "?";
+}
+
+/* Flow violations are in kg/s, all others in Pa. */
+static int violation_is_flow(const gf_violation *v)
+{
+    return v->kind == GF_VIOL_FLOW_MIN || v->kind == GF_VIOL_FLOW_MAX || v->kind == GF_VIOL_REVERSE_FLOW;
+}
+
 /* Opens PATH.tmp for writing; *tmp receives the name (free it). */
 static FILE *open_temp(const char *path, char **tmp)
 {
@@ -79,11 +98,165 @@ static int commit_temp(FILE *f, char *tmp, const char *path)
     return bad ? -1 : 0;
 }
 
+/* ---- rows: one field list, three ways to print it ---------------------- */
+
+typedef enum { ROW_JSON = 0, ROW_CSV, ROW_CSV_HEADER } row_format;
+
+typedef struct {
+    FILE *f;
+    row_format format;
+    int fields; /* written so far in this row */
+} row;
+
+static void row_sep(row *r, const char *name)
+{
+    if (r->format == ROW_JSON) {
+        fputs(r->fields ? ", " : "{", r->f);
+        json_string(r->f, name);
+        fputs(": ", r->f);
+    } else {
+        if (r->fields)
+            fputc(',', r->f);
+        if (r->format == ROW_CSV_HEADER)
+            fputs(name, r->f);
+    }
+    r->fields++;
+}
+
+static void row_number(row *r, const char *name, double v)
+{
+    row_sep(r, name);
+    if (r->format == ROW_JSON)
+        json_number(r->f, v);
+    else if (r->format == ROW_CSV && isfinite(v))
+        fprintf(r->f, "%.10g", v);
+}
+
+static void row_text(row *r, const char *name, const char *v)
+{
+    row_sep(r, name);
+    if (r->format == ROW_JSON) {
+        json_string(r->f, v);
+    } else if (r->format == ROW_CSV) {
+        if (strpbrk(v, ",\"\n")) { /* quote as RFC 4180 asks */
+            fputc('"', r->f);
+            for (; *v; v++) {
+                if (*v == '"')
+                    fputc('"', r->f);
+                fputc(*v, r->f);
+            }
+            fputc('"', r->f);
+        } else {
+            fputs(v, r->f);
+        }
+    }
+}
+
+static void row_flag(row *r, const char *name, int v)
+{
+    row_sep(r, name);
+    if (r->format == ROW_JSON)
+        fputs(v ? "true" : "false", r->f);
+    else if (r->format == ROW_CSV)
+        fputc(v ? '1' : '0', r->f);
+}
+
+static void row_end(row *r)
+{
+    if (r->format == ROW_JSON)
+        fputc('}', r->f);
+    else
+        fputc('\n', r->f);
+    r->fields = 0;
+}
+
+static void node_row(gf_project *p, size_t i, row *r)
+{
+    gf_node_info info = {0};
+    gf_node_result res = {0};
+    if (r->format != ROW_CSV_HEADER) {
+        gf_node_info_get(p, i, &info);
+        gf_node_result_get(p, i, &res);
+    }
+    row_text(r, "id", info.id ? info.id : "");
+    row_text(r, "kind", gf_node_kind_name(info.kind));
+    row_number(r, "p_bar", res.p / BAR);
+    row_number(r, "height_m", info.height);
+    row_number(r, "withdrawal_kg_s", res.withdrawal);
+    row_number(r, "z", res.z);
+    row_number(r, "p_min_bar", info.p_min / BAR);
+    row_number(r, "p_max_bar", info.p_max / BAR);
+    row_flag(r, "reference", res.is_reference);
+    row_end(r);
+}
+
+static void arc_row(gf_project *p, size_t i, row *r)
+{
+    gf_arc_info info = {0};
+    gf_arc_result res = {0};
+    gf_node_info from = {0}, to = {0};
+    if (r->format != ROW_CSV_HEADER) {
+        gf_arc_info_get(p, i, &info);
+        gf_arc_result_get(p, i, &res);
+        gf_node_info_get(p, info.from, &from);
+        gf_node_info_get(p, info.to, &to);
+    }
+    row_text(r, "id", info.id ? info.id : "");
+    row_text(r, "type", gf_arc_kind_name(info.kind));
+    row_text(r, "from", from.id ? from.id : "");
+    row_text(r, "to", to.id ? to.id : "");
+    row_number(r, "q_kg_s", res.q);
+    row_number(r, "q_1000m3_h", res.q_norm * TO_1000M3H);
+    row_number(r, "p_from_bar", res.p_from / BAR);
+    row_number(r, "p_to_bar", res.p_to / BAR);
+    row_text(r, "mode", mode_name(res.mode));
+    /* bar at an outlet set point, the ratio, or kg/s at a fixed flow */
+    row_number(r, "set_point", res.mode == GF_MODE_OUTLET ? res.set_point / BAR
+                               : res.mode == GF_MODE_RATIO || res.mode == GF_MODE_FLOW ? res.set_point
+                                                                                       : NAN);
+    row_number(r, "velocity_m_s", res.velocity);
+    row_number(r, "power_kW", res.power / 1e3);
+    row_end(r);
+}
+
+static void violation_row(gf_project *p, size_t i, row *r)
+{
+    gf_violation v = {0};
+    const char *id = "";
+    int is_flow = 0;
+    if (r->format != ROW_CSV_HEADER) {
+        gf_violation_get(p, i, &v);
+        id = violation_element(p, &v);
+        is_flow = violation_is_flow(&v);
+    }
+    double scale = is_flow ? 1.0 : BAR;
+    row_text(r, "kind", gf_violation_kind_name(v.kind));
+    row_text(r, "element", id);
+    row_text(r, "element_type", v.is_arc ? "arc" : "node");
+    row_number(r, "value", v.value / scale);
+    row_number(r, "limit", v.limit / scale);
+    row_text(r, "unit", is_flow ? "kg/s" : "bar");
+    row_end(r);
+}
+
+typedef void (*row_writer)(gf_project *p, size_t i, row *r);
+
+static void json_array(gf_project *p, FILE *f, const char *name, size_t n, row_writer write, int last)
+{
+    row r = {f, ROW_JSON, 0};
+    fprintf(f, "  \"%s\": [", name);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",\n    " : "\n    ", f);
+        write(p, i, &r);
+    }
+    fputs(n ? "\n  ]" : "]", f);
+    fputs(last ? "\n" : ",\n", f);
+}
+
 static void write_json_body(gf_project *p, FILE *f)
 {
     gf_report rep;
     gf_report_get(p, &rep);
-    size_t nn = gf_node_count(p), na = gf_arc_count(p);
     fputs("{\n  \"format\": \"gasflow-steady-1\",\n  \"units\": {\"p_bar\": \"bar absolute\", \"q_kg_s\": "
           "\"kg/s\", \"q_1000m3_h\": \"1000 m3/h at 273.15 K and 1.01325 bar\"},\n",
           f);
@@ -103,98 +276,11 @@ static void write_json_body(gf_project *p, FILE *f)
     json_number(f, rep.slack_imbalance);
     fputs(", \"solve_ms\": ", f);
     json_number(f, rep.solve_ms);
-    fprintf(f, ", \"unknowns\": %zu},\n  \"nodes\": [", rep.n_unknowns);
-    for (size_t i = 0; i < nn; i++) {
-        gf_node_info info;
-        gf_node_result r;
-        gf_node_info_get(p, i, &info);
-        gf_node_result_get(p, i, &r);
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", f);
-        json_string(f, info.id);
-        fprintf(f, ", \"kind\": \"%s\", \"p_bar\": ", gf_node_kind_name(info.kind));
-        json_number(f, r.p / BAR);
-        fputs(", \"height_m\": ", f);
-        json_number(f, info.height);
-        fputs(", \"withdrawal_kg_s\": ", f);
-        json_number(f, r.withdrawal);
-        fputs(", \"z\": ", f);
-        json_number(f, r.z);
-        fputs(", \"p_min_bar\": ", f);
-        json_number(f, info.p_min / BAR);
-        fputs(", \"p_max_bar\": ", f);
-        json_number(f, info.p_max / BAR);
-        fprintf(f, ", \"reference\": %s}", r.is_reference ? "true" : "false");
-    }
-    fputs("\n  ],\n  \"arcs\": [", f);
-    for (size_t i = 0; i < na; i++) {
-        gf_arc_info info;
-        gf_arc_result r;
-        gf_node_info from, to;
-        gf_arc_info_get(p, i, &info);
-        gf_arc_result_get(p, i, &r);
-        gf_node_info_get(p, info.from, &from);
-        gf_node_info_get(p, info.to, &to);
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", f);
-        json_string(f, info.id);
-        fprintf(f, ", \"type\": \"%s\", \"from\": ", gf_arc_kind_name(info.kind));
-        json_string(f, from.id);
-        fputs(", \"to\": ", f);
-        json_string(f, to.id);
-        fputs(", \"q_kg_s\": ", f);
-        json_number(f, r.q);
-        fputs(", \"q_1000m3_h\": ", f);
-        json_number(f, r.q_norm * TO_1000M3H);
-        fputs(", \"p_from_bar\": ", f);
-        json_number(f, r.p_from / BAR);
-        fputs(", \"p_to_bar\": ", f);
-        json_number(f, r.p_to / BAR);
-        fprintf(f, ", \"mode\": \"%s\"", mode_name(r.mode));
-        if (r.mode == GF_MODE_OUTLET) {
-            fputs(", \"set_point_bar\": ", f);
-            json_number(f, r.set_point / BAR);
-        } else if (r.mode == GF_MODE_RATIO) {
-            fputs(", \"set_point_ratio\": ", f);
-            json_number(f, r.set_point);
-        } else if (r.mode == GF_MODE_FLOW) {
-            fputs(", \"set_point_kg_s\": ", f);
-            json_number(f, r.set_point);
-        }
-        if (info.kind == GF_ARC_PIPE) {
-            fputs(", \"velocity_m_s\": ", f);
-            json_number(f, r.velocity);
-        }
-        if (info.kind == GF_ARC_COMPRESSOR) {
-            fputs(", \"power_kW\": ", f);
-            json_number(f, r.power / 1e3);
-        }
-        fputc('}', f);
-    }
-    fputs("\n  ],\n  \"violations\": [", f);
-    size_t nv = gf_violation_count(p);
-    for (size_t i = 0; i < nv; i++) {
-        gf_violation v;
-        gf_violation_get(p, i, &v);
-        const char *id;
-        int is_flow = v.kind == GF_VIOL_FLOW_MIN || v.kind == GF_VIOL_FLOW_MAX || v.kind == GF_VIOL_REVERSE_FLOW;
-        if (v.is_arc) {
-            gf_arc_info a;
-            gf_arc_info_get(p, v.element, &a);
-            id = a.id;
-        } else {
-            gf_node_info n;
-            gf_node_info_get(p, v.element, &n);
-            id = n.id;
-        }
-        fprintf(f, "%s    {\"kind\": \"%s\", \"element\": ", i ? ",\n" : "\n", gf_violation_kind_name(v.kind));
-        json_string(f, id);
-        fprintf(f, ", \"element_type\": \"%s\", \"unit\": \"%s\", \"value\": ", v.is_arc ? "arc" : "node",
-                is_flow ? "kg/s" : "bar");
-        json_number(f, is_flow ? v.value : v.value / BAR);
-        fputs(", \"limit\": ", f);
-        json_number(f, is_flow ? v.limit : v.limit / BAR);
-        fputc('}', f);
-    }
-    fputs(nv ? "\n  ]\n}\n" : "]\n}\n", f);
+    fprintf(f, ", \"unknowns\": %zu},\n", rep.n_unknowns);
+    json_array(p, f, "nodes", gf_node_count(p), node_row, 0);
+    json_array(p, f, "arcs", gf_arc_count(p), arc_row, 0);
+    json_array(p, f, "violations", gf_violation_count(p), violation_row, 1);
+    fputs("}\n", f);
 }
 
 gf_status gf_write_json(gf_project *p, const char *path)
@@ -212,95 +298,23 @@ gf_status gf_write_json(gf_project *p, const char *path)
     return commit_temp(f, tmp, path) == 0 ? GF_OK : GF_ERR_IO;
 }
 
-static void csv_number(FILE *f, double v)
+static int write_csv_file(gf_project *p, const char *dir, const char *name, size_t n, row_writer write)
 {
-    if (isfinite(v))
-        fprintf(f, "%.10g", v);
-}
-
-static int write_csv_file(gf_project *p, const char *dir, const char *name, int which)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *path = malloc(n);
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(len);
     if (!path)
         return -1;
-    snprintf(path, n, "%s/%s", dir, name);
+    snprintf(path, len, "%s/%s", dir, name);
     char *tmp;
     FILE *f = open_temp(path, &tmp);
     if (!f) {
         free(path);
         return -1;
     }
-    if (which == 0) {
-        fputs("id,kind,p_bar,height_m,withdrawal_kg_s,z,p_min_bar,p_max_bar,reference\n", f);
-        for (size_t i = 0; i < gf_node_count(p); i++) {
-            gf_node_info info;
-            gf_node_result r;
-            gf_node_info_get(p, i, &info);
-            gf_node_result_get(p, i, &r);
-            fprintf(f, "%s,%s,", info.id, gf_node_kind_name(info.kind));
-            csv_number(f, r.p / BAR);
-            fputc(',', f);
-            csv_number(f, info.height);
-            fputc(',', f);
-            csv_number(f, r.withdrawal);
-            fputc(',', f);
-            csv_number(f, r.z);
-            fputc(',', f);
-            csv_number(f, info.p_min / BAR);
-            fputc(',', f);
-            csv_number(f, info.p_max / BAR);
-            fprintf(f, ",%d\n", r.is_reference);
-        }
-    } else if (which == 1) {
-        fputs("id,type,from,to,q_kg_s,q_1000m3_h,p_from_bar,p_to_bar,mode,set_point,velocity_m_s,power_kW\n", f);
-        for (size_t i = 0; i < gf_arc_count(p); i++) {
-            gf_arc_info info;
-            gf_arc_result r;
-            gf_node_info from, to;
-            gf_arc_info_get(p, i, &info);
-            gf_arc_result_get(p, i, &r);
-            gf_node_info_get(p, info.from, &from);
-            gf_node_info_get(p, info.to, &to);
-            fprintf(f, "%s,%s,%s,%s,", info.id, gf_arc_kind_name(info.kind), from.id, to.id);
-            csv_number(f, r.q);
-            fputc(',', f);
-            csv_number(f, r.q_norm * TO_1000M3H);
-            fputc(',', f);
-            csv_number(f, r.p_from / BAR);
-            fputc(',', f);
-            csv_number(f, r.p_to / BAR);
-            fprintf(f, ",%s,", mode_name(r.mode));
-            csv_number(f, r.mode == GF_MODE_OUTLET ? r.set_point / BAR : r.set_point);
-            fputc(',', f);
-            csv_number(f, r.velocity);
-            fputc(',', f);
-            csv_number(f, r.power / 1e3);
-            fputc('\n', f);
-        }
-    } else {
-        fputs("kind,element_type,element,value,limit,unit\n", f);
-        for (size_t i = 0; i < gf_violation_count(p); i++) {
-            gf_violation v;
-            gf_violation_get(p, i, &v);
-            int is_flow = v.kind == GF_VIOL_FLOW_MIN || v.kind == GF_VIOL_FLOW_MAX || v.kind == GF_VIOL_REVERSE_FLOW;
-            const char *id;
-            if (v.is_arc) {
-                gf_arc_info a;
-                gf_arc_info_get(p, v.element, &a);
-                id = a.id;
-            } else {
-                gf_node_info nd;
-                gf_node_info_get(p, v.element, &nd);
-                id = nd.id;
-            }
-            fprintf(f, "%s,%s,%s,", gf_violation_kind_name(v.kind), v.is_arc ? "arc" : "node", id);
-            csv_number(f, is_flow ? v.value : v.value / BAR);
-            fputc(',', f);
-            csv_number(f, is_flow ? v.limit : v.limit / BAR);
-            fprintf(f, ",%s\n", is_flow ? "kg/s" : "bar");
-        }
-    }
+    row header = {f, ROW_CSV_HEADER, 0}, r = {f, ROW_CSV, 0};
+    write(p, 0, &header);
+    for (size_t i = 0; i < n; i++)
+        write(p, i, &r);
     int rc = commit_temp(f, tmp, path);
     free(path);
     return rc;
@@ -313,9 +327,9 @@ gf_status gf_write_csv(gf_project *p, const char *dir)
     gf_report rep;
     if (gf_report_get(p, &rep) != GF_OK || !rep.converged)
         return GF_ERR_STATE;
-    static const char *const names[3] = {"nodes.csv", "arcs.csv", "violations.csv"};
-    for (int k = 0; k < 3; k++)
-        if (write_csv_file(p, dir, names[k], k) != 0)
-            return GF_ERR_IO;
+    if (write_csv_file(p, dir, "nodes.csv", gf_node_count(p), node_row) != 0 ||
+        write_csv_file(p, dir, "arcs.csv", gf_arc_count(p), arc_row) != 0 ||
+        write_csv_file(p, dir, "violations.csv", gf_violation_count(p), violation_row) != 0)
+        return GF_ERR_IO;
     return GF_OK;
 }

@@ -5,14 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *copy_string(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *c = malloc(n);
-    if (c)
-        memcpy(c, s, n);
-    return c;
-}
+#include "util/text.h"
 
 void network_init(network *net)
 {
@@ -57,7 +50,7 @@ int network_add_node(network *net, const char *id, node_kind kind, int line)
         return -1;
     net_node *n = &net->nodes[net->n_nodes];
     memset(n, 0, sizeof *n);
-    n->id = copy_string(id);
+    n->id = text_copy(id);
     if (!n->id)
         return -1;
     n->kind = kind;
@@ -83,7 +76,7 @@ int network_add_arc(network *net, const char *id, arc_kind kind, int line)
         return -1;
     net_arc *a = &net->arcs[net->n_arcs];
     memset(a, 0, sizeof *a);
-    a->id = copy_string(id);
+    a->id = text_copy(id);
     if (!a->id)
         return -1;
     a->kind = kind;

@@ -72,6 +72,20 @@ void mf_free(mf_symbolic **sp)
     *sp = NULL;
 }
 
+/* Grows *a (capacity *cap ints) to hold at least need ints. */
+static int reserve(int **a, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t grown = 2 * *cap > need ? 2 * *cap : need;
+    int *g = realloc(*a, grown * sizeof *g);
+    if (!g)
+        return -1;
+    *a = g;
+    *cap = grown;
+    return 0;
+}
+
 /* Adjacency of A + A' without the diagonal, in the numbering iperm. */
 static int symmetric_adjacency(int n, const int *colptr, const int *rowind, const int *iperm, int **start_out,
                                int **adj_out)
@@ -255,14 +269,8 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
                     mark[cols[p]] = j;
                     tmp[len++] = cols[p];
                 }
-        if (used + (size_t)len > cap) {
-            size_t grown = 2 * cap + (size_t)len;
-            int *g = realloc(cols, grown * sizeof *g);
-            if (!g)
-                goto fail;
-            cols = g;
-            cap = grown;
-        }
+        if (reserve(&cols, &cap, used + (size_t)len) != 0)
+            goto fail;
         memcpy(cols + used, tmp, (size_t)len * sizeof *tmp);
         cstart[j] = (int)used;
         cnt[j] = len;
@@ -295,14 +303,8 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
             k++;
             truen += cnt[j];
         }
-        if (pool_used + (size_t)cnt[f] > pool_cap) {
-            size_t grown = 2 * pool_cap + (size_t)cnt[f];
-            int *g = realloc(pool, grown * sizeof *g);
-            if (!g)
-                goto fail;
-            pool = g;
-            pool_cap = grown;
-        }
+        if (reserve(&pool, &pool_cap, pool_used + (size_t)cnt[f]) != 0)
+            goto fail;
         memcpy(pool + pool_used, cols + cstart[f], (size_t)cnt[f] * sizeof *pool);
         lst_first[nl] = f;
         lst_k[nl] = k;
@@ -328,16 +330,10 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
             double zeros = (merged - lst_true[pv] - lst_true[cu]) / merged;
             if (!(kn <= 4 || (kn <= 16 && zeros < 0.8) || (kn <= 48 && zeros < 0.1) || zeros < 0.05))
                 break;
-            if (pool_used + (size_t)m > pool_cap) {
-                size_t grown = 2 * pool_cap + (size_t)m;
-                int *g = realloc(pool, grown * sizeof *g);
-                if (!g)
-                    goto fail;
-                pool = g;
-                pool_cap = grown;
-                rc = pool + lst_off[cu];
-                rp = pool + lst_off[pv];
-            }
+            if (reserve(&pool, &pool_cap, pool_used + (size_t)m) != 0)
+                goto fail;
+            rc = pool + lst_off[cu];
+            rp = pool + lst_off[pv];
             int *dst = pool + pool_used;
             memcpy(dst, rc, (size_t)lst_m[cu] * sizeof *dst);
             int len = lst_m[cu];

@@ -63,6 +63,15 @@ static const char *node_name(const steady_ws *w, int node)
     return w->net->nodes[node].id;
 }
 
+/* The id of some node in the component (root) c of comp, for messages. */
+static const char *component_member(const steady_ws *w, int *comp, int c)
+{
+    for (size_t n = 0; n < w->n_nodes; n++)
+        if (uf_find(comp, w->super_of[n]) == c)
+            return node_name(w, (int)n);
+    return "?";
+}
+
 /* ---- references ------------------------------------------------------- */
 
 /* Makes node the pressure reference of its supernode at pressure p. */
@@ -133,14 +142,10 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
         if (uf_find(comp, s) != s || anchored[s])
             continue;
         if (best[s] < 0) {
-            int member = -1;
-            for (size_t n = 0; n < w->n_nodes && member < 0; n++)
-                if (uf_find(comp, w->super_of[n]) == s)
-                    member = (int)n;
             st = error_set(err, GF_ERR_INPUT,
                            "%s: the part of the network containing node '%s' has no pressure reference "
                            "(no fixed pressure, no set point, no node with pressureMax)",
-                           net->path ? net->path : "network", member >= 0 ? node_name(w, member) : "?");
+                           net->path ? net->path : "network", component_member(w, comp, s));
             break;
         }
         st = set_reference(w, best[s], net->nodes[best[s]].p_max, 0, err);
@@ -191,14 +196,10 @@ static gf_status check_balance(steady_ws *w, int *comp, error_info *err)
         int exact = !has_ref[s];
         if (user_ref[s] || fabs(sum[s]) <= (exact ? 1e-9 * (1.0 + through[s]) : tol))
             continue;
-        int member = -1;
-        for (size_t n = 0; n < w->n_nodes && member < 0; n++)
-            if (uf_find(comp, w->super_of[n]) == s)
-                member = (int)n;
         st = error_set(err, GF_ERR_INPUT,
                        "%s: the nomination cannot balance in the part of the network containing node "
                        "'%s': exits minus entries = %.6g kg/s of %.6g kg/s throughput%s",
-                       w->net->path ? w->net->path : "network", member >= 0 ? node_name(w, member) : "?",
+                       w->net->path ? w->net->path : "network", component_member(w, comp, s),
                        sum[s], 0.5 * through[s],
                        exact ? ", and no node there holds a fixed pressure to absorb it" : " (more than 0.1 %)");
         break;
