@@ -417,6 +417,32 @@ static void test_unbalanced_refused(void **state)
     release(&f);
 }
 
+/* Without a fixed pressure and without any pressureMax to default to, a
+ * part of the network has no pressure reference: refused, naming a node. */
+static void test_no_reference_refused(void **state)
+{
+    (void)state;
+    fixture f;
+    network_init(&f.net);
+    add_node(&f, "s", NODE_SOURCE, 0.0);
+    add_node(&f, "b", NODE_SINK, 0.0);
+    add_pipe(&f, "sb", "s", "b", 10e3, 0.5, 5e-5);
+    f.net.nodes[0].p_max = NAN;
+    f.net.nodes[1].p_max = NAN;
+    finish(&f);
+    withdraw(&f, "s", -10.0);
+    withdraw(&f, "b", 10.0);
+    gf_options opt;
+    gf_options_default(&opt);
+    error_info err = {0};
+    assert_int_equal(steady_resolve_params(&f.net, &f.scn, &opt, &f.par, &err), GF_OK);
+    assert_int_equal(steady_result_init(&f.res, f.net.n_nodes, f.net.n_arcs), 0);
+    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, &f.par, &f.res, &err), GF_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "has no pressure reference"));
+    assert_non_null(strstr(err.msg, "node 's'"));
+    release(&f);
+}
+
 /* More flow than the pipe can carry: a clear non-physical failure. */
 static void test_infeasible_reported(void **state)
 {
@@ -450,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_fixed_loss_resistor),
         cmocka_unit_test(test_zero_flow_static_head),
         cmocka_unit_test(test_unbalanced_refused),
+        cmocka_unit_test(test_no_reference_refused),
         cmocka_unit_test(test_infeasible_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
