@@ -2,6 +2,7 @@
 /* The `gasflow` command: a client of the public header only.
  *
  *   gasflow steady NET.net [--scenario S.scn] [--controls FILE] [options]
+ *   gasflow capacity NET.net --scenario S.scn [--outage ID | --n-1] [options]
  *   gasflow info NET.net
  *
  * Exit status: 0 success, 1 internal error (out of memory), 2 bad input or
@@ -46,6 +47,8 @@ static void usage_main(FILE *f)
           "usage: gasflow COMMAND [ARGS]\n\n"
           "commands:\n"
           "  steady NET.net [options]   solve the steady state (gasflow steady --help)\n"
+          "  capacity NET.net [options] the largest throughput and its binding limit\n"
+          "                             (gasflow capacity --help)\n"
           "  info NET.net               summarise a network\n"
           "  help                       this text\n\n"
           "exit status: 0 success, 1 internal error, 2 bad input or usage,\n"
@@ -115,14 +118,31 @@ static int parse_double(const char *s, double *out)
 
 typedef struct {
     const char *net, *scenario, *controls, *json, *csv;
-    int full, quiet;
+    const char *outage; /* capacity: element out of service */
+    int full, quiet, n1;
+    int capacity;       /* parsing for `capacity` rather than `steady` */
     gf_options opt;
 } steady_args;
 
+static void usage_capacity(FILE *f)
+{
+    fputs("usage: gasflow capacity NET.net --scenario S.scn [--controls FILE] [--outage ID | --n-1]\n"
+          "                        [--gas-law L] [--friction F] [--temperature K] [--json FILE]\n\n"
+          "The largest uniform scaling of the nomination (every entry and exit flow times one\n"
+          "factor) that the network carries with every pressure, flow and station limit\n"
+          "respected, and the limit that binds.\n\n"
+          "  --outage ID   take one element (any arc) out of service\n"
+          "  --n-1         every compressor station out in turn: a table\n"
+          "  --json FILE   factor, throughput_kg_s and binding (element, limit) as JSON\n"
+          "  (gas, friction and numerical options as for gasflow steady)\n",
+          f);
+}
+
 /* Returns -1 after printing help, 0 on success, EXIT_INPUT on bad usage. */
-static int parse_steady(int argc, char **argv, steady_args *a)
+static int parse_steady(int argc, char **argv, steady_args *a, int capacity)
 {
     memset(a, 0, sizeof *a);
+    a->capacity = capacity;
     gf_options_default(&a->opt);
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
@@ -136,8 +156,16 @@ static int parse_steady(int argc, char **argv, steady_args *a)
         i++;                                                                                                           \
     } while (0)
         if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            usage_steady(stdout);
+            if (capacity)
+                usage_capacity(stdout);
+            else
+                usage_steady(stdout);
             return -1;
+        } else if (capacity && !strcmp(arg, "--outage")) {
+            NEED_VALUE;
+            a->outage = val;
+        } else if (capacity && !strcmp(arg, "--n-1")) {
+            a->n1 = 1;
         } else if (!strcmp(arg, "--scenario")) {
             NEED_VALUE;
             a->scenario = val;
@@ -208,7 +236,8 @@ static int parse_steady(int argc, char **argv, steady_args *a)
             else
                 a->opt.max_iterations = v > 1e6 ? 1000000 : (int)v;
         } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "gasflow steady: unknown option '%s' (see gasflow steady --help)\n", arg);
+            fprintf(stderr, "gasflow %s: unknown option '%s' (see gasflow %s --help)\n", capacity ? "capacity" : "steady",
+                    arg, capacity ? "capacity" : "steady");
             return EXIT_INPUT;
         } else if (!a->net) {
             a->net = arg;
@@ -218,8 +247,15 @@ static int parse_steady(int argc, char **argv, steady_args *a)
         }
 #undef NEED_VALUE
     }
-    if (!a->net) {
-        usage_steady(stderr);
+    if (!a->net || (capacity && !a->scenario)) {
+        if (capacity)
+            usage_capacity(stderr);
+        else
+            usage_steady(stderr);
+        return EXIT_INPUT;
+    }
+    if (a->outage && a->n1) {
+        fputs("gasflow capacity: --outage and --n-1 exclude each other\n", stderr);
         return EXIT_INPUT;
     }
     return 0;
@@ -366,7 +402,7 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
 static int cmd_steady(int argc, char **argv)
 {
     steady_args a;
-    int rc = parse_steady(argc, argv, &a);
+    int rc = parse_steady(argc, argv, &a, 0);
     if (rc != 0)
         return rc < 0 ? 0 : rc;
     style s = {isatty(STDOUT_FILENO)};
@@ -398,6 +434,144 @@ static int cmd_steady(int argc, char **argv)
                 gf_status_string(st));
         rc = EXIT_OUTPUT;
     }
+    gf_project_free(&p);
+    return rc;
+}
+
+/* ---- capacity --------------------------------------------------------- */
+
+static const char *binding_text(gf_project *p, const gf_capacity_result *c, char *buf, size_t cap)
+{
+    if (c->binding_failure)
+        snprintf(buf, cap, "no steady state: %s", c->binding_message);
+    else
+        snprintf(buf, cap, "%s %s '%s'", gf_violation_kind_name(c->binding_kind), c->binding_is_arc ? "at arc" : "at node",
+                 element_id(p, c->binding_is_arc, c->binding_element));
+    return buf;
+}
+
+static void json_capacity(FILE *f, gf_project *p, const char *outage, const gf_capacity_result *c)
+{
+    fputs("{\"outage\": ", f);
+    if (outage)
+        fprintf(f, "\"%s\"", outage);
+    else
+        fputs("null", f);
+    fprintf(f, ", \"factor\": %.10g, \"throughput_kg_s\": %.10g, \"binding\": {", c->factor, c->throughput);
+    if (c->binding_failure) {
+        fputs("\"limit\": \"no_steady_state\", \"element\": null, \"message\": \"", f);
+        for (const char *s = c->binding_message; *s; s++)
+            if (*s == '"' || *s == '\\')
+                fprintf(f, "\\%c", *s);
+            else if ((unsigned char)*s >= 0x20)
+                fputc(*s, f);
+        fputs("\"", f);
+    } else {
+        fprintf(f, "\"limit\": \"%s\", \"element\": \"%s\", \"element_type\": \"%s\"",
+                gf_violation_kind_name(c->binding_kind), element_id(p, c->binding_is_arc, c->binding_element),
+                c->binding_is_arc ? "arc" : "node");
+    }
+    fprintf(f, "}, \"solves\": %d}", c->solves);
+}
+
+static int cmd_capacity(int argc, char **argv)
+{
+    steady_args a;
+    int rc = parse_steady(argc, argv, &a, 1);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
+    gf_project *p = NULL;
+    if (gf_project_create(&p) != GF_OK)
+        return EXIT_INTERNAL;
+    gf_status st = gf_load_network(p, a.net);
+    if (st == GF_OK)
+        st = gf_load_scenario(p, a.scenario);
+    if (st == GF_OK && a.controls)
+        st = gf_load_controls(p, a.controls);
+    if (st != GF_OK) {
+        rc = report_error(p, st);
+        gf_project_free(&p);
+        return rc;
+    }
+    /* the cases: as loaded (or with one outage), or every station out in turn */
+    size_t n_cases = 1;
+    const char **cases = NULL;
+    if (a.n1) {
+        n_cases = 0;
+        cases = malloc((gf_arc_count(p) + 1) * sizeof *cases);
+        for (size_t i = 0; cases && i < gf_arc_count(p); i++) {
+            gf_arc_info info;
+            gf_arc_info_get(p, i, &info);
+            if (info.kind == GF_ARC_COMPRESSOR)
+                cases[n_cases++] = info.id;
+        }
+        if (!cases) {
+            gf_project_free(&p);
+            return EXIT_INTERNAL;
+        }
+        if (n_cases == 0) {
+            fputs("gasflow capacity: --n-1: the network has no compressor station\n", stderr);
+            free(cases);
+            gf_project_free(&p);
+            return EXIT_INPUT;
+        }
+    }
+    FILE *json = NULL;
+    char *tmp = NULL;
+    if (a.json) {
+        size_t n = strlen(a.json) + 5;
+        tmp = malloc(n);
+        if (tmp) {
+            snprintf(tmp, n, "%s.tmp", a.json);
+            json = fopen(tmp, "w");
+        }
+        if (!json) {
+            fprintf(stderr, "gasflow: cannot write JSON to '%s'\n", a.json);
+            free(tmp);
+            free(cases);
+            gf_project_free(&p);
+            return EXIT_OUTPUT;
+        }
+        if (a.n1)
+            fputs("[", json);
+    }
+    if (!a.quiet)
+        printf("gasflow capacity  %s + %s\n\n%-28s %10s %16s  %s\n", a.net, a.scenario, a.n1 ? "Station out" : "Case",
+               "factor", "throughput kg/s", "binding limit");
+    for (size_t k = 0; k < n_cases && st == GF_OK; k++) {
+        const char *outage = a.n1 ? cases[k] : a.outage;
+        gf_capacity_result c;
+        st = gf_capacity(p, &a.opt, outage, &c);
+        if (st != GF_OK)
+            break;
+        char buf[400];
+        if (!a.quiet)
+            printf("%-28s %10.6f %16.3f  %s\n", outage ? outage : "(all in service)", c.factor, c.throughput,
+                   binding_text(p, &c, buf, sizeof buf));
+        if (json) {
+            if (a.n1 && k)
+                fputs(",\n ", json);
+            json_capacity(json, p, outage, &c);
+        }
+    }
+    if (st != GF_OK) {
+        rc = report_error(p, st);
+        if (json) {
+            fclose(json);
+            remove(tmp);
+        }
+    } else if (json) {
+        fputs(a.n1 ? "]\n" : "\n", json);
+        int bad = ferror(json);
+        bad |= fclose(json) != 0;
+        if (bad || rename(tmp, a.json) != 0) {
+            remove(tmp);
+            fprintf(stderr, "gasflow: cannot write JSON to '%s'\n", a.json);
+            rc = EXIT_OUTPUT;
+        }
+    }
+    free(tmp);
+    free(cases);
     gf_project_free(&p);
     return rc;
 }
@@ -487,6 +661,8 @@ int main(int argc, char **argv)
         return cmd_steady(argc - 2, argv + 2);
     if (!strcmp(cmd, "info"))
         return cmd_info(argc - 2, argv + 2);
+    if (!strcmp(cmd, "capacity"))
+        return cmd_capacity(argc - 2, argv + 2);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
         usage_main(stdout);
         return 0;

@@ -242,6 +242,34 @@ const char *gf_violation_kind_name(gf_violation_kind kind);
 size_t gf_violation_count(const gf_project *p);
 gf_status gf_violation_get(const gf_project *p, size_t i, gf_violation *out);
 
+/* ---- Capacity --------------------------------------------------------- */
+
+/* The largest uniform scaling of the loaded nomination (every entry and
+ * exit flow times the same factor) that the network carries in steady state
+ * with every bound respected: no violation (gf_violation) and a converged,
+ * physical solution, to a relative 1e-6 of the factor. */
+typedef struct {
+    double factor;          /* largest feasible scaling (0 if none) */
+    double throughput;      /* kg/s: the exits' total withdrawal at that factor */
+    int binding_is_arc;     /* the binding limit's element: arc (1) or node (0) */
+    size_t binding_element; /* its index */
+    gf_violation_kind binding_kind; /* the limit it hits (when binding_failure is 0) */
+    int binding_failure;    /* 1: just above the factor the solve fails (e.g. a pressure
+                               collapses); binding_message says where */
+    char binding_message[256];
+    int solves;             /* steady solves used */
+} gf_capacity_result;
+
+/* Runs the capacity analysis with the loaded network, nomination and
+ * controls; outage_id, when not NULL, takes that element out of service for
+ * the analysis (a compressor station or control valve then passes gas
+ * through its bypass; any other arc is closed). The search probes factors
+ * 1, 2, 1/2, 4, 1/4, ... (to 2^12) for a feasible one, doubles from there
+ * until a limit binds, and bisects; factor 0 means none was found. Afterwards the project holds the solution at
+ * the largest feasible factor (when there is one). GF_ERR_STATE without a
+ * nomination, GF_ERR_INPUT for an unknown outage id. */
+gf_status gf_capacity(gf_project *p, const gf_options *opt, const char *outage_id, gf_capacity_result *out);
+
 /* ---- Output ----------------------------------------------------------- */
 
 /* Writes the full result as JSON (see README, "JSON output"). The file is

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "gasflow.h"
+#include "project.h"
 #include "io/controls_file.h"
 #include "io/gaslib.h"
 #include "physics/gas.h"
@@ -18,20 +19,6 @@
 /* Isentropic efficiency assumed for the station power estimate (physics.md §3). */
 #define STATION_ETA 0.8
 
-struct gf_project {
-    network net;
-    scenario scn;
-    controls ctl;
-    int has_net, has_scn, has_ctl;
-    steady_params par;
-    steady_result res;
-    int has_result;      /* a solve ran and its arrays are filled */
-    int solved;          /* ... and it converged */
-    gf_report report;
-    gf_violation *viol;
-    size_t n_viol;
-    error_info err;
-};
 
 const char *gf_status_string(gf_status status)
 {

@@ -190,6 +190,21 @@ static void test_cli(void **state)
     assert_non_null(text);
     assert_non_null(strstr(text, "id,type,from,to,q_kg_s"));
     free(text);
+    /* capacity: the factor, the throughput and the binding limit as JSON */
+    remove(json);
+    snprintf(args, sizeof args, "capacity %s --scenario %s --json %s", net, scn, json);
+    assert_int_equal(run(args), 0);
+    text = slurp(json);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "\"factor\": "));
+    assert_non_null(strstr(text, "\"throughput_kg_s\": "));
+    assert_non_null(strstr(text, "\"binding\": {\"limit\": "));
+    free(text);
+    assert_int_equal(run("capacity --help"), 0);
+    snprintf(args, sizeof args, "capacity %s", net);
+    assert_int_equal(run(args), 2); /* no nomination */
+    snprintf(args, sizeof args, "capacity %s --scenario %s --outage nope", net, scn);
+    assert_int_equal(run(args), 2);
     /* an unwritable result path: exit 4, no file left behind */
     snprintf(args, sizeof args, "steady %s --scenario %s --json /nonexistent-dir/r.json", net, scn);
     assert_int_equal(run(args), 4);
