@@ -62,7 +62,7 @@ static void usage_steady(FILE *f)
           "                      [--gas-law ideal|constant[=Z]|papay|aga]\n"
           "                      [--friction nikuradse|colebrook|hofer|swamee-jain|constant=LAMBDA]\n"
           "                      [--temperature K] [--viscosity PA_S] [--max-iterations N]\n"
-          "                      [--tolerance REL] [--json FILE] [--csv DIR] [--full] [--quiet]\n\n"
+          "                      [--tolerance REL] [--no-fuel] [--json FILE] [--csv DIR] [--full] [--quiet]\n\n"
           "Solves the steady-state pressures and flows of a GasLib network for a nomination.\n\n"
           "  --scenario S.scn   GasLib nomination (without it all boundary flows are 0)\n"
           "  --controls FILE    modes and set points of valves, regulators, stations, and\n"
@@ -72,6 +72,7 @@ static void usage_steady(FILE *f)
           "                     swamee-jain, constant=LAMBDA\n"
           "  --temperature K    gas temperature (default: the sources', weighted by inflow)\n"
           "  --viscosity PA_S   dynamic viscosity (default 1.1e-5)\n"
+          "  --no-fuel          neglect the gas the compressor drives burn\n"
           "  --json FILE        write the full result as JSON\n"
           "  --csv DIR          write nodes.csv, arcs.csv, violations.csv into DIR\n"
           "  --full             print every node and arc, however large the network\n"
@@ -182,6 +183,8 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity)
             a->full = 1;
         } else if (!strcmp(arg, "--quiet")) {
             a->quiet = 1;
+        } else if (!strcmp(arg, "--no-fuel")) {
+            a->opt.station_fuel = 0;
         } else if (!strcmp(arg, "--gas-law")) {
             NEED_VALUE;
             if (!strcmp(val, "ideal"))
@@ -318,7 +321,8 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
     printf("  converged in %d iterations, %.3f ms; mass residual %.2e kg/s, arc-law residual %.2e Pa\n",
            rep.iterations, rep.solve_ms, rep.mass_residual, rep.law_residual);
     if (fabs(rep.slack_imbalance) > 1e-6)
-        printf("  pressure references absorb %.6g kg/s beyond the nomination\n", rep.slack_imbalance);
+        printf("  pressure references supply %.6g kg/s beyond the nomination (station fuel %.6g kg/s)\n",
+               rep.slack_imbalance, rep.fuel);
 
     /* boundary and reference nodes always; every node when small */
     double pmin = INFINITY, pmax = -INFINITY;
@@ -352,30 +356,43 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
            pmax / 1e5, element_id(p, 0, imax));
 
     int header = 0;
-    double total_power = 0.0;
     for (size_t i = 0; i < na; i++) {
         gf_arc_info info;
         gf_arc_result r;
         gf_arc_info_get(p, i, &info);
         gf_arc_result_get(p, i, &r);
-        if (info.kind != GF_ARC_COMPRESSOR && info.kind != GF_ARC_CONTROL_VALVE && info.kind != GF_ARC_VALVE)
+        if (info.kind != GF_ARC_CONTROL_VALVE && info.kind != GF_ARC_VALVE)
             continue;
         if (!header) {
-            printf("\n%s%-28s %-17s %-16s %9s %9s %10s %10s%s\n", bold(s), "Active element", "type", "mode",
-                   "in [bar]", "out [bar]", "q [kg/s]", "power [MW]", reset(s));
+            printf("\n%s%-28s %-13s %-16s %9s %9s %10s%s\n", bold(s), "Valve / regulator", "type", "mode", "in [bar]",
+                   "out [bar]", "q [kg/s]", reset(s));
             header = 1;
         }
         char buf[40];
-        char power[16] = "-";
-        if (info.kind == GF_ARC_COMPRESSOR && isfinite(r.power)) {
-            snprintf(power, sizeof power, "%.2f", r.power / 1e6);
-            total_power += r.power;
-        }
-        printf("%-28s %-17s %-16s %9.3f %9.3f %10.3f %10s\n", info.id, gf_arc_kind_name(info.kind),
-               mode_text(&r, buf, sizeof buf), r.p_from / 1e5, r.p_to / 1e5, r.q, power);
+        printf("%-28s %-13s %-16s %9.3f %9.3f %10.3f\n", info.id, gf_arc_kind_name(info.kind),
+               mode_text(&r, buf, sizeof buf), r.p_from / 1e5, r.p_to / 1e5, r.q);
     }
-    if (total_power > 0.0)
-        printf("  total station power (isentropic estimate, efficiency 0.8): %.2f MW\n", total_power / 1e6);
+    size_t ns = gf_station_count(p);
+    if (ns > 0) {
+        printf("\n%s%-28s %-16s %9s %9s %6s %10s %10s %9s%s\n", bold(s), "Compressor station", "mode", "suction",
+               "discharge", "ratio", "q [kg/s]", "power [MW]", "fuel kg/s", reset(s));
+        double power = 0.0, fuel = 0.0;
+        for (size_t k = 0; k < ns; k++) {
+            gf_station_result st;
+            gf_arc_result r;
+            gf_station_result_get(p, k, &st);
+            gf_arc_result_get(p, st.arc, &r);
+            char buf[40];
+            printf("%-28s %-16s %9.3f %9.3f %6.3f %10.3f %10.2f %9.3f\n", element_id(p, 1, st.arc),
+                   mode_text(&r, buf, sizeof buf), st.suction / 1e5, st.discharge / 1e5,
+                   st.suction > 0 ? st.discharge / st.suction : 0.0, r.q, st.power / 1e6, st.fuel);
+            power += st.power;
+            fuel += st.fuel;
+        }
+        printf("  total %.2f MW shaft power, %.3f kg/s fuel (ideal isentropic machines, efficiency 0.8;\n"
+               "  gas-turbine drives, thermal efficiency 0.33; pressures in bar)\n",
+               power / 1e6, fuel);
+    }
 
     if (full) {
         printf("\n%s%-28s %-10s %-20s %-20s %10s %12s %9s%s\n", bold(s), "Arc", "type", "from", "to", "q [kg/s]",
@@ -386,7 +403,7 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
             gf_arc_info_get(p, i, &info);
             gf_arc_result_get(p, i, &r);
             if (info.kind == GF_ARC_COMPRESSOR || info.kind == GF_ARC_CONTROL_VALVE || info.kind == GF_ARC_VALVE)
-                continue;
+                continue; /* in their own tables above */
             printf("%-28s %-10s %-20s %-20s %10.3f %12.3f", info.id, gf_arc_kind_name(info.kind),
                    element_id(p, 0, info.from), element_id(p, 0, info.to), r.q, r.q_norm * 3.6);
             if (isfinite(r.velocity))

@@ -99,10 +99,12 @@ typedef struct {
     double viscosity;          /* Pa s, dynamic viscosity (default 1.1e-5) */
     int max_iterations;        /* Newton iterations (default 100) */
     double tolerance;          /* arc-law residual / highest fixed pressure (default 1e-8) */
+    int station_fuel;          /* 1: stations burn gas drawn at their fuelGasVertex (default); 0: neglect it */
 } gf_options;
 
 /* Fills opt with the defaults: AGA gas law, Nikuradse friction, source
- * temperature, viscosity 1.1e-5 Pa s, 100 iterations, tolerance 1e-8. */
+ * temperature, viscosity 1.1e-5 Pa s, 100 iterations, tolerance 1e-8,
+ * station fuel withdrawn. */
 void gf_options_default(gf_options *opt);
 
 /* ---- Steady-state solve ----------------------------------------------- */
@@ -194,7 +196,7 @@ typedef struct {
     double p_from, p_to; /* Pa */
     gf_mode mode;
     double set_point;   /* Pa (outlet), ratio, or kg/s, per mode; NAN otherwise */
-    double power;       /* W, isentropic station power estimate; NAN otherwise */
+    double power;       /* W, station shaft power (see gf_station_result); NAN otherwise */
 } gf_arc_result;
 
 gf_status gf_node_result_get(const gf_project *p, size_t i, gf_node_result *out);
@@ -206,7 +208,9 @@ typedef struct {
     double mass_residual;  /* kg/s, largest nodal mass imbalance */
     double law_residual;   /* Pa, largest arc-law residual */
     double solve_ms;       /* wall time of gf_solve_steady */
-    double slack_imbalance; /* kg/s, nominated minus computed flow at references */
+    double slack_imbalance; /* kg/s the pressure references supply beyond their nomination
+                               (rounding of the nomination, station fuel) */
+    double fuel;           /* kg/s burnt by all compressor stations */
     double temperature;    /* K, gas temperature used */
     double r_specific;     /* J/(kg K) */
     double norm_density;   /* kg/m^3 */
@@ -214,6 +218,28 @@ typedef struct {
 } gf_report;
 
 gf_status gf_report_get(const gf_project *p, gf_report *out);
+
+/* A compressor station as operated in the solution. Without machine data a
+ * station is an ideal isentropic machine (efficiency 0.8) driven by a gas
+ * turbine of thermal efficiency 0.33, burning gas of the network's
+ * calorific value drawn at its fuelGasVertex; the solve withdraws that fuel
+ * there (the references supply it). */
+typedef struct {
+    size_t arc;          /* the compressorStation arc */
+    gf_mode mode;
+    double suction;      /* Pa, machine inlet: from-node pressure less the inlet piping loss */
+    double discharge;    /* Pa, machine outlet: to-node pressure plus the outlet piping loss */
+    double q;            /* kg/s compressed (0 when not compressing) */
+    double head;         /* J/kg, isentropic head */
+    double efficiency;   /* isentropic efficiency (NAN when not compressing) */
+    double power;        /* W, shaft power */
+    double fuel;         /* kg/s burnt by the drives */
+    size_t fuel_node;    /* node index the fuel is drawn at */
+} gf_station_result;
+
+/* Stations in the order of their arcs; i < gf_station_count(p). */
+size_t gf_station_count(const gf_project *p);
+gf_status gf_station_result_get(const gf_project *p, size_t i, gf_station_result *out);
 
 /* A bound that the solution violates. */
 typedef enum {

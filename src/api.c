@@ -12,12 +12,10 @@
 #include "physics/gas.h"
 #include "model/controls.h"
 #include "model/network.h"
+#include "solver/stations.h"
 #include "solver/steady.h"
 #include "solver/violations.h"
 #include "util/error.h"
-
-/* Isentropic efficiency assumed for the station power estimate (physics.md §3). */
-#define STATION_ETA 0.8
 
 
 const char *gf_status_string(gf_status status)
@@ -56,6 +54,11 @@ static void clear_result(gf_project *p)
 {
     if (p->has_result)
         steady_result_free(&p->res);
+    free(p->stations);
+    free(p->fuel_scratch);
+    p->stations = NULL;
+    p->fuel_scratch = NULL;
+    p->n_stations = 0;
     free(p->viol);
     p->viol = NULL;
     p->n_viol = 0;
@@ -174,6 +177,7 @@ void gf_options_default(gf_options *opt)
     opt->viscosity = 1.1e-5;
     opt->max_iterations = 100;
     opt->tolerance = 1e-8;
+    opt->station_fuel = 1;
 }
 
 static double now_ms(void)
@@ -181,6 +185,48 @@ static double now_ms(void)
     struct timespec ts;
     timespec_get(&ts, TIME_UTC);
     return 1e3 * (double)ts.tv_sec + 1e-6 * (double)ts.tv_nsec;
+}
+
+/* Fuel drawn by the stations' drives depends on their power, which depends
+ * on the solution: solve, evaluate the stations, withdraw their fuel at the
+ * fuel nodes and solve again until the fuel settles (a few rounds: fuel is
+ * a percent of the flow and changes little). */
+#define FUEL_ROUNDS 30
+
+static gf_status solve_with_fuel(gf_project *p, const scenario *scn, int with_fuel)
+{
+    const controls *ctl = p->has_ctl ? &p->ctl : NULL;
+    size_t nn = p->net.n_nodes;
+    double *fuel = NULL;
+    gf_status st = steady_solve(&p->net, scn, ctl, NULL, &p->par, &p->res, &p->err);
+    for (int round = 0; st == GF_OK; round++) {
+        stations_evaluate(&p->net, &p->par, &p->res, p->stations, &p->n_stations);
+        if (!with_fuel)
+            break;
+        double total = 0.0, change = 0.0;
+        if (!fuel && !(fuel = calloc(nn ? nn : 1, sizeof *fuel)))
+            return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
+        double *next = p->fuel_scratch;
+        for (size_t n = 0; n < nn; n++)
+            next[n] = 0.0;
+        for (size_t k = 0; k < p->n_stations; k++) {
+            next[p->stations[k].fuel_node] += p->stations[k].fuel;
+            total += p->stations[k].fuel;
+        }
+        for (size_t n = 0; n < nn; n++)
+            change = fmax(change, fabs(next[n] - fuel[n]));
+        if (change <= 1e-9 * (1.0 + total))
+            break;
+        if (round == FUEL_ROUNDS) {
+            st = error_set(&p->err, GF_ERR_NOT_CONVERGED, "station fuel does not settle (%.3g kg/s still changing)",
+                           change);
+            break;
+        }
+        memcpy(fuel, next, nn * sizeof *fuel);
+        st = steady_solve(&p->net, scn, ctl, fuel, &p->par, &p->res, &p->err);
+    }
+    free(fuel);
+    return st;
 }
 
 gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
@@ -200,14 +246,24 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
         return fail(p, st, "gf_solve_steady");
     if (steady_result_init(&p->res, p->net.n_nodes, p->net.n_arcs) != 0)
         return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
+    p->stations = malloc((p->net.n_arcs ? p->net.n_arcs : 1) * sizeof *p->stations);
+    p->fuel_scratch = malloc((p->net.n_nodes ? p->net.n_nodes : 1) * sizeof *p->fuel_scratch);
+    if (!p->stations || !p->fuel_scratch) {
+        steady_result_free(&p->res);
+        p->has_result = 0;
+        return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
+    }
     p->has_result = 1;
-    st = steady_solve(&p->net, scn, p->has_ctl ? &p->ctl : NULL, &p->par, &p->res, &p->err);
+    st = solve_with_fuel(p, scn, opt->station_fuel);
     gf_report *r = &p->report;
     r->converged = p->res.converged;
     r->iterations = p->res.iterations;
     r->mass_residual = p->res.mass_residual;
     r->law_residual = p->res.law_residual;
     r->slack_imbalance = p->res.slack_imbalance;
+    r->fuel = 0.0;
+    for (size_t k = 0; k < p->n_stations; k++)
+        r->fuel += p->stations[k].fuel;
     r->temperature = p->par.temperature;
     r->r_specific = p->par.r_s;
     r->norm_density = p->par.rho_n;
@@ -341,14 +397,37 @@ gf_status gf_arc_result_get(const gf_project *p, size_t i, gf_arc_result *out)
         double rho = p_in / (par->r_s * par->temperature * gas_z(&par->gas, p_in, par->temperature, NULL));
         out->velocity = q / (rho * 0.25 * GAS_PI * a->diameter * a->diameter);
     } else if (a->kind == ARC_COMPRESSOR) {
-        out->power = 0.0;
-        if (out->mode != GF_MODE_CLOSED && out->mode != GF_MODE_OPEN && q > 0.0 && out->p_to > out->p_from) {
-            double k = par->kappa;
-            double z = gas_z(&par->gas, out->p_from, par->temperature, NULL);
-            out->power = q * z * par->r_s * par->temperature * k / (k - 1.0) *
-                         (pow(out->p_to / out->p_from, (k - 1.0) / k) - 1.0) / STATION_ETA;
-        }
+        for (size_t k = 0; k < p->n_stations; k++)
+            if (p->stations[k].arc == (int)i)
+                out->power = p->stations[k].power;
     }
+    return GF_OK;
+}
+
+size_t gf_station_count(const gf_project *p)
+{
+    return p && p->solved ? p->n_stations : 0;
+}
+
+gf_status gf_station_result_get(const gf_project *p, size_t i, gf_station_result *out)
+{
+    if (!p || !out)
+        return GF_ERR_ARG;
+    if (!p->solved)
+        return GF_ERR_STATE;
+    if (i >= p->n_stations)
+        return GF_ERR_INDEX;
+    const station_result *s = &p->stations[i];
+    out->arc = (size_t)s->arc;
+    out->mode = s->mode;
+    out->suction = s->suction;
+    out->discharge = s->discharge;
+    out->q = s->q;
+    out->head = s->head;
+    out->efficiency = s->efficiency;
+    out->power = s->power;
+    out->fuel = s->fuel;
+    out->fuel_node = (size_t)s->fuel_node;
     return GF_OK;
 }
 

@@ -6,6 +6,7 @@
 #include "gasflow.h"
 #include "model/controls.h"
 #include "model/network.h"
+#include "solver/stations.h"
 #include "solver/steady.h"
 #include "util/error.h"
 
@@ -21,6 +22,9 @@ struct gf_project {
     gf_report report;
     gf_violation *viol;
     size_t n_viol;
+    station_result *stations; /* per compressor station, in arc order */
+    size_t n_stations;
+    double *fuel_scratch;     /* per node, fuel withdrawals of the next round */
     error_info err;
 };
 

@@ -30,6 +30,7 @@ static void test_power_of_siberia(void **state)
     assert_int_equal(gf_load_network(p, net), GF_OK);
     assert_int_equal(gf_load_scenario(p, scn), GF_OK);
     assert_int_equal(gf_load_controls(p, ctl), GF_OK);
+    opt.station_fuel = 0; /* the hand check neglects fuel */
     gf_status st = gf_solve_steady(p, &opt);
     if (st != GF_OK)
         print_error("%s\n", gf_last_error(p));
@@ -59,6 +60,39 @@ static void test_power_of_siberia(void **state)
     /* 38 bcm/a at 20 degC and 1 atm is 817.24 kg/s with the example's gas */
     assert_true(fabs(nr.withdrawal - 817.24) < 0.01);
     assert_int_equal(gf_violation_count(p), 0);
+
+    /* with fuel: the field supplies the export plus every station's fuel
+     * (the reference supplies exactly the fuel beyond the nomination), and
+     * the mass balance closes including fuel */
+    opt.station_fuel = 1;
+    assert_int_equal(gf_solve_steady(p, &opt), GF_OK);
+    gf_report rep;
+    assert_int_equal(gf_report_get(p, &rep), GF_OK);
+    size_t source;
+    assert_int_equal(gf_node_index(p, "Chayanda", &source), GF_OK);
+    assert_int_equal(gf_node_result_get(p, source, &nr), GF_OK);
+    double fuel = 0.0;
+    for (size_t k = 0; k < gf_station_count(p); k++) {
+        gf_station_result sr;
+        assert_int_equal(gf_station_result_get(p, k, &sr), GF_OK);
+        assert_true(sr.fuel > 0.0 && sr.fuel < 0.01 * sr.q);
+        /* the drive burns shaft power / 0.33 of the gas's calorific value */
+        assert_true(sr.power > 0.0);
+        fuel += sr.fuel;
+    }
+    assert_true(fabs(rep.fuel - fuel) <= 1e-12 * fuel);
+    /* the network as a whole balances: what enters at the field leaves at
+     * the border or burns in the stations */
+    double total = 0.0;
+    for (size_t n = 0; n < gf_node_count(p); n++) {
+        gf_node_result r;
+        assert_int_equal(gf_node_result_get(p, n, &r), GF_OK);
+        total += r.withdrawal;
+    }
+    assert_true(fabs(total) < 1e-9);
+    assert_true(nr.withdrawal < -817.24 + 1e-6);
+    assert_true(fabs(rep.slack_imbalance - fuel) < 0.01);
+    assert_true(rep.mass_residual < 1e-9);
     gf_project_free(&p);
 }
 

@@ -239,6 +239,31 @@ static void violation_row(gf_project *p, size_t i, row *r)
     row_end(r);
 }
 
+static void station_row(gf_project *p, size_t i, row *r)
+{
+    gf_station_result st = {0};
+    gf_arc_info info = {0};
+    gf_node_info fuel = {0};
+    if (r->format != ROW_CSV_HEADER) {
+        gf_station_result_get(p, i, &st);
+        gf_arc_info_get(p, st.arc, &info);
+        gf_node_info_get(p, st.fuel_node, &fuel);
+    }
+    row_text(r, "id", info.id ? info.id : "");
+    row_text(r, "mode", mode_name(st.mode));
+    row_text(r, "model", "isentropic");
+    row_number(r, "suction_bar", st.suction / BAR);
+    row_number(r, "discharge_bar", st.discharge / BAR);
+    row_number(r, "ratio", st.suction > 0.0 ? st.discharge / st.suction : NAN);
+    row_number(r, "q_kg_s", st.q);
+    row_number(r, "head_kJ_kg", st.head / 1e3);
+    row_number(r, "efficiency", st.efficiency);
+    row_number(r, "power_kW", st.power / 1e3);
+    row_number(r, "fuel_kg_s", st.fuel);
+    row_text(r, "fuel_node", fuel.id ? fuel.id : "");
+    row_end(r);
+}
+
 typedef void (*row_writer)(gf_project *p, size_t i, row *r);
 
 static void json_array(gf_project *p, FILE *f, const char *name, size_t n, row_writer write, int last)
@@ -274,11 +299,14 @@ static void write_json_body(gf_project *p, FILE *f)
     json_number(f, rep.law_residual);
     fputs(", \"slack_imbalance_kg_s\": ", f);
     json_number(f, rep.slack_imbalance);
+    fputs(", \"fuel_kg_s\": ", f);
+    json_number(f, rep.fuel);
     fputs(", \"solve_ms\": ", f);
     json_number(f, rep.solve_ms);
     fprintf(f, ", \"unknowns\": %zu},\n", rep.n_unknowns);
     json_array(p, f, "nodes", gf_node_count(p), node_row, 0);
     json_array(p, f, "arcs", gf_arc_count(p), arc_row, 0);
+    json_array(p, f, "stations", gf_station_count(p), station_row, 0);
     json_array(p, f, "violations", gf_violation_count(p), violation_row, 1);
     fputs("}\n", f);
 }
@@ -329,6 +357,7 @@ gf_status gf_write_csv(gf_project *p, const char *dir)
         return GF_ERR_STATE;
     if (write_csv_file(p, dir, "nodes.csv", gf_node_count(p), node_row) != 0 ||
         write_csv_file(p, dir, "arcs.csv", gf_arc_count(p), arc_row) != 0 ||
+        write_csv_file(p, dir, "stations.csv", gf_station_count(p), station_row) != 0 ||
         write_csv_file(p, dir, "violations.csv", gf_violation_count(p), violation_row) != 0)
         return GF_ERR_IO;
     return GF_OK;

@@ -30,6 +30,7 @@ typedef struct {
     double r_s;         /* J/(kg K) */
     double rho_n;       /* kg/m^3 at norm conditions */
     double kappa;       /* isentropic exponent */
+    double calorific;   /* J/m^3 at norm conditions; NAN if the sources give none */
     double viscosity;   /* Pa s */
     int max_iterations;
     double tolerance;
@@ -47,7 +48,7 @@ typedef struct {
     int converged;
     double mass_residual;    /* kg/s */
     double law_residual;     /* Pa */
-    double slack_imbalance;  /* kg/s: computed minus nominated at references */
+    double slack_imbalance;  /* kg/s the references supply beyond their nomination */
     size_t n_unknowns;
 } steady_result;
 
@@ -59,12 +60,15 @@ void steady_result_free(steady_result *r);
 gf_status steady_resolve_params(const network *net, const scenario *scn, const gf_options *opt,
                                 steady_params *out, error_info *err);
 
-/* Solves the steady state. scn and ctl may be NULL. On GF_OK the result is
+/* Solves the steady state. scn, ctl and extra may be NULL; extra holds
+ * withdrawals (kg/s per node) beyond the nomination, such as station fuel:
+ * the pressure references supply them, and they are left out of the
+ * nomination's balance check. On GF_OK the result is
  * converged; on a solver failure (GF_ERR_NOT_CONVERGED, GF_ERR_NONPHYSICAL,
  * GF_ERR_SINGULAR) the result holds the last iterate and err the
  * diagnostics; GF_ERR_INPUT for a problem that cannot be posed (unbalanced
  * nomination, conflicting pressure references). */
-gf_status steady_solve(const network *net, const scenario *scn, const controls *ctl,
+gf_status steady_solve(const network *net, const scenario *scn, const controls *ctl, const double *extra,
                        const steady_params *par, steady_result *res, error_info *err);
 
 #endif

@@ -52,7 +52,7 @@ typedef struct {
     int *ref_node;          /* per supernode: reference node or -1 */
     unsigned char *ref_user; /* per supernode: the reference was given, not defaulted */
     double *demand;         /* per supernode: fixed withdrawal, kg/s */
-    double *node_demand;    /* per node: nominated withdrawal, kg/s */
+    double *node_demand;    /* per node: nominated withdrawal plus extra, kg/s */
     /* arcs */
     gf_mode *mode;          /* per arc */
     double *set_point;      /* per arc */
@@ -94,7 +94,7 @@ static inline int arc_is_lossless(const net_arc *arc, gf_mode mode)
 
 /* steady_setup.c */
 gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, const controls *ctl,
-                       const steady_params *par, error_info *err);
+                       const double *extra, const steady_params *par, error_info *err);
 void steady_ws_free(steady_ws *w);
 
 /* steady_newton.c */

@@ -574,7 +574,9 @@ static int fill_result(steady_ws *w, steady_result *res)
     res->slack_imbalance = 0.0;
     for (size_t n = 0; n < w->n_nodes; n++)
         if (res->is_reference[n])
-            res->slack_imbalance += res->withdrawal[n] - w->node_demand[n];
+            /* injection beyond the nominated one; fuel burnt at the
+             * reference itself counts as supplied there */
+            res->slack_imbalance += w->node_demand[n] - res->withdrawal[n];
     res->mass_residual = mass_residual(w, res);
     res->n_unknowns = (size_t)w->n;
     return 0;
@@ -715,11 +717,11 @@ void steady_result_free(steady_result *r)
     memset(r, 0, sizeof *r);
 }
 
-gf_status steady_solve(const network *net, const scenario *scn, const controls *ctl, const steady_params *par,
-                       steady_result *res, error_info *err)
+gf_status steady_solve(const network *net, const scenario *scn, const controls *ctl, const double *extra,
+                       const steady_params *par, steady_result *res, error_info *err)
 {
     steady_ws w;
-    gf_status st = steady_setup(&w, net, scn, ctl, par, err);
+    gf_status st = steady_setup(&w, net, scn, ctl, extra, par, err);
     if (st == GF_OK)
         st = steady_newton(&w, res, err);
     steady_ws_free(&w);

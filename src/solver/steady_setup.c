@@ -539,7 +539,7 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
 /* ---- set-up ----------------------------------------------------------- */
 
 gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, const controls *ctl,
-                       const steady_params *par, error_info *err)
+                       const double *extra, const steady_params *par, error_info *err)
 {
     memset(w, 0, sizeof *w);
     w->net = net;
@@ -634,6 +634,11 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
             uf_union(comp, w->border[b].i, w->border[b].j);
     if ((st = default_references(w, comp, err)) != GF_OK || (st = check_balance(w, comp, err)) != GF_OK)
         return st;
+    if (extra)
+        for (size_t n = 0; n < nn; n++) {
+            w->node_demand[n] += extra[n];
+            w->demand[w->super_of[n]] += extra[n];
+        }
 
     size_t nx = (size_t)ns + (size_t)w->n_cols;
     w->x = arena_alloc(&w->arena, nx * sizeof *w->x);
