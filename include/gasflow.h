@@ -70,7 +70,7 @@ gf_status gf_load_scenario(gf_project *p, const char *path);
  * pressure reference. Format (one statement a line, '#' starts a comment,
  * pressures absolute in bar, flows in kg/s):
  *
- *     valve        ID open | closed
+ *     valve        ID open | closed | check
  *     controlValve ID active P_OUT_BAR | bypass | closed
  *     compressor   ID outlet P_OUT_BAR | ratio R | flow Q_KG_S | bypass | closed
  *     slack        NODE_ID P_BAR
@@ -186,7 +186,8 @@ typedef enum {
     GF_MODE_CLOSED,
     GF_MODE_OUTLET,    /* fixed outlet pressure */
     GF_MODE_RATIO,     /* fixed pressure ratio (station) */
-    GF_MODE_FLOW       /* fixed mass flow (station) */
+    GF_MODE_FLOW,      /* fixed mass flow (station) */
+    GF_MODE_CHECK      /* valve as a check valve: open for flow from -> to, closed against it */
 } gf_mode;
 
 typedef struct {
@@ -253,7 +254,8 @@ typedef enum {
     GF_VIOL_INLET_MIN,        /* station/regulator inlet below pressureInMin */
     GF_VIOL_OUTLET_MAX,       /* station/regulator outlet above pressureOutMax */
     GF_VIOL_REVERSE_FLOW,     /* flow against an active station or regulator */
-    GF_VIOL_COMPRESSOR_RATIO  /* station at fixed outlet asked to reduce pressure */
+    GF_VIOL_COMPRESSOR_RATIO, /* station at fixed outlet asked to reduce pressure */
+    GF_VIOL_SETPOINT_NOT_HELD /* a regulator cannot reach its outlet set point: it stands wide open */
 } gf_violation_kind;
 
 typedef struct {

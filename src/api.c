@@ -187,44 +187,98 @@ static double now_ms(void)
     return 1e3 * (double)ts.tv_sec + 1e-6 * (double)ts.tv_nsec;
 }
 
-/* Fuel drawn by the stations' drives depends on their power, which depends
- * on the solution: solve, evaluate the stations, withdraw their fuel at the
- * fuel nodes and solve again until the fuel settles (a few rounds: fuel is
- * a percent of the flow and changes little). */
-#define FUEL_ROUNDS 30
+/* The solve behind gf_solve_steady, repeated until three things settle:
+ * the fuel the stations' drives burn (it depends on their power, which
+ * depends on the solution: it is withdrawn at the fuel nodes), check
+ * valves (open for forward flow, closed against reverse flow), and
+ * regulators that cannot hold their set point (they stand wide open until
+ * the pressure behind them would rise above the set point again). Each
+ * round changes little, so a few rounds do. */
+#define OUTER_ROUNDS 30
 
-static gf_status solve_with_fuel(gf_project *p, const scenario *scn, int with_fuel)
+/* Moves check valves and regulators to the state the last solution asks
+ * for; returns how many moved. */
+static int settle_states(gf_project *p, controls *work)
 {
-    const controls *ctl = p->has_ctl ? &p->ctl : NULL;
+    const controls *user = p->has_ctl ? &p->ctl : NULL;
+    int moved = 0;
+    for (size_t a = 0; user && a < p->net.n_arcs; a++) {
+        const net_arc *arc = &p->net.arcs[a];
+        gf_mode want = user->arcs[a].mode, now = work->arcs[a].mode;
+        double q = p->res.q[a], pin = p->res.p[arc->from], pout = p->res.p[arc->to];
+        gf_mode next = now;
+        if (want == GF_MODE_CHECK) {
+            if (now == GF_MODE_OPEN && q < -1e-9)
+                next = GF_MODE_CLOSED;
+            else if (now == GF_MODE_CLOSED && pin > pout)
+                next = GF_MODE_OPEN;
+        } else if (want == GF_MODE_OUTLET && arc->kind == ARC_CONTROL_VALVE) {
+            double li = isfinite(arc->loss_in) ? arc->loss_in : 0.0, lo = isfinite(arc->loss_out) ? arc->loss_out : 0.0;
+            double dp_min = isfinite(arc->dp_min) ? arc->dp_min : 0.0;
+            double set = user->arcs[a].value;
+            if (now == GF_MODE_OUTLET && pin - li - lo - pout < dp_min - 1.0)
+                next = GF_MODE_OPEN; /* cannot hold: wide open */
+            else if (now == GF_MODE_OPEN && pout > set + 1.0)
+                next = GF_MODE_OUTLET; /* would overshoot: regulating again */
+        }
+        if (next != now) {
+            work->arcs[a].mode = next;
+            work->arcs[a].value = next == GF_MODE_OUTLET ? user->arcs[a].value : NAN;
+            moved++;
+        }
+    }
+    return moved;
+}
+
+static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
+{
     size_t nn = p->net.n_nodes;
-    double *fuel = NULL;
-    gf_status st = steady_solve(&p->net, scn, ctl, NULL, &p->par, &p->res, &p->err);
-    for (int round = 0; st == GF_OK; round++) {
-        stations_evaluate(&p->net, &p->par, &p->res, p->stations, &p->n_stations);
-        if (!with_fuel)
+    controls work;
+    double *fuel = calloc(nn ? nn : 1, sizeof *fuel);
+    if (!fuel || controls_init(&work, p->net.n_arcs) != 0) {
+        free(fuel);
+        return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
+    }
+    if (p->has_ctl) {
+        memcpy(work.arcs, p->ctl.arcs, p->net.n_arcs * sizeof *work.arcs);
+        work.slacks = p->ctl.slacks; /* borrowed, read only */
+        work.n_slacks = p->ctl.n_slacks;
+        for (size_t a = 0; a < p->net.n_arcs; a++)
+            if (work.arcs[a].mode == GF_MODE_CHECK)
+                work.arcs[a].mode = GF_MODE_OPEN;
+    }
+    int used_fuel = 0;
+    gf_status st = GF_OK;
+    for (int round = 0;; round++) {
+        st = steady_solve(&p->net, scn, &work, used_fuel ? fuel : NULL, &p->par, &p->res, &p->err);
+        if (st != GF_OK)
             break;
+        stations_evaluate(&p->net, &p->par, &p->res, p->stations, &p->n_stations);
+        int moved = settle_states(p, &work);
         double total = 0.0, change = 0.0;
-        if (!fuel && !(fuel = calloc(nn ? nn : 1, sizeof *fuel)))
-            return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
         double *next = p->fuel_scratch;
         for (size_t n = 0; n < nn; n++)
             next[n] = 0.0;
-        for (size_t k = 0; k < p->n_stations; k++) {
+        for (size_t k = 0; with_fuel && k < p->n_stations; k++) {
             next[p->stations[k].fuel_node] += p->stations[k].fuel;
             total += p->stations[k].fuel;
         }
         for (size_t n = 0; n < nn; n++)
             change = fmax(change, fabs(next[n] - fuel[n]));
-        if (change <= 1e-9 * (1.0 + total))
+        if (!moved && change <= 1e-9 * (1.0 + total))
             break;
-        if (round == FUEL_ROUNDS) {
-            st = error_set(&p->err, GF_ERR_NOT_CONVERGED, "station fuel does not settle (%.3g kg/s still changing)",
-                           change);
+        if (round == OUTER_ROUNDS) {
+            st = error_set(&p->err, GF_ERR_NOT_CONVERGED,
+                           "station fuel, check valves and regulators do not settle (%d still switching, fuel "
+                           "changing by %.3g kg/s)",
+                           moved, change);
             break;
         }
         memcpy(fuel, next, nn * sizeof *fuel);
-        st = steady_solve(&p->net, scn, ctl, fuel, &p->par, &p->res, &p->err);
+        used_fuel = with_fuel;
     }
+    work.slacks = NULL;
+    controls_free(&work);
     free(fuel);
     return st;
 }
@@ -254,7 +308,7 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
         return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
     }
     p->has_result = 1;
-    st = solve_with_fuel(p, scn, opt->station_fuel);
+    st = solve_outer(p, scn, opt->station_fuel);
     gf_report *r = &p->report;
     r->converged = p->res.converged;
     r->iterations = p->res.iterations;
@@ -272,7 +326,7 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
         r->solve_ms = now_ms() - t0;
         return fail(p, st, "gf_solve_steady");
     }
-    st = violations_find(&p->net, scn, &p->par, &p->res, &p->viol, &p->n_viol);
+    st = violations_find(&p->net, scn, p->has_ctl ? &p->ctl : NULL, &p->par, &p->res, &p->viol, &p->n_viol);
     if (st != GF_OK)
         return fail(p, st, "gf_solve_steady");
     p->solved = 1;
@@ -390,6 +444,12 @@ gf_status gf_arc_result_get(const gf_project *p, size_t i, gf_arc_result *out)
     out->p_to = p->res.p[a->to];
     out->mode = p->res.mode[i];
     out->set_point = p->res.set_point[i];
+    if (p->has_ctl && (p->ctl.arcs[i].mode == GF_MODE_CHECK || p->ctl.arcs[i].mode == GF_MODE_OUTLET)) {
+        /* the mode asked for; a check valve's or a wide-open regulator's
+         * state shows in its flow and in the violations */
+        out->mode = p->ctl.arcs[i].mode;
+        out->set_point = p->ctl.arcs[i].value;
+    }
     out->velocity = NAN;
     out->power = NAN;
     if (a->kind == ARC_PIPE) {
@@ -455,6 +515,7 @@ const char *gf_violation_kind_name(gf_violation_kind kind)
     case GF_VIOL_OUTLET_MAX: return "outlet_pressure_max";
     case GF_VIOL_REVERSE_FLOW: return "reverse_flow";
     case GF_VIOL_COMPRESSOR_RATIO: return "compressor_ratio_below_1";
+    case GF_VIOL_SETPOINT_NOT_HELD: return "set_point_not_held";
     }
     return "unknown";
 }

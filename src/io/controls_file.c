@@ -1,7 +1,7 @@
 /* The controls file: one statement a line, '#' to the end of a line is a
  * comment, pressures absolute in bar, flows in kg/s:
  *
- *     valve        ID open | closed
+ *     valve        ID open | closed | check
  *     controlValve ID active P_OUT_BAR | bypass | closed
  *     compressor   ID outlet P_OUT_BAR | ratio R | flow Q_KG_S | bypass | closed
  *     slack        NODE_ID P_BAR
@@ -76,6 +76,8 @@ static gf_status statement(const char *name, int line, char **tok, int nt, const
         mode = GF_MODE_CLOSED;
     else if (want == ARC_VALVE && strcmp(m, "open") == 0)
         mode = GF_MODE_OPEN;
+    else if (want == ARC_VALVE && strcmp(m, "check") == 0)
+        mode = GF_MODE_CHECK;
     else if (want != ARC_VALVE && strcmp(m, "bypass") == 0)
         mode = GF_MODE_OPEN;
     else if ((want == ARC_CONTROL_VALVE && strcmp(m, "active") == 0) ||
@@ -90,7 +92,7 @@ static gf_status statement(const char *name, int line, char **tok, int nt, const
         needs_value = 1;
     } else {
         return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': unknown mode '%s' (%s)", name, line, kw, tok[1], m,
-                         want == ARC_VALVE           ? "open or closed"
+                         want == ARC_VALVE           ? "open, closed or check"
                          : want == ARC_CONTROL_VALVE ? "active P_BAR, bypass or closed"
                                                      : "outlet P_BAR, ratio R, flow Q_KG_S, bypass or closed");
     }

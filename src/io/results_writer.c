@@ -48,6 +48,7 @@ static const char *mode_name(gf_mode m)
     case GF_MODE_OUTLET: return "outlet";
     case GF_MODE_RATIO: return "ratio";
     case GF_MODE_FLOW: return "flow";
+    case GF_MODE_CHECK: return "check";
     default: return "none";
     }
 }

@@ -75,7 +75,8 @@ static void check_nodes(list *l, const network *net, const scenario *scn, const 
     }
 }
 
-static void check_arcs(list *l, const network *net, const steady_result *res, const steady_params *par)
+static void check_arcs(list *l, const network *net, const controls *ctl, const steady_result *res,
+                       const steady_params *par)
 {
     for (size_t a = 0; a < net->n_arcs; a++) {
         const net_arc *arc = &net->arcs[a];
@@ -99,6 +100,11 @@ static void check_arcs(list *l, const network *net, const steady_result *res, co
             break;
         case ARC_CONTROL_VALVE:
         case ARC_COMPRESSOR: {
+            if (ctl && ctl->arcs[a].mode == GF_MODE_OUTLET && mode == GF_MODE_OPEN) {
+                /* a regulator standing wide open below its set point */
+                add(l, GF_VIOL_SETPOINT_NOT_HELD, 1, a, po, ctl->arcs[a].value);
+                break;
+            }
             if (mode == GF_MODE_CLOSED || mode == GF_MODE_OPEN)
                 break;
             double li = isfinite(arc->loss_in) ? arc->loss_in : 0.0;
@@ -128,12 +134,12 @@ static void check_arcs(list *l, const network *net, const steady_result *res, co
     }
 }
 
-gf_status violations_find(const network *net, const scenario *scn, const steady_params *par,
+gf_status violations_find(const network *net, const scenario *scn, const controls *ctl, const steady_params *par,
                           const steady_result *res, gf_violation **out, size_t *n)
 {
     list l = {0};
     check_nodes(&l, net, scn, par, res);
-    check_arcs(&l, net, res, par);
+    check_arcs(&l, net, ctl, res, par);
     if (l.failed) {
         free(l.v);
         return GF_ERR_NOMEM;

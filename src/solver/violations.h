@@ -7,8 +7,9 @@
 #include "solver/steady.h"
 
 /* Collects the violations of res into a new array *out (count *n; free()
- * it). Returns GF_OK or GF_ERR_NOMEM. */
-gf_status violations_find(const network *net, const scenario *scn, const steady_params *par,
+ * it); ctl (may be NULL) gives the set points asked for. Returns GF_OK or
+ * GF_ERR_NOMEM. */
+gf_status violations_find(const network *net, const scenario *scn, const controls *ctl, const steady_params *par,
                           const steady_result *res, gf_violation **out, size_t *n);
 
 #endif
