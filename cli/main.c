@@ -273,6 +273,7 @@ static const char *mode_text(const gf_arc_result *r, char *buf, size_t cap)
     case GF_MODE_RATIO: snprintf(buf, cap, "ratio %.3f", r->set_point); return buf;
     case GF_MODE_FLOW: snprintf(buf, cap, "flow %.2f kg/s", r->set_point); return buf;
     case GF_MODE_CHECK: return r->q > 0.0 ? "check (open)" : "check (closed)";
+    case GF_MODE_INLET: snprintf(buf, cap, "inlet %.2f bar", r->set_point / 1e5); return buf;
     default: return "-";
     }
 }

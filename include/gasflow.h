@@ -72,7 +72,7 @@ gf_status gf_load_scenario(gf_project *p, const char *path);
  *
  *     valve        ID open | closed | check
  *     controlValve ID active P_OUT_BAR | bypass | closed
- *     compressor   ID outlet P_OUT_BAR | ratio R | flow Q_KG_S | bypass | closed
+ *     compressor   ID outlet P_OUT_BAR | inlet P_IN_BAR | ratio R | flow Q_KG_S | bypass | closed
  *     slack        NODE_ID P_BAR
  *
  * Elements not named keep their defaults (see gf_solve_steady). */
@@ -187,7 +187,8 @@ typedef enum {
     GF_MODE_OUTLET,    /* fixed outlet pressure */
     GF_MODE_RATIO,     /* fixed pressure ratio (station) */
     GF_MODE_FLOW,      /* fixed mass flow (station) */
-    GF_MODE_CHECK      /* valve as a check valve: open for flow from -> to, closed against it */
+    GF_MODE_CHECK,     /* valve as a check valve: open for flow from -> to, closed against it */
+    GF_MODE_INLET      /* fixed inlet (suction) pressure (station) */
 } gf_mode;
 
 typedef struct {
@@ -196,7 +197,7 @@ typedef struct {
     double velocity;    /* m/s at the inlet (pipes), NAN otherwise */
     double p_from, p_to; /* Pa */
     gf_mode mode;
-    double set_point;   /* Pa (outlet), ratio, or kg/s, per mode; NAN otherwise */
+    double set_point;   /* Pa (outlet, inlet), ratio, or kg/s, per mode; NAN otherwise */
     double power;       /* W, station shaft power (see gf_station_result); NAN otherwise */
 } gf_arc_result;
 

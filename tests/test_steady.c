@@ -310,11 +310,12 @@ static void test_lossless_and_closed(void **state)
 }
 
 /* A station at a fixed outlet pressure holds it; at a fixed ratio it holds
- * p_out = r p_in; a regulator holds its outlet. */
+ * p_out = r p_in; a regulator holds its outlet; a station at a fixed inlet
+ * pressure draws whatever brings its suction there. */
 static void test_active_elements(void **state)
 {
     (void)state;
-    for (int variant = 0; variant < 3; variant++) {
+    for (int variant = 0; variant < 4; variant++) {
         fixture f;
         network_init(&f.net);
         add_node(&f, "s", NODE_SOURCE, 0.0);
@@ -327,14 +328,24 @@ static void test_active_elements(void **state)
         finish(&f);
         fix_pressure(&f, "s", 60 * BAR);
         withdraw(&f, "c", 30.0);
-        f.ctl.arcs[cs].mode = variant == 1 ? GF_MODE_RATIO : GF_MODE_OUTLET;
-        f.ctl.arcs[cs].value = variant == 0 ? 70 * BAR : variant == 1 ? 1.3 : 45 * BAR;
+        f.ctl.arcs[cs].mode = variant == 1 ? GF_MODE_RATIO : variant == 3 ? GF_MODE_INLET : GF_MODE_OUTLET;
+        f.ctl.arcs[cs].value = variant == 0 ? 70 * BAR : variant == 1 ? 1.3 : variant == 2 ? 45 * BAR : 55 * BAR;
         assert_int_equal(solve(&f, GF_GAS_AGA, GF_FRICTION_NIKURADSE, 0), GF_OK);
         if (variant == 1)
             assert_true(fabs(p_at(&f, "b") - 1.3 * p_at(&f, "a")) < 1e-6);
+        else if (variant == 3)
+            assert_true(fabs(p_at(&f, "a") - 55 * BAR) < 1e-6);
         else
             assert_true(fabs(p_at(&f, "b") - f.ctl.arcs[cs].value) < 1e-6);
-        assert_true(fabs(q_of(&f, "cs") - 30.0) < 1e-9);
+        if (variant == 3) {
+            /* the suction fixes the station's flow: what the first pipe carries
+             * from 60 to 55 bar; the outlet side's reference takes the rest */
+            assert_true(fabs(q_of(&f, "cs") - q_of(&f, "sa")) < 1e-9);
+            assert_true(q_of(&f, "cs") > 30.0);
+        } else {
+            assert_true(fabs(q_of(&f, "cs") - 30.0) < 1e-9);
+        }
+        assert_true(f.res.mass_residual < 1e-9);
         release(&f);
     }
 }

@@ -3,7 +3,7 @@
  *
  *     valve        ID open | closed | check
  *     controlValve ID active P_OUT_BAR | bypass | closed
- *     compressor   ID outlet P_OUT_BAR | ratio R | flow Q_KG_S | bypass | closed
+ *     compressor   ID outlet P_OUT_BAR | inlet P_IN_BAR | ratio R | flow Q_KG_S | bypass | closed
  *     slack        NODE_ID P_BAR
  */
 #define _POSIX_C_SOURCE 200809L /* locale_t in the XML helpers' header */
@@ -84,6 +84,9 @@ static gf_status statement(const char *name, int line, char **tok, int nt, const
              (want == ARC_COMPRESSOR && strcmp(m, "outlet") == 0)) {
         mode = GF_MODE_OUTLET;
         needs_value = 1;
+    } else if (want == ARC_COMPRESSOR && strcmp(m, "inlet") == 0) {
+        mode = GF_MODE_INLET;
+        needs_value = 1;
     } else if (want == ARC_COMPRESSOR && strcmp(m, "ratio") == 0) {
         mode = GF_MODE_RATIO;
         needs_value = 1;
@@ -94,17 +97,17 @@ static gf_status statement(const char *name, int line, char **tok, int nt, const
         return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': unknown mode '%s' (%s)", name, line, kw, tok[1], m,
                          want == ARC_VALVE           ? "open, closed or check"
                          : want == ARC_CONTROL_VALVE ? "active P_BAR, bypass or closed"
-                                                     : "outlet P_BAR, ratio R, flow Q_KG_S, bypass or closed");
+                                                     : "outlet P_BAR, inlet P_BAR, ratio R, flow Q_KG_S, bypass or closed");
     }
     double value = NAN;
     if (needs_value) {
         if (nt != 4 || parse_number(tok[3], &value) != 0)
             return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': mode '%s' needs one number", name, line, kw,
                              tok[1], m);
-        if (mode == GF_MODE_OUTLET) {
+        if (mode == GF_MODE_OUTLET || mode == GF_MODE_INLET) {
             if (!(value > 0.0))
-                return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': outlet pressure must be > 0 bar", name, line,
-                                 kw, tok[1]);
+                return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': %s pressure must be > 0 bar", name, line, kw,
+                                 tok[1], mode == GF_MODE_OUTLET ? "outlet" : "inlet");
             value *= 1e5;
         } else if (mode == GF_MODE_RATIO && !(value > 0.0)) {
             return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': ratio must be > 0", name, line, kw, tok[1]);

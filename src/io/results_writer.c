@@ -49,6 +49,7 @@ static const char *mode_name(gf_mode m)
     case GF_MODE_RATIO: return "ratio";
     case GF_MODE_FLOW: return "flow";
     case GF_MODE_CHECK: return "check";
+    case GF_MODE_INLET: return "inlet";
     default: return "none";
     }
 }
@@ -211,8 +212,8 @@ static void arc_row(gf_project *p, size_t i, row *r)
     row_number(r, "p_from_bar", res.p_from / BAR);
     row_number(r, "p_to_bar", res.p_to / BAR);
     row_text(r, "mode", mode_name(res.mode));
-    /* bar at an outlet set point, the ratio, or kg/s at a fixed flow */
-    row_number(r, "set_point", res.mode == GF_MODE_OUTLET ? res.set_point / BAR
+    /* bar at a pressure set point, the ratio, or kg/s at a fixed flow */
+    row_number(r, "set_point", res.mode == GF_MODE_OUTLET || res.mode == GF_MODE_INLET ? res.set_point / BAR
                                : res.mode == GF_MODE_RATIO || res.mode == GF_MODE_FLOW ? res.set_point
                                                                                        : NAN);
     row_number(r, "velocity_m_s", res.velocity);

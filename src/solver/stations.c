@@ -40,7 +40,8 @@ void stations_evaluate(const network *net, const steady_params *par, const stead
         s->efficiency = NAN;
         s->power = 0.0;
         s->fuel = 0.0;
-        int compressing = s->mode == GF_MODE_OUTLET || s->mode == GF_MODE_RATIO || s->mode == GF_MODE_FLOW;
+        int compressing = s->mode == GF_MODE_OUTLET || s->mode == GF_MODE_INLET || s->mode == GF_MODE_RATIO ||
+                          s->mode == GF_MODE_FLOW;
         if (!compressing || !(q > 0.0) || !(s->suction > 0.0) || !(s->discharge > s->suction))
             continue;
         double z = gas_z(&par->gas, s->suction, par->temperature, NULL);

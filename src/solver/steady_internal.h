@@ -24,13 +24,13 @@ typedef struct {
 } law_arc;
 
 /* An arc whose flow stays an unknown, bordering the node system. */
-typedef enum { BORDER_OUTLET = 0, BORDER_RATIO, BORDER_FLOW } border_kind;
+typedef enum { BORDER_OUTLET = 0, BORDER_INLET, BORDER_RATIO, BORDER_FLOW } border_kind;
 
 typedef struct {
     int arc;
     border_kind kind;
     int i, j;
-    double value;     /* outlet Pa, ratio, flow kg/s, fixed loss Pa */
+    double value;     /* outlet or inlet Pa, ratio, flow kg/s */
     double loss_in, loss_out; /* ratio: fixed station piping losses, Pa */
     int col;          /* unknown (and row) of this arc's flow; arcs setting the same node share one */
     int lead;         /* 1 if this arc owns the row of col */

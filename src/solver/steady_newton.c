@@ -167,6 +167,12 @@ static double eval_border(border_arc *b, double q, double pi_i, double pi_j)
         b->hi = 0.0;
         b->hj = 1.0;
         return fabs(pb - b->value);
+    case BORDER_INLET:
+        b->h = pi_i - b->value * b->value;
+        b->hq = 0.0;
+        b->hi = 1.0;
+        b->hj = 0.0;
+        return fabs(pa - b->value);
     case BORDER_RATIO:
         b->h = pb + b->loss_out - b->value * (pa - b->loss_in);
         b->hq = 0.0;

@@ -113,9 +113,12 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
         if (w->ref_node[s] >= 0)
             anchored[uf_find(comp, s)] = 1;
     }
-    for (int b = 0; b < w->n_border; b++)
+    for (int b = 0; b < w->n_border; b++) {
         if (w->border[b].kind == BORDER_OUTLET)
             anchored[uf_find(comp, w->border[b].j)] = 1;
+        else if (w->border[b].kind == BORDER_INLET)
+            anchored[uf_find(comp, w->border[b].i)] = 1;
+    }
     for (size_t n = 0; n < w->n_nodes; n++) {
         int c = uf_find(comp, w->super_of[n]);
         if (anchored[c] || !isfinite(net->nodes[n].p_max))
@@ -168,9 +171,9 @@ static gf_status check_balance(steady_ws *w, int *comp, error_info *err)
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
         goto done;
     }
-    /* the pressure components, joined further by arcs at an outlet set point */
+    /* the pressure components, joined further by arcs at a set point */
     for (int b = 0; b < w->n_border; b++)
-        if (w->border[b].kind == BORDER_OUTLET)
+        if (w->border[b].kind == BORDER_OUTLET || w->border[b].kind == BORDER_INLET)
             uf_union(comp, w->border[b].i, w->border[b].j);
     for (int s = 0; s < ns; s++) {
         int c = uf_find(comp, s);
@@ -260,6 +263,13 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                                  "%s '%s': cannot hold an outlet pressure: its ends are joined by lossless "
                                  "arcs (short pipes, open valves, bypasses)",
                                  arc_kind_name(arc->kind), arc->id);
+        } else if (mode == GF_MODE_INLET) {
+            b->kind = BORDER_INLET;
+            if (i == j)
+                return error_set(err, GF_ERR_INPUT,
+                                 "%s '%s': cannot hold an inlet pressure: its ends are joined by lossless "
+                                 "arcs (short pipes, open valves, bypasses)",
+                                 arc_kind_name(arc->kind), arc->id);
         } else if (mode == GF_MODE_RATIO) {
             b->kind = BORDER_RATIO;
         } else if (mode == GF_MODE_FLOW) {
@@ -285,9 +295,29 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
         const net_arc *arc = &net->arcs[ba->arc];
         ba->share = 1.0;
         ba->lead = 1;
+        if (ba->kind == BORDER_INLET) {
+            /* an inlet set point fixes the from-side; it shares with nobody */
+            ba->col = w->n_super + ncol++;
+            if (w->ref_node[ba->i] >= 0 || lead_of[ba->i] >= 0) {
+                st = error_set(err, GF_ERR_INPUT,
+                               "%s '%s': its inlet set point conflicts with another fixed pressure at node '%s' "
+                               "(a reference or a set point, directly or through lossless arcs)",
+                               arc_kind_name(arc->kind), arc->id, net->nodes[arc->from].id);
+                break;
+            }
+            lead_of[ba->i] = b;
+            continue;
+        }
         if (ba->kind != BORDER_OUTLET) {
             ba->col = w->n_super + ncol++;
             continue;
+        }
+        if (lead_of[ba->j] >= 0 && w->border[lead_of[ba->j]].kind == BORDER_INLET) {
+            st = error_set(err, GF_ERR_INPUT,
+                           "%s '%s': its outlet set point conflicts with the inlet set point of '%s' at node '%s'",
+                           arc_kind_name(arc->kind), arc->id, net->arcs[w->border[lead_of[ba->j]].arc].id,
+                           net->nodes[arc->to].id);
+            break;
         }
         if (w->ref_node[ba->j] >= 0) {
             st = error_set(err, GF_ERR_INPUT,
@@ -664,7 +694,7 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
             q0 += w->demand[s];
     }
     for (int b = 0; b < w->n_border; b++)
-        if (w->border[b].kind == BORDER_OUTLET && w->border[b].value > p0)
+        if ((w->border[b].kind == BORDER_OUTLET || w->border[b].kind == BORDER_INLET) && w->border[b].value > p0)
             p0 = w->border[b].value;
     w->p_scale = p0 > 0 ? p0 : 1e6;
     w->q_scale = q0 > 1.0 ? q0 : 1.0;
