@@ -405,7 +405,10 @@ static void test_units_scenarios(void **state)
     network_free(&net);
 }
 
-/* Numbers do not depend on the process locale (GasLib writes '.'). */
+/* Numbers do not depend on the process locale (GasLib writes '.'). Skipped
+ * without a comma-decimal locale; one can be made without root:
+ * localedef -i de_DE -f UTF-8 /tmp/loc/de_DE.UTF-8, then run with
+ * LOCPATH=/tmp/loc. */
 static void test_locale_independent(void **state)
 {
     (void)state;
@@ -428,7 +431,8 @@ static void test_locale_independent(void **state)
 /* A small network; nodes on lines 4-6, arcs from line 9. */
 #define NET_HEAD                                                                               \
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                             \
-    "<network xmlns=\"http://gaslib.zib.de/Gas\" xmlns:framework=\"http://gaslib.zib.de/Framework\">\n" \
+    "<network xmlns=\"http://gaslib.zib.de/Gas\" "                                             \
+    "xmlns:framework=\"http://gaslib.zib.de/Framework\">\n"                                    \
     "<framework:nodes>\n"
 #define SOURCE(id)                                                                             \
     "<source id=\"" id "\"><height value=\"0\" unit=\"m\"/>"                                   \
@@ -532,15 +536,18 @@ static void test_bad_values(void **state)
                      "x.net:4: source 'S1': missing required value 'gasTemperature'");
     expect_net_error(NET(PIPE("p1", "S1", "N1",
                               "<length value=\"55\" unit=\"furlong\"/>"
-                              "<diameter value=\"500\" unit=\"mm\"/><roughness value=\"0\" unit=\"mm\"/>")),
+                              "<diameter value=\"500\" unit=\"mm\"/>"
+                              "<roughness value=\"0\" unit=\"mm\"/>")),
                      GF_ERR_INPUT, "x.net:9: pipe 'p1': unknown unit 'furlong' for length");
     expect_net_error(NET(PIPE("p1", "S1", "N1",
                               "<length value=\"55\" unit=\"bar\"/>"
-                              "<diameter value=\"500\" unit=\"mm\"/><roughness value=\"0\" unit=\"mm\"/>")),
+                              "<diameter value=\"500\" unit=\"mm\"/>"
+                              "<roughness value=\"0\" unit=\"mm\"/>")),
                      GF_ERR_INPUT, "x.net:9: pipe 'p1': unit 'bar' does not fit length");
     expect_net_error(NET(PIPE("p1", "S1", "N1",
                               "<length value=\"55\"/>"
-                              "<diameter value=\"500\" unit=\"mm\"/><roughness value=\"0\" unit=\"mm\"/>")),
+                              "<diameter value=\"500\" unit=\"mm\"/>"
+                              "<roughness value=\"0\" unit=\"mm\"/>")),
                      GF_ERR_INPUT, "x.net:9: pipe 'p1': missing unit for length");
     expect_net_error(NET_HEAD "<innode id=\"N1\"><height value=\"0\" unit=\"m\"/>"
                      "<pressureMax value=\"70\" unit=\"barg\"/></innode>\n" NET_MID NET_TAIL,
@@ -651,7 +658,15 @@ static void test_bad_xml(void **state)
     expect_error(st, &err, GF_ERR_PARSE, "x.net:9: not well-formed XML");
     assert_int_equal(net.n_nodes, 0);
 
-    expect_net_error("hello, world\n", GF_ERR_PARSE, "x.net:1: not well-formed XML: Start tag expected");
+    /* UTF-16 with a lone surrogate: libxml2 reports this outside the parser
+     * context, which by default prints "encoding error" on stderr */
+    static const char bad_utf16[] = "\xff\xfe<\0n\0>\0\0\xd8" "a\0<\0/\0n\0>\0";
+    network_init(&net);
+    st = gaslib_read_net_memory(bad_utf16, sizeof bad_utf16 - 1, "u.net", &net, &err);
+    expect_error(st, &err, GF_ERR_PARSE, "u.net:1: not well-formed XML");
+
+    expect_net_error("hello, world\n", GF_ERR_PARSE,
+                     "x.net:1: not well-formed XML: Start tag expected");
     expect_net_error("", GF_ERR_PARSE, "x.net:1: empty file");
     expect_net_error("  \n\n", GF_ERR_PARSE, "x.net:3: empty file");
     expect_net_error("<network><nodes></network>\n", GF_ERR_PARSE, "x.net:1: not well-formed XML");
@@ -773,7 +788,8 @@ static void test_bad_scenarios(void **state)
                      GF_ERR_INPUT, "x.scn:4: node 'X1': pressure lower bound 60 > upper bound 50");
     expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("lower", "100")
                      FLOW("upper", "100") FLOW("upper", "120") "</node>\n" SCN_TAIL,
-                     GF_ERR_INPUT, "x.scn:4: node 'X1': conflicting upper flow bounds (100 and 120");
+                     GF_ERR_INPUT,
+                     "x.scn:4: node 'X1': conflicting upper flow bounds (100 and 120");
     expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("both", "1") "</node>\n"
                      "<node type=\"exit\" id=\"X1\">" FLOW("both", "1") "</node>\n" SCN_TAIL,
                      GF_ERR_INPUT, "x.scn:5: node 'X1': listed twice (first at line 4)");

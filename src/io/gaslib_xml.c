@@ -3,8 +3,9 @@
  * libxml2 parse. Hardening: any DOCTYPE is refused before libxml2 sees the
  * bytes (and again by SAX hooks, for encodings the byte scan cannot see), the
  * network is never used, entities are never substituted, and libxml2's error
- * printing is replaced by a per-parse handler, so nothing reaches stderr and
- * no process-wide handler is changed. Element lines are recorded by a
+ * printing is replaced by per-parse handlers, so nothing reaches stderr (the
+ * calling thread's own libxml2 handler is borrowed during a parse and put
+ * back; no process-wide state changes). Element lines are recorded by a
  * per-parse SAX hook because libxml2 2.9 caps node->line at 65535. */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
@@ -362,13 +363,23 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlCh
     refuse_dtd(ctx);
 }
 
-/* Keeps the first, most severe message; prints nothing. */
-static void on_error(void *ctx, xmlErrorPtr e)
+/* libxml2 2.12 made the error argument const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError gx_xml_error;
+#else
+typedef xmlError gx_xml_error;
+#endif
+
+/* Keeps the first, most severe message (preferring one with a line); prints
+ * nothing. */
+static void record_error(parse_state *st, gx_xml_error *e)
 {
-    parse_state *st = state_of(ctx);
-    if (!e || e->level < XML_ERR_ERROR || st->error_level == XML_ERR_FATAL)
+    if (!e || e->level < XML_ERR_ERROR)
         return;
-    if (st->error_level == XML_ERR_ERROR && e->level != XML_ERR_FATAL)
+    int better = st->error_level == 0 ||
+                 (st->error_level == XML_ERR_ERROR && e->level == XML_ERR_FATAL) ||
+                 (st->error_line <= 0 && e->line > 0 && (int)e->level >= st->error_level);
+    if (!better)
         return;
     st->error_level = (int)e->level;
     st->error_line = e->line;
@@ -383,6 +394,19 @@ static void on_error(void *ctx, xmlErrorPtr e)
         st->error_msg[i] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c < 0x20 ? '?' : (char)c;
     }
     st->error_msg[n] = '\0';
+}
+
+/* Errors raised with the parser context (data = the context). */
+static void on_error(void *ctx, gx_xml_error *e)
+{
+    record_error(state_of(ctx), e);
+}
+
+/* Errors raised without a context, e.g. by the encoding converters (data =
+ * the parse state). */
+static void on_context_free_error(void *data, gx_xml_error *e)
+{
+    record_error(data, e);
 }
 
 static once_flag libxml_once = ONCE_FLAG_INIT;
@@ -453,12 +477,27 @@ gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len)
                        "DTDs and entity declarations are not accepted");
 
     call_once(&libxml_once, init_libxml);
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
-    if (!ctxt)
-        return error_set(cx->err, GF_ERR_NOMEM, "%s: cannot create an XML parser", cx->name);
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     parse_state st;
     memset(&st, 0, sizeof st);
+#if LIBXML_VERSION < 21300
+    /* Errors raised without a parser context (encoding conversion) go to
+     * libxml2's structured handler, which is per thread: borrow it for this
+     * parse and put the caller's back afterwards. */
+    xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+    void *saved_data = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&st, on_context_free_error);
+#endif
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+    if (!ctxt) {
+#if LIBXML_VERSION < 21300
+        xmlSetStructuredErrorFunc(saved_data, saved_handler);
+#endif
+        return error_set(cx->err, GF_ERR_NOMEM, "%s: cannot create an XML parser", cx->name);
+    }
+#if LIBXML_VERSION >= 21300
+    xmlCtxtSetErrorHandler(ctxt, on_context_free_error, &st); /* catches all */
+#endif
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     st.build_element = ctxt->sax->startElementNs ? ctxt->sax->startElementNs
                                                  : xmlSAX2StartElementNs;
     ctxt->_private = &st;
@@ -476,6 +515,9 @@ gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len)
     ctxt->myDoc = NULL;
     ctxt->_private = NULL;
     xmlFreeParserCtxt(ctxt);
+#if LIBXML_VERSION < 21300
+    xmlSetStructuredErrorFunc(saved_data, saved_handler);
+#endif
 
     if (st.dtd_line > 0 || (doc && (doc->intSubset || doc->extSubset))) {
         if (doc)

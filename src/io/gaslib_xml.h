@@ -91,8 +91,10 @@ gf_status gx_fail(gx_ctx *cx, gf_status status, int line, const char *elem, cons
  * long strings are cut with "...". Returns buf. */
 const char *gx_clip(const char *s, char *buf, size_t n);
 
-/* Parses a decimal number ("8e-06", "-1100", "0.0"); rejects empty text,
- * trailing garbage, hex, NaN and infinities. 0 on success, -1 otherwise. */
+/* Parses a decimal number ("8e-06", "-1100", "0.0"; surrounding XML
+ * whitespace is tolerated) in the C locale whatever the process locale;
+ * rejects empty text, trailing garbage, hex, NaN, infinities and overflow.
+ * 0 on success, -1 otherwise. */
 int gx_number(const gx_ctx *cx, const char *text, double *out);
 
 /* Reads the value/unit attributes of a value element such as
