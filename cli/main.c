@@ -58,7 +58,7 @@ static void usage_main(FILE *f)
 
 static void usage_steady(FILE *f)
 {
-    fputs("usage: gasflow steady NET.net [--scenario S.scn] [--controls FILE]\n"
+    fputs("usage: gasflow steady NET.net [--scenario S.scn] [--controls FILE] [--decisions F.cdf]\n"
           "                      [--gas-law ideal|constant[=Z]|papay|aga]\n"
           "                      [--friction nikuradse|colebrook|hofer|swamee-jain|constant=LAMBDA]\n"
           "                      [--temperature K] [--viscosity PA_S] [--max-iterations N]\n"
@@ -67,6 +67,8 @@ static void usage_steady(FILE *f)
           "  --scenario S.scn   GasLib nomination (without it all boundary flows are 0)\n"
           "  --controls FILE    modes and set points of valves, regulators, stations, and\n"
           "                     pressure references (see README, 'Controls file')\n"
+          "  --decisions F.cdf  GasLib combined decisions: one per group is chosen so that\n"
+          "                     the fewest bounds are violated (the controls file wins)\n"
           "  --gas-law L        compressibility: ideal, constant (z = 1 or =Z), papay, aga (default)\n"
           "  --friction F       friction factor: nikuradse (default), colebrook, hofer,\n"
           "                     swamee-jain, constant=LAMBDA\n"
@@ -119,6 +121,7 @@ static int parse_double(const char *s, double *out)
 
 typedef struct {
     const char *net, *scenario, *controls, *json, *csv;
+    const char *decisions; /* combined decisions (.cdf) */
     const char *outage; /* capacity: element out of service */
     int full, quiet, n1;
     int capacity;       /* parsing for `capacity` rather than `steady` */
@@ -127,7 +130,8 @@ typedef struct {
 
 static void usage_capacity(FILE *f)
 {
-    fputs("usage: gasflow capacity NET.net --scenario S.scn [--controls FILE] [--outage ID | --n-1]\n"
+    fputs("usage: gasflow capacity NET.net --scenario S.scn [--controls FILE] [--decisions F.cdf]\n"
+          "                        [--outage ID | --n-1]\n"
           "                        [--gas-law L] [--friction F] [--temperature K] [--json FILE]\n\n"
           "The largest uniform scaling of the nomination (every entry and exit flow times one\n"
           "factor) that the network carries with every pressure, flow and station limit\n"
@@ -173,6 +177,9 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity)
         } else if (!strcmp(arg, "--controls")) {
             NEED_VALUE;
             a->controls = val;
+        } else if (!strcmp(arg, "--decisions")) {
+            NEED_VALUE;
+            a->decisions = val;
         } else if (!strcmp(arg, "--json")) {
             NEED_VALUE;
             a->json = val;
@@ -326,6 +333,20 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
         printf("  pressure references supply %.6g kg/s beyond the nomination (station fuel %.6g kg/s)\n",
                rep.slack_imbalance, rep.fuel);
 
+    size_t ng = gf_decision_group_count(p);
+    if (ng > 0) {
+        size_t shown = 0;
+        printf("  combined decisions (%zu groups):", ng);
+        for (size_t g = 0; g < ng; g++) {
+            const char *gid, *did;
+            if (gf_decision_chosen(p, g, &gid, &did) != GF_OK)
+                continue;
+            if (shown < 8)
+                printf(" %s=%s", gid, did);
+            shown++;
+        }
+        printf("%s\n", shown > 8 ? " ..." : "");
+    }
     /* boundary and reference nodes always; every node when small */
     double pmin = INFINITY, pmax = -INFINITY;
     size_t imin = 0, imax = 0;
@@ -435,8 +456,10 @@ static int cmd_steady(int argc, char **argv)
         st = gf_load_scenario(p, a.scenario);
     if (st == GF_OK && a.controls)
         st = gf_load_controls(p, a.controls);
+    if (st == GF_OK && a.decisions)
+        st = gf_load_decisions(p, a.decisions);
     if (st == GF_OK)
-        st = gf_solve_steady(p, &a.opt);
+        st = a.decisions ? gf_choose_decisions(p, &a.opt) : gf_solve_steady(p, &a.opt);
     if (st != GF_OK) {
         rc = report_error(p, st);
         gf_project_free(&p);
@@ -507,6 +530,12 @@ static int cmd_capacity(int argc, char **argv)
         st = gf_load_scenario(p, a.scenario);
     if (st == GF_OK && a.controls)
         st = gf_load_controls(p, a.controls);
+    if (st == GF_OK && a.decisions && (st = gf_load_decisions(p, a.decisions)) == GF_OK) {
+        /* the decisions are chosen once, at the nomination as loaded */
+        st = gf_choose_decisions(p, &a.opt);
+        if (st == GF_ERR_NOT_CONVERGED || st == GF_ERR_NONPHYSICAL || st == GF_ERR_SINGULAR)
+            st = GF_OK;
+    }
     if (st != GF_OK) {
         rc = report_error(p, st);
         gf_project_free(&p);

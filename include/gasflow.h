@@ -130,6 +130,23 @@ void gf_options_default(gf_options *opt);
  * inspection. */
 gf_status gf_solve_steady(gf_project *p, const gf_options *opt);
 
+/* ---- Combined decisions ------------------------------------------------ */
+
+/* Loads GasLib combined decisions (.cdf): groups of admissible joint
+ * states of valves, regulators and stations. A solve applies one decision
+ * per group (the first, until gf_choose_decisions picks), then the controls
+ * file on top. A decision says which elements carry gas: "on" opens a valve
+ * and puts a regulator or station in service (bypassed, as by default, until
+ * the controls file gives it a set point); "off" closes it. */
+gf_status gf_load_decisions(gf_project *p, const char *path);
+/* Picks one decision per group, greedily group by group, so that the solve
+ * converges with as few violated bounds as possible; leaves the project
+ * solved with the choice. Returns the status of that final solve. */
+gf_status gf_choose_decisions(gf_project *p, const gf_options *opt);
+size_t gf_decision_group_count(const gf_project *p);
+/* The ids of group i and of its chosen decision (owned by the project). */
+gf_status gf_decision_chosen(const gf_project *p, size_t group, const char **group_id, const char **decision_id);
+
 /* ---- Network description ---------------------------------------------- */
 
 typedef enum { GF_NODE_INNODE = 0, GF_NODE_SOURCE, GF_NODE_SINK } gf_node_kind;

@@ -54,6 +54,9 @@ static void clear_result(gf_project *p)
 {
     if (p->has_result)
         steady_result_free(&p->res);
+    if (p->has_want)
+        controls_free(&p->want);
+    p->has_want = 0;
     free(p->stations);
     free(p->fuel_scratch);
     p->stations = NULL;
@@ -74,6 +77,13 @@ static void clear_scenario(gf_project *p)
     p->has_scn = 0;
 }
 
+static void clear_decisions(gf_project *p)
+{
+    if (p->has_dec)
+        decisions_free(&p->dec);
+    p->has_dec = 0;
+}
+
 static void clear_controls(gf_project *p)
 {
     if (p->has_ctl)
@@ -89,6 +99,7 @@ void gf_project_free(gf_project **pp)
     clear_result(p);
     clear_scenario(p);
     clear_controls(p);
+    clear_decisions(p);
     network_free(&p->net);
     free(p);
     *pp = NULL;
@@ -120,6 +131,7 @@ gf_status gf_load_network(gf_project *p, const char *path)
     clear_result(p);
     clear_scenario(p);
     clear_controls(p);
+    clear_decisions(p);
     network_free(&p->net);
     p->has_net = 0;
     gf_status st = gaslib_read_net(path, &p->net, &p->err);
@@ -200,9 +212,9 @@ static double now_ms(void)
  * for; returns how many moved. */
 static int settle_states(gf_project *p, controls *work)
 {
-    const controls *user = p->has_ctl ? &p->ctl : NULL;
+    const controls *user = &p->want;
     int moved = 0;
-    for (size_t a = 0; user && a < p->net.n_arcs; a++) {
+    for (size_t a = 0; a < p->net.n_arcs; a++) {
         const net_arc *arc = &p->net.arcs[a];
         gf_mode want = user->arcs[a].mode, now = work->arcs[a].mode;
         double q = p->res.q[a], pin = p->res.p[arc->from], pout = p->res.p[arc->to];
@@ -232,20 +244,34 @@ static int settle_states(gf_project *p, controls *work)
 
 static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
 {
-    size_t nn = p->net.n_nodes;
-    controls work;
+    size_t nn = p->net.n_nodes, na = p->net.n_arcs;
+    controls *want = &p->want, work;
     double *fuel = calloc(nn ? nn : 1, sizeof *fuel);
-    if (!fuel || controls_init(&work, p->net.n_arcs) != 0) {
+    if (!fuel || controls_init(want, na) != 0) {
         free(fuel);
         return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
     }
+    p->has_want = 1;
+    if (controls_init(&work, na) != 0) {
+        free(fuel);
+        return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
+    }
+    /* what is asked for: the chosen combined decisions, then the controls */
+    for (size_t g = 0; p->has_dec && g < p->dec.n_groups; g++) {
+        const decision *d = &p->dec.decisions[p->dec.groups[g].first + p->dec.groups[g].chosen];
+        for (size_t k = d->first; k < d->first + d->count; k++)
+            decision_mode(&p->net, &p->dec.entries[k], &want->arcs[p->dec.entries[k].arc]);
+    }
+    for (size_t a = 0; p->has_ctl && a < na; a++)
+        if (p->ctl.arcs[a].mode != GF_MODE_NONE)
+            want->arcs[a] = p->ctl.arcs[a];
+    memcpy(work.arcs, want->arcs, na * sizeof *work.arcs);
+    for (size_t a = 0; a < na; a++)
+        if (work.arcs[a].mode == GF_MODE_CHECK)
+            work.arcs[a].mode = GF_MODE_OPEN;
     if (p->has_ctl) {
-        memcpy(work.arcs, p->ctl.arcs, p->net.n_arcs * sizeof *work.arcs);
         work.slacks = p->ctl.slacks; /* borrowed, read only */
         work.n_slacks = p->ctl.n_slacks;
-        for (size_t a = 0; a < p->net.n_arcs; a++)
-            if (work.arcs[a].mode == GF_MODE_CHECK)
-                work.arcs[a].mode = GF_MODE_OPEN;
     }
     int used_fuel = 0;
     gf_status st = GF_OK;
@@ -326,7 +352,7 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
         r->solve_ms = now_ms() - t0;
         return fail(p, st, "gf_solve_steady");
     }
-    st = violations_find(&p->net, scn, p->has_ctl ? &p->ctl : NULL, &p->par, &p->res, &p->viol, &p->n_viol);
+    st = violations_find(&p->net, scn, &p->want, &p->par, &p->res, &p->viol, &p->n_viol);
     if (st != GF_OK)
         return fail(p, st, "gf_solve_steady");
     p->solved = 1;
@@ -444,11 +470,11 @@ gf_status gf_arc_result_get(const gf_project *p, size_t i, gf_arc_result *out)
     out->p_to = p->res.p[a->to];
     out->mode = p->res.mode[i];
     out->set_point = p->res.set_point[i];
-    if (p->has_ctl && (p->ctl.arcs[i].mode == GF_MODE_CHECK || p->ctl.arcs[i].mode == GF_MODE_OUTLET)) {
+    if (p->want.arcs[i].mode == GF_MODE_CHECK || p->want.arcs[i].mode == GF_MODE_OUTLET) {
         /* the mode asked for; a check valve's or a wide-open regulator's
          * state shows in its flow and in the violations */
-        out->mode = p->ctl.arcs[i].mode;
-        out->set_point = p->ctl.arcs[i].value;
+        out->mode = p->want.arcs[i].mode;
+        out->set_point = p->want.arcs[i].value;
     }
     out->velocity = NAN;
     out->power = NAN;

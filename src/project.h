@@ -5,6 +5,7 @@
 
 #include "gasflow.h"
 #include "model/controls.h"
+#include "model/decisions.h"
 #include "model/network.h"
 #include "solver/stations.h"
 #include "solver/steady.h"
@@ -14,7 +15,8 @@ struct gf_project {
     network net;
     scenario scn;
     controls ctl;
-    int has_net, has_scn, has_ctl;
+    decision_set dec;    /* combined decisions (.cdf) and the one chosen per group */
+    int has_net, has_scn, has_ctl, has_dec;
     steady_params par;
     steady_result res;
     int has_result;      /* a solve ran and its arrays are filled */
@@ -22,10 +24,15 @@ struct gf_project {
     gf_report report;
     gf_violation *viol;
     size_t n_viol;
+    controls want;            /* modes asked for in the last solve: decisions, then controls */
+    int has_want;
     station_result *stations; /* per compressor station, in arc order */
     size_t n_stations;
     double *fuel_scratch;     /* per node, fuel withdrawals of the next round */
     error_info err;
 };
+
+/* The mode and set point decision entry e gives its element. */
+void decision_mode(const network *net, const decision_entry *e, arc_control *out);
 
 #endif

@@ -116,6 +116,55 @@ static void test_gaslib_582(void **state)
     solve_case("GasLib-582/v2-2014/GasLib-582-v2.net", "GasLib-582/v2-2014/nomination_cool_2866_scale_0.950000.scn");
 }
 
+/* With their combined decisions: every group gets a decision, the closed
+ * valves and stations of the chosen ones carry nothing, the rest balances. */
+static void solve_with_decisions(const char *net, const char *scn, const char *cdf, size_t groups)
+{
+    char pn[2048], ps[2048], pc[2048];
+    gf_project *p = NULL;
+    gf_options opt;
+    gf_options_default(&opt);
+    assert_int_equal(gf_project_create(&p), GF_OK);
+    assert_int_equal(gf_load_network(p, path(net, pn, sizeof pn)), GF_OK);
+    assert_int_equal(gf_load_scenario(p, path(scn, ps, sizeof ps)), GF_OK);
+    assert_int_equal(gf_load_decisions(p, path(cdf, pc, sizeof pc)), GF_OK);
+    assert_int_equal(gf_decision_group_count(p), groups);
+    gf_status st = gf_choose_decisions(p, &opt);
+    if (st != GF_OK)
+        print_error("%s: %s\n", net, gf_last_error(p));
+    assert_int_equal(st, GF_OK);
+    gf_report rep;
+    assert_int_equal(gf_report_get(p, &rep), GF_OK);
+    assert_true(rep.mass_residual <= 1e-6);
+    size_t closed = 0;
+    for (size_t a = 0; a < gf_arc_count(p); a++) {
+        gf_arc_result r;
+        assert_int_equal(gf_arc_result_get(p, a, &r), GF_OK);
+        if (r.mode == GF_MODE_CLOSED) {
+            closed++;
+            assert_true(r.q == 0.0);
+        }
+    }
+    assert_true(closed > 0);
+    for (size_t g = 0; g < groups; g++) {
+        const char *gid, *did;
+        assert_int_equal(gf_decision_chosen(p, g, &gid, &did), GF_OK);
+        assert_non_null(gid);
+        assert_non_null(did);
+    }
+    gf_project_free(&p);
+}
+
+static void test_decisions(void **state)
+{
+    (void)state;
+    solve_with_decisions("GasLib-582/v1-2013/GasLib-582.net", "GasLib-582/v1-2013/nomination_cold_8.scn",
+                         "GasLib-582/v1-2013/GasLib-582.cdf", 2);
+    solve_with_decisions("GasLib-4197/GasLib-4197-derived.net",
+                         "GasLib-4197/GasLib-4197-derived-nomination_warm_2851.scn",
+                         "GasLib-4197/GasLib-4197-derived.cdf", 412);
+}
+
 static void test_gaslib_4197(void **state)
 {
     (void)state;
@@ -129,7 +178,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small_instances), cmocka_unit_test(test_gaslib_39), cmocka_unit_test(test_gaslib_134),
         cmocka_unit_test(test_gaslib_135),      cmocka_unit_test(test_gaslib_582),
-        cmocka_unit_test(test_gaslib_4197),
+        cmocka_unit_test(test_gaslib_4197),     cmocka_unit_test(test_decisions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

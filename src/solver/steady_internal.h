@@ -53,6 +53,7 @@ typedef struct {
     unsigned char *ref_user; /* per supernode: the reference was given, not defaulted */
     double *demand;         /* per supernode: fixed withdrawal, kg/s */
     double *node_demand;    /* per node: nominated withdrawal plus extra, kg/s */
+    double rebalanced;      /* kg/s entries without a reference took on beyond the nomination */
     /* arcs */
     gf_mode *mode;          /* per arc */
     double *set_point;      /* per arc */

@@ -577,7 +577,7 @@ static int fill_result(steady_ws *w, steady_result *res)
         res->q[w->border[b].arc] = w->border[b].share * w->x[w->border[b].col];
     if (recover_lossless(w, res) != 0)
         return -1;
-    res->slack_imbalance = 0.0;
+    res->slack_imbalance = w->rebalanced;
     for (size_t n = 0; n < w->n_nodes; n++)
         if (res->is_reference[n])
             /* injection beyond the nominated one; fuel burnt at the

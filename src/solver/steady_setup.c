@@ -196,16 +196,35 @@ static gf_status check_balance(steady_ws *w, int *comp, error_info *err)
             continue;
         /* through counts entries and exits: half of it is the throughput */
         double tol = BALANCE_REL_TOL * 0.5 * through[s] + 1e-9;
-        int exact = !has_ref[s];
-        if (user_ref[s] || fabs(sum[s]) <= (exact ? 1e-9 * (1.0 + through[s]) : tol))
+        if (user_ref[s] || fabs(sum[s]) <= 1e-9 * (1.0 + through[s]))
             continue;
-        st = error_set(err, GF_ERR_INPUT,
-                       "%s: the nomination cannot balance in the part of the network containing node "
-                       "'%s': exits minus entries = %.6g kg/s of %.6g kg/s throughput%s",
-                       w->net->path ? w->net->path : "network", component_member(w, comp, s),
-                       sum[s], 0.5 * through[s],
-                       exact ? ", and no node there holds a fixed pressure to absorb it" : " (more than 0.1 %)");
-        break;
+        if (fabs(sum[s]) > tol) {
+            st = error_set(err, GF_ERR_INPUT,
+                           "%s: the nomination cannot balance in the part of the network containing node "
+                           "'%s': exits minus entries = %.6g kg/s of %.6g kg/s throughput (more than 0.1 %%)",
+                           w->net->path ? w->net->path : "network", component_member(w, comp, s), sum[s],
+                           0.5 * through[s]);
+            break;
+        }
+        if (has_ref[s])
+            continue; /* its reference absorbs the rounding */
+        /* no reference in this part (its pressures are all held by set
+         * points): its largest entry absorbs the rounding difference */
+        int entry = -1;
+        for (size_t n = 0; n < w->n_nodes; n++)
+            if (uf_find(comp, w->super_of[n]) == s && w->node_demand[n] < 0.0 &&
+                (entry < 0 || w->node_demand[n] < w->node_demand[entry]))
+                entry = (int)n;
+        if (entry < 0) {
+            st = error_set(err, GF_ERR_INPUT,
+                           "%s: the nomination cannot balance in the part of the network containing node '%s' "
+                           "(%.6g kg/s) and nothing there can absorb the difference",
+                           w->net->path ? w->net->path : "network", component_member(w, comp, s), sum[s]);
+            break;
+        }
+        w->node_demand[entry] -= sum[s];
+        w->demand[w->super_of[entry]] -= sum[s];
+        w->rebalanced += sum[s];
     }
 done:
     return st;
