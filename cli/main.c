@@ -11,9 +11,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "gasflow.h"
 
 #define EXIT_INTERNAL 1
@@ -122,6 +124,10 @@ static int parse_double(const char *s, double *out)
 typedef struct {
     const char *net, *scenario, *controls, *json, *csv;
     const char *decisions; /* combined decisions (.cdf) */
+    const char *scenario_dir; /* a batch: every .scn there */
+    const char **scenarios;   /* every --scenario given (argv pointers) */
+    size_t n_scenarios;
+    int jobs;
     const char *outage; /* capacity: element out of service */
     int full, quiet, n1;
     int capacity;       /* parsing for `capacity` rather than `steady` */
@@ -144,9 +150,10 @@ static void usage_capacity(FILE *f)
 }
 
 /* Returns -1 after printing help, 0 on success, EXIT_INPUT on bad usage. */
-static int parse_steady(int argc, char **argv, steady_args *a, int capacity)
+static int parse_steady(int argc, char **argv, steady_args *a, int capacity, const char **scenarios)
 {
     memset(a, 0, sizeof *a);
+    a->scenarios = scenarios;
     a->capacity = capacity;
     gf_options_default(&a->opt);
     for (int i = 0; i < argc; i++) {
@@ -174,6 +181,19 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity)
         } else if (!strcmp(arg, "--scenario")) {
             NEED_VALUE;
             a->scenario = val;
+            a->scenarios[a->n_scenarios++] = val;
+        } else if (!capacity && !strcmp(arg, "--scenario-dir")) {
+            NEED_VALUE;
+            a->scenario_dir = val;
+        } else if (!capacity && !strcmp(arg, "--jobs")) {
+            NEED_VALUE;
+            char *end;
+            long j = strtol(val, &end, 10);
+            if (*end || j < 1 || j > 64) {
+                fprintf(stderr, "gasflow steady: --jobs needs a number from 1 to 64, not '%s'\n", val);
+                return EXIT_INPUT;
+            }
+            a->jobs = (int)j;
         } else if (!strcmp(arg, "--controls")) {
             NEED_VALUE;
             a->controls = val;
@@ -262,6 +282,14 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity)
             usage_capacity(stderr);
         else
             usage_steady(stderr);
+        return EXIT_INPUT;
+    }
+    if (capacity && a->n_scenarios > 1) {
+        fputs("gasflow capacity: one --scenario at a time\n", stderr);
+        return EXIT_INPUT;
+    }
+    if (a->scenario_dir && a->n_scenarios) {
+        fputs("gasflow steady: --scenario and --scenario-dir exclude each other\n", stderr);
         return EXIT_INPUT;
     }
     if (a->outage && a->n1) {
@@ -439,40 +467,88 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
     print_violations(p, s);
 }
 
+static int run_batch(const steady_args *a);
+static int run_single(const steady_args *a);
+
 static int cmd_steady(int argc, char **argv)
 {
     steady_args a;
-    int rc = parse_steady(argc, argv, &a, 0);
-    if (rc != 0)
-        return rc < 0 ? 0 : rc;
+    const char **scenarios = malloc(((size_t)argc + 1) * sizeof *scenarios);
+    if (!scenarios)
+        return EXIT_INTERNAL;
+    int rc = parse_steady(argc, argv, &a, 0, scenarios);
+    if (rc == 0 && (a.scenario_dir || a.n_scenarios > 1))
+        rc = run_batch(&a);
+    else if (rc == 0)
+        rc = run_single(&a);
+    free(scenarios);
+    return rc < 0 ? 0 : rc;
+}
+
+/* A batch of nominations: see batch.c. */
+static int run_batch(const steady_args *a)
+{
+    batch_args b = {a->net, a->controls, a->decisions, a->scenarios, a->n_scenarios, a->json, a->jobs, a->quiet,
+                    a->opt};
+    char **listed = NULL;
+    size_t n_listed = 0;
+    if (a->scenario_dir) {
+        if (batch_list_dir(a->scenario_dir, &listed, &n_listed) != 0) {
+            fprintf(stderr, "gasflow: cannot read the directory '%s': %s\n", a->scenario_dir, strerror(errno));
+            return EXIT_INPUT;
+        }
+        if (n_listed == 0) {
+            fprintf(stderr, "gasflow: no .scn file in '%s'\n", a->scenario_dir);
+            free(listed);
+            return EXIT_INPUT;
+        }
+        b.scenarios = (const char **)listed;
+        b.n_scenarios = n_listed;
+    }
+    if (b.jobs == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        b.jobs = cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
+    }
+    if (a->csv)
+        fputs("gasflow: --csv is not available for batches; use --json DIR\n", stderr);
+    int rc = a->csv ? EXIT_INPUT : batch_run(&b);
+    for (size_t i = 0; i < n_listed; i++)
+        free(listed[i]);
+    free(listed);
+    return rc;
+}
+
+static int run_single(const steady_args *a)
+{
+    int rc = 0;
     style s = {isatty(STDOUT_FILENO)};
     gf_project *p = NULL;
     if (gf_project_create(&p) != GF_OK) {
         fputs("gasflow: out of memory\n", stderr);
         return EXIT_INTERNAL;
     }
-    gf_status st = gf_load_network(p, a.net);
-    if (st == GF_OK && a.scenario)
-        st = gf_load_scenario(p, a.scenario);
-    if (st == GF_OK && a.controls)
-        st = gf_load_controls(p, a.controls);
-    if (st == GF_OK && a.decisions)
-        st = gf_load_decisions(p, a.decisions);
+    gf_status st = gf_load_network(p, a->net);
+    if (st == GF_OK && a->scenario)
+        st = gf_load_scenario(p, a->scenario);
+    if (st == GF_OK && a->controls)
+        st = gf_load_controls(p, a->controls);
+    if (st == GF_OK && a->decisions)
+        st = gf_load_decisions(p, a->decisions);
     if (st == GF_OK)
-        st = a.decisions ? gf_choose_decisions(p, &a.opt) : gf_solve_steady(p, &a.opt);
+        st = a->decisions ? gf_choose_decisions(p, &a->opt) : gf_solve_steady(p, &a->opt);
     if (st != GF_OK) {
         rc = report_error(p, st);
         gf_project_free(&p);
         return rc;
     }
-    if (!a.quiet)
-        print_summary(p, &a, &s);
-    if (a.json && (st = gf_write_json(p, a.json)) != GF_OK) {
-        fprintf(stderr, "gasflow: cannot write JSON to '%s': %s\n", a.json, gf_status_string(st));
+    if (!a->quiet)
+        print_summary(p, a, &s);
+    if (a->json && (st = gf_write_json(p, a->json)) != GF_OK) {
+        fprintf(stderr, "gasflow: cannot write JSON to '%s': %s\n", a->json, gf_status_string(st));
         rc = EXIT_OUTPUT;
     }
-    if (a.csv && (st = gf_write_csv(p, a.csv)) != GF_OK) {
-        fprintf(stderr, "gasflow: cannot write CSV into '%s' (it must be an existing directory): %s\n", a.csv,
+    if (a->csv && (st = gf_write_csv(p, a->csv)) != GF_OK) {
+        fprintf(stderr, "gasflow: cannot write CSV into '%s' (it must be an existing directory): %s\n", a->csv,
                 gf_status_string(st));
         rc = EXIT_OUTPUT;
     }
@@ -519,7 +595,12 @@ static void json_capacity(FILE *f, gf_project *p, const char *outage, const gf_c
 static int cmd_capacity(int argc, char **argv)
 {
     steady_args a;
-    int rc = parse_steady(argc, argv, &a, 1);
+    const char **scn = malloc(((size_t)argc + 1) * sizeof *scn);
+    if (!scn)
+        return EXIT_INTERNAL;
+    int rc = parse_steady(argc, argv, &a, 1, scn);
+    free(scn); /* a.scenario points into argv */
+    a.scenarios = NULL;
     if (rc != 0)
         return rc < 0 ? 0 : rc;
     gf_project *p = NULL;

@@ -190,6 +190,29 @@ static void test_cli(void **state)
     assert_non_null(text);
     assert_non_null(strstr(text, "id,type,from,to,q_kg_s"));
     free(text);
+    /* a batch: every nomination of GasLib-134, two threads, JSON per nomination */
+    char net134[2048], dir134[2048], jdir[1100], one[1200];
+    in_gaslib("GasLib-134/GasLib-134-v2.net", net134, sizeof net134);
+    in_gaslib("GasLib-134/Nominations-134-v2", dir134, sizeof dir134);
+    snprintf(jdir, sizeof jdir, "%s/batch", tmpdir);
+    snprintf(args, sizeof args, "mkdir -p '%s'", jdir);
+    assert_int_equal(system(args), 0);
+    snprintf(args, sizeof args, "steady %s --scenario-dir %s --jobs 2 --json %s", net134, dir134, jdir);
+    assert_int_equal(run(args), 0);
+    snprintf(one, sizeof one, "%s/2012-01-02.json", jdir);
+    text = slurp(one);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "\"converged\": true"));
+    free(text);
+    snprintf(one, sizeof one, "%s/out.txt", tmpdir);
+    text = slurp(one);
+    assert_non_null(strstr(text, "20 of 20 nominations converged"));
+    free(text);
+    snprintf(args, sizeof args, "steady %s --scenario %s --scenario %s", net, scn, scn);
+    assert_int_equal(run(args), 0);
+    snprintf(args, sizeof args, "steady %s --scenario-dir /nonexistent-dir", net);
+    assert_int_equal(run(args), 2);
+
     /* capacity: the factor, the throughput and the binding limit as JSON */
     remove(json);
     snprintf(args, sizeof args, "capacity %s --scenario %s --json %s", net, scn, json);
