@@ -101,6 +101,7 @@ void gf_project_free(gf_project **pp)
     clear_controls(p);
     clear_decisions(p);
     network_free(&p->net);
+    free(p->station_arcs);
     free(p);
     *pp = NULL;
 }
@@ -133,10 +134,22 @@ gf_status gf_load_network(gf_project *p, const char *path)
     clear_controls(p);
     clear_decisions(p);
     network_free(&p->net);
+    free(p->station_arcs);
+    p->station_arcs = NULL;
+    p->n_station_arcs = 0;
     p->has_net = 0;
     gf_status st = gaslib_read_net(path, &p->net, &p->err);
     if (st != GF_OK)
         return fail(p, st, path);
+    p->n_station_arcs = 0;
+    p->station_arcs = malloc((p->net.n_arcs ? p->net.n_arcs : 1) * sizeof *p->station_arcs);
+    if (!p->station_arcs) {
+        network_free(&p->net);
+        return fail(p, GF_ERR_NOMEM, path);
+    }
+    for (size_t a = 0; a < p->net.n_arcs; a++)
+        if (p->net.arcs[a].kind == ARC_COMPRESSOR)
+            p->station_arcs[p->n_station_arcs++] = (int)a;
     p->has_net = 1;
     return GF_OK;
 }
@@ -215,8 +228,10 @@ static int settle_states(gf_project *p, controls *work)
     const controls *user = &p->want;
     int moved = 0;
     for (size_t a = 0; a < p->net.n_arcs; a++) {
-        const net_arc *arc = &p->net.arcs[a];
         gf_mode want = user->arcs[a].mode, now = work->arcs[a].mode;
+        if (want != GF_MODE_CHECK && want != GF_MODE_OUTLET)
+            continue;
+        const net_arc *arc = &p->net.arcs[a];
         double q = p->res.q[a], pin = p->res.p[arc->from], pout = p->res.p[arc->to];
         gf_mode next = now;
         if (want == GF_MODE_CHECK) {
@@ -244,16 +259,17 @@ static int settle_states(gf_project *p, controls *work)
 
 static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
 {
-    size_t nn = p->net.n_nodes, na = p->net.n_arcs;
+    size_t na = p->net.n_arcs, ns = p->n_station_arcs;
     controls *want = &p->want, work;
-    double *fuel = calloc(nn ? nn : 1, sizeof *fuel);
-    if (!fuel || controls_init(want, na) != 0) {
-        free(fuel);
+    /* fuel per station in the last round; p->fuel_scratch (zeroed) holds it per node */
+    double *prev = calloc(ns ? ns : 1, sizeof *prev);
+    if (!prev || controls_init(want, na) != 0) {
+        free(prev);
         return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
     }
     p->has_want = 1;
     if (controls_init(&work, na) != 0) {
-        free(fuel);
+        free(prev);
         return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
     }
     /* what is asked for: the chosen combined decisions, then the controls */
@@ -276,21 +292,17 @@ static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
     int used_fuel = 0;
     gf_status st = GF_OK;
     for (int round = 0;; round++) {
-        st = steady_solve(&p->net, scn, &work, used_fuel ? fuel : NULL, &p->par, &p->res, &p->err);
+        st = steady_solve(&p->net, scn, &work, used_fuel ? p->fuel_scratch : NULL, &p->par, &p->res, &p->err);
         if (st != GF_OK)
             break;
-        stations_evaluate(&p->net, &p->par, &p->res, p->stations, &p->n_stations);
+        stations_evaluate(&p->net, &p->par, &p->res, p->station_arcs, ns, p->stations);
+        p->n_stations = ns;
         int moved = settle_states(p, &work);
         double total = 0.0, change = 0.0;
-        double *next = p->fuel_scratch;
-        for (size_t n = 0; n < nn; n++)
-            next[n] = 0.0;
-        for (size_t k = 0; with_fuel && k < p->n_stations; k++) {
-            next[p->stations[k].fuel_node] += p->stations[k].fuel;
+        for (size_t k = 0; with_fuel && k < ns; k++) {
+            change = fmax(change, fabs(p->stations[k].fuel - prev[k]));
             total += p->stations[k].fuel;
         }
-        for (size_t n = 0; n < nn; n++)
-            change = fmax(change, fabs(next[n] - fuel[n]));
         if (!moved && change <= 1e-9 * (1.0 + total))
             break;
         if (round == OUTER_ROUNDS) {
@@ -300,12 +312,17 @@ static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
                            moved, change);
             break;
         }
-        memcpy(fuel, next, nn * sizeof *fuel);
+        for (size_t k = 0; with_fuel && k < ns; k++)
+            p->fuel_scratch[p->stations[k].fuel_node] = 0.0;
+        for (size_t k = 0; with_fuel && k < ns; k++) {
+            p->fuel_scratch[p->stations[k].fuel_node] += p->stations[k].fuel;
+            prev[k] = p->stations[k].fuel;
+        }
         used_fuel = with_fuel;
     }
     work.slacks = NULL;
     controls_free(&work);
-    free(fuel);
+    free(prev);
     return st;
 }
 
@@ -327,7 +344,7 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
     if (steady_result_init(&p->res, p->net.n_nodes, p->net.n_arcs) != 0)
         return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
     p->stations = malloc((p->net.n_arcs ? p->net.n_arcs : 1) * sizeof *p->stations);
-    p->fuel_scratch = malloc((p->net.n_nodes ? p->net.n_nodes : 1) * sizeof *p->fuel_scratch);
+    p->fuel_scratch = calloc(p->net.n_nodes ? p->net.n_nodes : 1, sizeof *p->fuel_scratch);
     if (!p->stations || !p->fuel_scratch) {
         steady_result_free(&p->res);
         p->has_result = 0;

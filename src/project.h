@@ -26,9 +26,11 @@ struct gf_project {
     size_t n_viol;
     controls want;            /* modes asked for in the last solve: decisions, then controls */
     int has_want;
+    int *station_arcs;        /* the compressorStation arcs of the network, in order */
+    size_t n_station_arcs;
     station_result *stations; /* per compressor station, in arc order */
     size_t n_stations;
-    double *fuel_scratch;     /* per node, fuel withdrawals of the next round */
+    double *fuel_scratch;     /* per node, the station fuel withdrawn in the next round */
     error_info err;
 };
 

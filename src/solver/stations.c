@@ -17,20 +17,18 @@ double station_piping_loss(const steady_params *par, double fixed, double zeta, 
     return zeta * q * fabs(q) / (2.0 * rho * area * area);
 }
 
-void stations_evaluate(const network *net, const steady_params *par, const steady_result *res, station_result *out,
-                       size_t *count)
+void stations_evaluate(const network *net, const steady_params *par, const steady_result *res, const int *arcs,
+                       size_t n, station_result *out)
 {
-    size_t k = 0;
     double k1 = par->kappa / (par->kappa - 1.0);
     double fuel_per_joule = isfinite(par->calorific) && par->calorific > 0.0 ? par->rho_n / par->calorific : 0.0;
-    for (size_t a = 0; a < net->n_arcs; a++) {
+    for (size_t k = 0; k < n; k++) {
+        int a = arcs[k];
         const net_arc *arc = &net->arcs[a];
-        if (arc->kind != ARC_COMPRESSOR)
-            continue;
-        station_result *s = &out[k++];
+        station_result *s = &out[k];
         double q = res->q[a];
         double p_in = res->p[arc->from], p_out = res->p[arc->to];
-        s->arc = (int)a;
+        s->arc = a;
         s->mode = res->mode[a];
         s->fuel_node = arc->fuel_node >= 0 ? arc->fuel_node : arc->from;
         s->suction = p_in - station_piping_loss(par, arc->loss_in, arc->drag_in, arc->diam_in, q, p_in);
@@ -51,5 +49,4 @@ void stations_evaluate(const network *net, const steady_params *par, const stead
         s->power = q * s->head / s->efficiency;
         s->fuel = s->power / STATION_ETA_DRIVE * fuel_per_joule;
     }
-    *count = k;
 }

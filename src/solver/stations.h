@@ -25,10 +25,9 @@ typedef struct {
     int fuel_node;      /* node the fuel is drawn at */
 } station_result;
 
-/* Evaluates every compressor station of net (out has one entry per
- * compressorStation arc, in arc order; *count receives how many). */
-void stations_evaluate(const network *net, const steady_params *par, const steady_result *res, station_result *out,
-                       size_t *count);
+/* Evaluates the compressor stations arcs[0..n) of net into out[0..n). */
+void stations_evaluate(const network *net, const steady_params *par, const steady_result *res, const int *arcs,
+                       size_t n, station_result *out);
 
 /* Pressure drop of a station's inlet or outlet piping at mass flow q
  * (kg/s) and pressure p (Pa): a fixed loss, or zeta rho v^2 / 2 of a pipe of
