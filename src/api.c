@@ -102,6 +102,7 @@ void gf_project_free(gf_project **pp)
     clear_decisions(p);
     network_free(&p->net);
     free(p->station_arcs);
+    arena_free(&p->scratch);
     free(p);
     *pp = NULL;
 }
@@ -260,6 +261,14 @@ static int settle_states(gf_project *p, controls *work)
 static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
 {
     size_t na = p->net.n_arcs, ns = p->n_station_arcs;
+    if (!p->has_ctl && !p->has_dec && (ns == 0 || !with_fuel)) {
+        /* nothing asked for and nothing to settle: one plain solve */
+        gf_status st = steady_solve(&p->net, scn, NULL, NULL, &p->par, &p->scratch, &p->res, &p->err);
+        if (st == GF_OK)
+            stations_evaluate(&p->net, &p->par, &p->res, p->station_arcs, ns, p->stations);
+        p->n_stations = ns;
+        return st;
+    }
     controls *want = &p->want, work;
     /* fuel per station in the last round; p->fuel_scratch (zeroed) holds it per node */
     double *prev = calloc(ns ? ns : 1, sizeof *prev);
@@ -292,7 +301,8 @@ static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
     int used_fuel = 0;
     gf_status st = GF_OK;
     for (int round = 0;; round++) {
-        st = steady_solve(&p->net, scn, &work, used_fuel ? p->fuel_scratch : NULL, &p->par, &p->res, &p->err);
+        st = steady_solve(&p->net, scn, &work, used_fuel ? p->fuel_scratch : NULL, &p->par, &p->scratch, &p->res,
+                          &p->err);
         if (st != GF_OK)
             break;
         stations_evaluate(&p->net, &p->par, &p->res, p->station_arcs, ns, p->stations);
@@ -369,7 +379,7 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
         r->solve_ms = now_ms() - t0;
         return fail(p, st, "gf_solve_steady");
     }
-    st = violations_find(&p->net, scn, &p->want, &p->par, &p->res, &p->viol, &p->n_viol);
+    st = violations_find(&p->net, scn, p->has_want ? &p->want : NULL, &p->par, &p->res, &p->viol, &p->n_viol);
     if (st != GF_OK)
         return fail(p, st, "gf_solve_steady");
     p->solved = 1;
@@ -487,7 +497,7 @@ gf_status gf_arc_result_get(const gf_project *p, size_t i, gf_arc_result *out)
     out->p_to = p->res.p[a->to];
     out->mode = p->res.mode[i];
     out->set_point = p->res.set_point[i];
-    if (p->want.arcs[i].mode == GF_MODE_CHECK || p->want.arcs[i].mode == GF_MODE_OUTLET) {
+    if (p->has_want && (p->want.arcs[i].mode == GF_MODE_CHECK || p->want.arcs[i].mode == GF_MODE_OUTLET)) {
         /* the mode asked for; a check valve's or a wide-open regulator's
          * state shows in its flow and in the violations */
         out->mode = p->want.arcs[i].mode;

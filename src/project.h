@@ -31,6 +31,7 @@ struct gf_project {
     station_result *stations; /* per compressor station, in arc order */
     size_t n_stations;
     double *fuel_scratch;     /* per node, the station fuel withdrawn in the next round */
+    arena scratch;            /* the solver's working memory, kept between solves */
     error_info err;
 };
 

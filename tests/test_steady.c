@@ -97,7 +97,7 @@ static gf_status solve(fixture *f, gf_gas_law law, gf_friction_law fr, double la
     gf_status st = steady_resolve_params(&f->net, &f->scn, &opt, &f->par, &err);
     assert_int_equal(st, GF_OK);
     assert_int_equal(steady_result_init(&f->res, f->net.n_nodes, f->net.n_arcs), 0);
-    st = steady_solve(&f->net, &f->scn, &f->ctl, NULL, &f->par, &f->res, &err);
+    st = steady_solve(&f->net, &f->scn, &f->ctl, NULL, &f->par, NULL, &f->res, &err);
     if (st != GF_OK)
         print_message("solve: %s\n", err.msg);
     return st;
@@ -425,7 +425,7 @@ static void expect_refused(double inflow, double outflow, int with_pmax, const c
     error_info err = {0};
     assert_int_equal(steady_resolve_params(&f.net, &f.scn, &opt, &f.par, &err), GF_OK);
     assert_int_equal(steady_result_init(&f.res, f.net.n_nodes, f.net.n_arcs), 0);
-    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, NULL, &f.par, &f.res, &err), GF_ERR_INPUT);
+    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, NULL, &f.par, NULL, &f.res, &err), GF_ERR_INPUT);
     assert_non_null(strstr(err.msg, needle1));
     assert_non_null(strstr(err.msg, needle2));
     release(&f);

@@ -19,6 +19,7 @@
 #include "model/network.h"
 #include "physics/friction.h"
 #include "physics/gas.h"
+#include "util/arena.h"
 #include "util/error.h"
 
 /* Physical parameters of one solve, resolved from the network, nomination
@@ -63,12 +64,14 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
 /* Solves the steady state. scn, ctl and extra may be NULL; extra holds
  * withdrawals (kg/s per node) beyond the nomination, such as station fuel:
  * the pressure references supply them, and they are left out of the
- * nomination's balance check. On GF_OK the result is
+ * nomination's balance check. scratch, when not NULL, is an arena the solve
+ * resets and works in, kept by the caller so that repeated solves reuse its
+ * memory. On GF_OK the result is
  * converged; on a solver failure (GF_ERR_NOT_CONVERGED, GF_ERR_NONPHYSICAL,
  * GF_ERR_SINGULAR) the result holds the last iterate and err the
  * diagnostics; GF_ERR_INPUT for a problem that cannot be posed (unbalanced
  * nomination, conflicting pressure references). */
 gf_status steady_solve(const network *net, const scenario *scn, const controls *ctl, const double *extra,
-                       const steady_params *par, steady_result *res, error_info *err);
+                       const steady_params *par, arena *scratch, steady_result *res, error_info *err);
 
 #endif

@@ -41,7 +41,8 @@ typedef struct {
 } border_arc;
 
 typedef struct {
-    arena arena;            /* every array below and the set-up's scratch */
+    arena *arena;           /* every array below and the set-up's scratch */
+    arena own;              /* the arena when the caller lends none */
     const network *net;
     const steady_params *par;
     size_t n_nodes, n_arcs;
@@ -94,7 +95,7 @@ static inline int arc_is_lossless(const net_arc *arc, gf_mode mode)
 }
 
 /* steady_setup.c */
-gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, const controls *ctl,
+gf_status steady_setup(steady_ws *w, arena *scratch, const network *net, const scenario *scn, const controls *ctl,
                        const double *extra, const steady_params *par, error_info *err);
 void steady_ws_free(steady_ws *w);
 

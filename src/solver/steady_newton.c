@@ -456,8 +456,8 @@ static int recover_lossless(steady_ws *w, steady_result *res)
 {
     const int *from = w->arc_from, *to = w->arc_to;
     size_t nn = w->n_nodes;
-    double *e = arena_alloc(&w->arena, nn * sizeof *e);
-    double *esum = arena_calloc(&w->arena, (size_t)w->n_super, sizeof *esum);
+    double *e = arena_alloc(w->arena, nn * sizeof *e);
+    double *esum = arena_calloc(w->arena, (size_t)w->n_super, sizeof *esum);
     if (!e || !esum)
         return -1;
     /* e[n]: net outflow at n through non-lossless arcs plus withdrawal */
@@ -478,11 +478,11 @@ static int recover_lossless(steady_ws *w, steady_result *res)
     }
     if (w->n_lossless == 0)
         return 0; /* every supernode is one node: nothing to distribute */
-    int *start = arena_calloc(&w->arena, nn + 1, sizeof *start);
-    int *adj = arena_alloc(&w->arena, (size_t)w->n_lossless * 2 * sizeof *adj);
-    int *order = arena_alloc(&w->arena, nn * sizeof *order);
-    int *parent_arc = arena_alloc(&w->arena, nn * sizeof *parent_arc);
-    unsigned char *seen = arena_calloc(&w->arena, nn, 1);
+    int *start = arena_calloc(w->arena, nn + 1, sizeof *start);
+    int *adj = arena_alloc(w->arena, (size_t)w->n_lossless * 2 * sizeof *adj);
+    int *order = arena_alloc(w->arena, nn * sizeof *order);
+    int *parent_arc = arena_alloc(w->arena, nn * sizeof *parent_arc);
+    unsigned char *seen = arena_calloc(w->arena, nn, 1);
     if (!start || !adj || !order || !parent_arc || !seen)
         return -1;
     for (int k = 0; k < w->n_lossless; k++) {
@@ -542,7 +542,7 @@ static int recover_lossless(steady_ws *w, steady_result *res)
 static double mass_residual(steady_ws *w, const steady_result *res)
 {
     size_t nn = w->n_nodes;
-    double *bal = arena_calloc(&w->arena, nn ? nn : 1, sizeof *bal);
+    double *bal = arena_calloc(w->arena, nn ? nn : 1, sizeof *bal);
     if (!bal)
         return NAN;
     for (size_t n = 0; n < nn; n++)
@@ -724,10 +724,10 @@ void steady_result_free(steady_result *r)
 }
 
 gf_status steady_solve(const network *net, const scenario *scn, const controls *ctl, const double *extra,
-                       const steady_params *par, steady_result *res, error_info *err)
+                       const steady_params *par, arena *scratch, steady_result *res, error_info *err)
 {
     steady_ws w;
-    gf_status st = steady_setup(&w, net, scn, ctl, extra, par, err);
+    gf_status st = steady_setup(&w, scratch, net, scn, ctl, extra, par, err);
     if (st == GF_OK)
         st = steady_newton(&w, res, err);
     steady_ws_free(&w);

@@ -53,7 +53,7 @@ static void arc_mode(const network *net, const controls *ctl, size_t a, gf_mode 
 
 void steady_ws_free(steady_ws *w)
 {
-    arena_free(&w->arena);
+    arena_free(&w->own);
     sparse_free(&w->sys);
     memset(w, 0, sizeof *w);
 }
@@ -103,8 +103,8 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
 {
     const network *net = w->net;
     int ns = w->n_super;
-    unsigned char *anchored = arena_calloc(&w->arena, (size_t)ns, 1);
-    int *best = arena_alloc(&w->arena, (size_t)ns * sizeof *best);
+    unsigned char *anchored = arena_calloc(w->arena, (size_t)ns, 1);
+    int *best = arena_alloc(w->arena, (size_t)ns * sizeof *best);
     if (!anchored || !best) {
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     }
@@ -163,9 +163,9 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
 static gf_status check_balance(steady_ws *w, int *comp, error_info *err)
 {
     int ns = w->n_super;
-    double *sum = arena_calloc(&w->arena, (size_t)ns, sizeof *sum);
-    double *through = arena_calloc(&w->arena, (size_t)ns, sizeof *through);
-    unsigned char *has_ref = arena_calloc(&w->arena, (size_t)ns, 1), *user_ref = arena_calloc(&w->arena, (size_t)ns, 1);
+    double *sum = arena_calloc(w->arena, (size_t)ns, sizeof *sum);
+    double *through = arena_calloc(w->arena, (size_t)ns, sizeof *through);
+    unsigned char *has_ref = arena_calloc(w->arena, (size_t)ns, 1), *user_ref = arena_calloc(w->arena, (size_t)ns, 1);
     gf_status st = GF_OK;
     if (!sum || !through || !has_ref || !user_ref) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
@@ -302,7 +302,7 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
      * point. Stations and regulators that set the same node to the same
      * pressure share its flow in proportion to their flowMax (equally when a
      * bound is missing). */
-    int *lead_of = arena_alloc(&w->arena, (size_t)w->n_super * sizeof *lead_of);
+    int *lead_of = arena_alloc(w->arena, (size_t)w->n_super * sizeof *lead_of);
     if (!lead_of)
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     for (int s = 0; s < w->n_super; s++)
@@ -400,16 +400,16 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
 static gf_status peel_trees(steady_ws *w, error_info *err)
 {
     int ns = w->n_super, nl = w->n_law;
-    int *deg = arena_calloc(&w->arena, (size_t)ns, sizeof *deg);
-    int *start = arena_calloc(&w->arena, (size_t)ns + 1, sizeof *start);
-    int *adj = arena_alloc(&w->arena, ((size_t)nl + 1) * 2 * sizeof *adj);
-    int *stack = arena_alloc(&w->arena, (size_t)ns * sizeof *stack);
-    int *order = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *order);
-    unsigned char *gone = arena_calloc(&w->arena, (size_t)ns, 1), *tree = arena_calloc(&w->arena, (size_t)nl + 1, 1);
-    int *at = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *at);
-    int *pos = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *pos);
-    int *node_of = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *node_of);
-    double *q = arena_alloc(&w->arena, ((size_t)nl + 1) * sizeof *q);
+    int *deg = arena_calloc(w->arena, (size_t)ns, sizeof *deg);
+    int *start = arena_calloc(w->arena, (size_t)ns + 1, sizeof *start);
+    int *adj = arena_alloc(w->arena, ((size_t)nl + 1) * 2 * sizeof *adj);
+    int *stack = arena_alloc(w->arena, (size_t)ns * sizeof *stack);
+    int *order = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *order);
+    unsigned char *gone = arena_calloc(w->arena, (size_t)ns, 1), *tree = arena_calloc(w->arena, (size_t)nl + 1, 1);
+    int *at = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *at);
+    int *pos = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *pos);
+    int *node_of = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *node_of);
+    double *q = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *q);
     gf_status st = GF_OK;
     if (!deg || !start || !adj || !stack || !order || !gone || !tree || !at || !pos || !node_of || !q) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
@@ -559,7 +559,7 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
         sparse_pattern_free(&pat);
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     }
-    int *slot = arena_alloc(&w->arena, (pat.count ? pat.count : 1) * sizeof *slot);
+    int *slot = arena_alloc(w->arena, (pat.count ? pat.count : 1) * sizeof *slot);
     int rc = slot ? sparse_build(&w->sys, w->n, &pat, slot, w->n_cols == 0) : -1;
     sparse_pattern_free(&pat);
     if (rc != 0) {
@@ -587,28 +587,31 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
 
 /* ---- set-up ----------------------------------------------------------- */
 
-gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, const controls *ctl,
+gf_status steady_setup(steady_ws *w, arena *scratch, const network *net, const scenario *scn, const controls *ctl,
                        const double *extra, const steady_params *par, error_info *err)
 {
     memset(w, 0, sizeof *w);
+    arena_init(&w->own);
+    w->arena = scratch ? scratch : &w->own;
+    arena_reset(w->arena);
     w->net = net;
     w->par = par;
     size_t nn = net->n_nodes, na = net->n_arcs;
     w->n_nodes = nn;
     w->n_arcs = na;
     size_t n1 = nn ? nn : 1, a1 = na ? na : 1;
-    w->super_of = arena_alloc(&w->arena, n1 * sizeof *w->super_of);
-    w->node_demand = arena_calloc(&w->arena, n1, sizeof *w->node_demand);
-    w->mode = arena_alloc(&w->arena, a1 * sizeof *w->mode);
-    w->set_point = arena_alloc(&w->arena, a1 * sizeof *w->set_point);
-    w->law = arena_alloc(&w->arena, a1 * sizeof *w->law);
-    w->border = arena_alloc(&w->arena, a1 * sizeof *w->border);
-    w->lossless = arena_alloc(&w->arena, a1 * sizeof *w->lossless);
-    w->arc_from = arena_alloc(&w->arena, a1 * sizeof *w->arc_from);
-    w->arc_to = arena_alloc(&w->arena, a1 * sizeof *w->arc_to);
+    w->super_of = arena_alloc(w->arena, n1 * sizeof *w->super_of);
+    w->node_demand = arena_calloc(w->arena, n1, sizeof *w->node_demand);
+    w->mode = arena_alloc(w->arena, a1 * sizeof *w->mode);
+    w->set_point = arena_alloc(w->arena, a1 * sizeof *w->set_point);
+    w->law = arena_alloc(w->arena, a1 * sizeof *w->law);
+    w->border = arena_alloc(w->arena, a1 * sizeof *w->border);
+    w->lossless = arena_alloc(w->arena, a1 * sizeof *w->lossless);
+    w->arc_from = arena_alloc(w->arena, a1 * sizeof *w->arc_from);
+    w->arc_to = arena_alloc(w->arena, a1 * sizeof *w->arc_to);
     size_t hist = (size_t)par->max_iterations + 2;
-    w->hist_mass = arena_alloc(&w->arena, hist * sizeof *w->hist_mass);
-    w->hist_law = arena_alloc(&w->arena, hist * sizeof *w->hist_law);
+    w->hist_mass = arena_alloc(w->arena, hist * sizeof *w->hist_mass);
+    w->hist_law = arena_alloc(w->arena, hist * sizeof *w->hist_law);
     if (!w->super_of || !w->node_demand || !w->mode || !w->set_point || !w->law || !w->border ||
         !w->lossless || !w->arc_from || !w->arc_to || !w->hist_mass || !w->hist_law)
         goto nomem;
@@ -632,7 +635,7 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
             uf_union(parent, net->arcs[a].from, net->arcs[a].to);
         }
     }
-    int *index = arena_alloc(&w->arena, n1 * sizeof *index);
+    int *index = arena_alloc(w->arena, n1 * sizeof *index);
     if (!index)
         goto nomem;
     int ns = 0;
@@ -644,11 +647,11 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
         w->super_of[n] = index[parent[n]];
     w->n_super = ns;
 
-    w->fixed_p = arena_alloc(&w->arena, (size_t)ns * sizeof *w->fixed_p);
-    w->ref_node = arena_alloc(&w->arena, (size_t)ns * sizeof *w->ref_node);
-    w->ref_user = arena_calloc(&w->arena, (size_t)ns, 1);
-    w->demand = arena_calloc(&w->arena, (size_t)ns, sizeof *w->demand);
-    w->slot_diag = arena_alloc(&w->arena, (size_t)ns * sizeof *w->slot_diag);
+    w->fixed_p = arena_alloc(w->arena, (size_t)ns * sizeof *w->fixed_p);
+    w->ref_node = arena_alloc(w->arena, (size_t)ns * sizeof *w->ref_node);
+    w->ref_user = arena_calloc(w->arena, (size_t)ns, 1);
+    w->demand = arena_calloc(w->arena, (size_t)ns, sizeof *w->demand);
+    w->slot_diag = arena_alloc(w->arena, (size_t)ns * sizeof *w->slot_diag);
     if (!w->fixed_p || !w->ref_node || !w->ref_user || !w->demand || !w->slot_diag)
         goto nomem;
     for (int s = 0; s < ns; s++) {
@@ -671,7 +674,7 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
         return st;
 
     /* pressure components: parts joined by arcs that couple pressures */
-    int *comp = arena_alloc(&w->arena, (size_t)ns * sizeof *comp);
+    int *comp = arena_alloc(w->arena, (size_t)ns * sizeof *comp);
     if (!comp)
         goto nomem;
     for (int s = 0; s < ns; s++)
@@ -690,15 +693,15 @@ gf_status steady_setup(steady_ws *w, const network *net, const scenario *scn, co
         }
 
     size_t nx = (size_t)ns + (size_t)w->n_cols;
-    w->x = arena_alloc(&w->arena, nx * sizeof *w->x);
-    w->rhs = arena_alloc(&w->arena, nx * sizeof *w->rhs);
-    w->dx = arena_alloc(&w->arena, nx * sizeof *w->dx);
-    w->row_of = arena_alloc(&w->arena, nx * sizeof *w->row_of);
-    w->var_of = arena_alloc(&w->arena, nx * sizeof *w->var_of);
-    w->g = arena_alloc(&w->arena, (size_t)ns * sizeof *w->g);
-    w->q_law = arena_calloc(&w->arena, (size_t)w->n_law + 1, sizeof *w->q_law);
-    w->peel_node = arena_alloc(&w->arena, ((size_t)w->n_law + 1) * sizeof *w->peel_node);
-    w->tree_arc = arena_alloc(&w->arena, ((size_t)w->n_law + 1) * sizeof *w->tree_arc);
+    w->x = arena_alloc(w->arena, nx * sizeof *w->x);
+    w->rhs = arena_alloc(w->arena, nx * sizeof *w->rhs);
+    w->dx = arena_alloc(w->arena, nx * sizeof *w->dx);
+    w->row_of = arena_alloc(w->arena, nx * sizeof *w->row_of);
+    w->var_of = arena_alloc(w->arena, nx * sizeof *w->var_of);
+    w->g = arena_alloc(w->arena, (size_t)ns * sizeof *w->g);
+    w->q_law = arena_calloc(w->arena, (size_t)w->n_law + 1, sizeof *w->q_law);
+    w->peel_node = arena_alloc(w->arena, ((size_t)w->n_law + 1) * sizeof *w->peel_node);
+    w->tree_arc = arena_alloc(w->arena, ((size_t)w->n_law + 1) * sizeof *w->tree_arc);
     if (!w->x || !w->rhs || !w->dx || !w->row_of || !w->var_of || !w->g || !w->q_law || !w->peel_node || !w->tree_arc)
         goto nomem;
     if ((st = peel_trees(w, err)) != GF_OK || (st = build_pattern(w, err)) != GF_OK)

@@ -28,13 +28,22 @@ void arena_free(arena *a)
     }
 }
 
+void arena_reset(arena *a)
+{
+    for (arena_block *b = a->head; b; b = b->next)
+        b->used = 0;
+}
+
 void *arena_alloc(arena *a, size_t n)
 {
     n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (n == 0)
         n = ARENA_ALIGN;
+    /* first fit among the blocks kept by a reset, else a new block */
     arena_block *b = a->head;
-    if (!b || b->cap - b->used < n) {
+    while (b && b->cap - b->used < n)
+        b = b->next;
+    if (!b) {
         size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
         if (cap > SIZE_MAX - sizeof *b)
             return NULL;
