@@ -50,17 +50,13 @@ gf_status gf_project_create(gf_project **out)
     return GF_OK;
 }
 
+/* Forgets the last result; its arrays stay for the next solve of the same
+ * network (release_result frees them). */
 static void clear_result(gf_project *p)
 {
-    if (p->has_result)
-        steady_result_free(&p->res);
     if (p->has_want)
         controls_free(&p->want);
     p->has_want = 0;
-    free(p->stations);
-    free(p->fuel_scratch);
-    p->stations = NULL;
-    p->fuel_scratch = NULL;
     p->n_stations = 0;
     free(p->viol);
     p->viol = NULL;
@@ -68,6 +64,18 @@ static void clear_result(gf_project *p)
     p->has_result = 0;
     p->solved = 0;
     memset(&p->report, 0, sizeof p->report);
+}
+
+static void release_result(gf_project *p)
+{
+    clear_result(p);
+    if (p->res_allocated)
+        steady_result_free(&p->res);
+    p->res_allocated = 0;
+    free(p->stations);
+    free(p->fuel_scratch);
+    p->stations = NULL;
+    p->fuel_scratch = NULL;
 }
 
 static void clear_scenario(gf_project *p)
@@ -96,7 +104,7 @@ void gf_project_free(gf_project **pp)
     if (!pp || !*pp)
         return;
     gf_project *p = *pp;
-    clear_result(p);
+    release_result(p);
     clear_scenario(p);
     clear_controls(p);
     clear_decisions(p);
@@ -130,7 +138,7 @@ gf_status gf_load_network(gf_project *p, const char *path)
     error_clear(&p->err);
     if (!path)
         return fail(p, GF_ERR_ARG, "gf_load_network: path is NULL");
-    clear_result(p);
+    release_result(p);
     clear_scenario(p);
     clear_controls(p);
     clear_decisions(p);
@@ -351,14 +359,14 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
     gf_status st = steady_resolve_params(&p->net, scn, opt, &p->par, &p->err);
     if (st != GF_OK)
         return fail(p, st, "gf_solve_steady");
-    if (steady_result_init(&p->res, p->net.n_nodes, p->net.n_arcs) != 0)
-        return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
-    p->stations = malloc((p->net.n_arcs ? p->net.n_arcs : 1) * sizeof *p->stations);
-    p->fuel_scratch = calloc(p->net.n_nodes ? p->net.n_nodes : 1, sizeof *p->fuel_scratch);
-    if (!p->stations || !p->fuel_scratch) {
-        steady_result_free(&p->res);
-        p->has_result = 0;
-        return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
+    if (!p->res_allocated) {
+        p->stations = malloc((p->n_station_arcs ? p->n_station_arcs : 1) * sizeof *p->stations);
+        p->fuel_scratch = calloc(p->net.n_nodes ? p->net.n_nodes : 1, sizeof *p->fuel_scratch);
+        if (!p->stations || !p->fuel_scratch || steady_result_init(&p->res, p->net.n_nodes, p->net.n_arcs) != 0) {
+            release_result(p);
+            return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
+        }
+        p->res_allocated = 1;
     }
     p->has_result = 1;
     st = solve_outer(p, scn, opt->station_fuel);

@@ -19,6 +19,7 @@ struct gf_project {
     int has_net, has_scn, has_ctl, has_dec;
     steady_params par;
     steady_result res;
+    int res_allocated;   /* res, stations and fuel_scratch are allocated for this network */
     int has_result;      /* a solve ran and its arrays are filled */
     int solved;          /* ... and it converged */
     gf_report report;
