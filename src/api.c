@@ -17,7 +17,6 @@
 #include "solver/violations.h"
 #include "util/error.h"
 
-
 const char *gf_status_string(gf_status status)
 {
     switch (status) {
@@ -150,7 +149,6 @@ gf_status gf_load_network(gf_project *p, const char *path)
     gf_status st = gaslib_read_net(path, &p->net, &p->err);
     if (st != GF_OK)
         return fail(p, st, path);
-    p->n_station_arcs = 0;
     p->station_arcs = malloc((p->net.n_arcs ? p->net.n_arcs : 1) * sizeof *p->station_arcs);
     if (!p->station_arcs) {
         network_free(&p->net);
