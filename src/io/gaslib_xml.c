@@ -41,7 +41,12 @@ typedef enum {
     DIM_MOLAR_MASS,
     DIM_ENERGY_DENSITY,
     DIM_HEAT_TRANSFER,
-    DIM_OTHER /* tokens of .cs files: known, but fit nothing we read */
+    DIM_SPEED,
+    DIM_SPECIFIC_ENERGY,
+    DIM_POWER,
+    DIM_TORQUE,
+    DIM_VOLUME,
+    DIM_NONE /* of dimensionless quantities: no token has it */
 } dimension;
 
 /* SI value = (file value + offset) * factor. */
@@ -66,11 +71,11 @@ static const unit_entry unit_table[] = {
     {"kg_per_kmol", DIM_MOLAR_MASS, 0.0, 1e-3},
     {"MJ_per_m_cube", DIM_ENERGY_DENSITY, 0.0, 1e6},
     {"W_per_m_square_per_K", DIM_HEAT_TRANSFER, 0.0, 1.0},
-    {"per_min", DIM_OTHER, 0.0, 1.0 / 60.0},
-    {"kJ_per_kg", DIM_OTHER, 0.0, 1e3},
-    {"kW", DIM_OTHER, 0.0, 1e3},
-    {"kNm", DIM_OTHER, 0.0, 1e3},
-    {"m_cube", DIM_OTHER, 0.0, 1.0},
+    {"per_min", DIM_SPEED, 0.0, 1.0 / 60.0},
+    {"kJ_per_kg", DIM_SPECIFIC_ENERGY, 0.0, 1e3},
+    {"kW", DIM_POWER, 0.0, 1e3},
+    {"kNm", DIM_TORQUE, 0.0, 1e3},
+    {"m_cube", DIM_VOLUME, 0.0, 1.0},
 };
 
 static const unit_entry *find_unit(const char *token)
@@ -94,7 +99,13 @@ static dimension dimension_of(gx_quantity q)
     case GX_MOLAR_MASS: return DIM_MOLAR_MASS;
     case GX_ENERGY_DENSITY: return DIM_ENERGY_DENSITY;
     case GX_HEAT_TRANSFER: return DIM_HEAT_TRANSFER;
-    default: return DIM_OTHER;
+    case GX_SPEED: return DIM_SPEED;
+    case GX_SPECIFIC_ENERGY: return DIM_SPECIFIC_ENERGY;
+    case GX_ACTUAL_FLOW: return DIM_ACTUAL_FLOW;
+    case GX_POWER: return DIM_POWER;
+    case GX_TORQUE: return DIM_TORQUE;
+    case GX_VOLUME: return DIM_VOLUME;
+    default: return DIM_NONE;
     }
 }
 
@@ -111,6 +122,12 @@ const char *gx_quantity_name(gx_quantity q)
     case GX_MOLAR_MASS: return "a molar mass";
     case GX_ENERGY_DENSITY: return "an energy per volume";
     case GX_HEAT_TRANSFER: return "a heat transfer coefficient";
+    case GX_SPEED: return "a rotational speed";
+    case GX_SPECIFIC_ENERGY: return "an energy per mass";
+    case GX_ACTUAL_FLOW: return "an actual volume flow";
+    case GX_POWER: return "a power";
+    case GX_TORQUE: return "a torque";
+    case GX_VOLUME: return "a volume";
     default: return "no unit";
     }
 }

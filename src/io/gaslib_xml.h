@@ -28,6 +28,12 @@ typedef enum {
     GX_MOLAR_MASS,     /* kg/mol: kg_per_kmol */
     GX_ENERGY_DENSITY, /* J/m^3: MJ_per_m_cube */
     GX_HEAT_TRANSFER,  /* W/(m^2 K): W_per_m_square_per_K */
+    GX_SPEED,          /* 1/s, rotational speed: per_min (.cs) */
+    GX_SPECIFIC_ENERGY, /* J/kg, e.g. adiabatic head: kJ_per_kg (.cs) */
+    GX_ACTUAL_FLOW,    /* m^3/s at actual (inlet) conditions: m_cube_per_s (.cs) */
+    GX_POWER,          /* W: kW (.cs) */
+    GX_TORQUE,         /* N m: kNm (.cs) */
+    GX_VOLUME,         /* m^3: m_cube (.cs) */
     GX_DIMENSIONLESS   /* no unit allowed */
 } gx_quantity;
 

@@ -18,23 +18,20 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
     /* weights: nominated inflow, or equal when nothing flows in */
     double wsum = 0.0;
     size_t n_src = 0;
-    for (int pass = 0; pass < 2 && wsum <= 0.0; pass++) {
-        for (size_t n = 0; n < net->n_nodes; n++) {
-            if (net->nodes[n].kind != NODE_SOURCE)
-                continue;
-            n_src += pass == 0;
-            double w = pass == 0 ? (scn ? -0.5 * (scn->flow_lo[n] + scn->flow_hi[n]) : 0.0) : 1.0;
-            if (w > 0.0)
-                wsum += w;
-        }
+    for (size_t n = 0; n < net->n_nodes; n++) {
+        if (net->nodes[n].kind != NODE_SOURCE)
+            continue;
+        n_src++;
+        double w = scn ? -0.5 * (scn->flow_lo[n] + scn->flow_hi[n]) : 0.0;
+        if (w > 0.0)
+            wsum += w;
     }
     if (n_src == 0)
         return error_set(err, GF_ERR_INPUT, "%s: the network has no source, so no gas quality is given",
                          net->path ? net->path : "network");
-    int equal = 1;
-    for (size_t n = 0; n < net->n_nodes && scn; n++)
-        if (net->nodes[n].kind == NODE_SOURCE && -0.5 * (scn->flow_lo[n] + scn->flow_hi[n]) > 0.0)
-            equal = 0;
+    int equal = !(wsum > 0.0);
+    if (equal)
+        wsum = (double)n_src;
     gas_quality mix = {0};
     for (size_t n = 0; n < net->n_nodes; n++) {
         const net_node *node = &net->nodes[n];

@@ -105,9 +105,8 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
     int ns = w->n_super;
     unsigned char *anchored = arena_calloc(w->arena, (size_t)ns, 1);
     int *best = arena_alloc(w->arena, (size_t)ns * sizeof *best);
-    if (!anchored || !best) {
+    if (!anchored || !best)
         return error_set(err, GF_ERR_NOMEM, "out of memory");
-    }
     for (int s = 0; s < ns; s++) {
         best[s] = -1;
         if (w->ref_node[s] >= 0)
@@ -119,7 +118,10 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
         else if (w->border[b].kind == BORDER_INLET)
             anchored[uf_find(comp, w->border[b].i)] = 1;
     }
-    for (size_t n = 0; n < w->n_nodes; n++) {
+    int unanchored = 0;
+    for (int s = 0; s < ns && !unanchored; s++)
+        unanchored = uf_find(comp, s) == s && !anchored[s];
+    for (size_t n = 0; unanchored && n < w->n_nodes; n++) {
         int c = uf_find(comp, w->super_of[n]);
         if (anchored[c] || !isfinite(net->nodes[n].p_max))
             continue;
