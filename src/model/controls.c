@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
+
 int controls_init(controls *c, size_t n_arcs)
 {
     memset(c, 0, sizeof *c);
@@ -30,14 +32,8 @@ void controls_free(controls *c)
 
 int controls_add_slack(controls *c, int node, double p, int line)
 {
-    if (c->n_slacks == c->slack_cap) {
-        size_t cap = c->slack_cap ? 2 * c->slack_cap : 8;
-        slack_control *grown = realloc(c->slacks, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        c->slacks = grown;
-        c->slack_cap = cap;
-    }
+    if (array_reserve_one((void **)&c->slacks, &c->slack_cap, c->n_slacks, sizeof *c->slacks) != 0)
+        return -1;
     c->slacks[c->n_slacks].node = node;
     c->slacks[c->n_slacks].p = p;
     c->slacks[c->n_slacks].line = line;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/text.h"
 
 void decisions_init(decision_set *d)
@@ -26,22 +27,9 @@ void decisions_free(decision_set *d)
     decisions_init(d);
 }
 
-static int grow(void **array, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t next = *cap ? 2 * *cap : 16;
-    void *g = realloc(*array, next * size);
-    if (!g)
-        return -1;
-    *array = g;
-    *cap = next;
-    return 0;
-}
-
 long decisions_add_group(decision_set *d, const char *id)
 {
-    if (grow((void **)&d->groups, &d->groups_cap, d->n_groups, sizeof *d->groups) != 0)
+    if (array_reserve_one((void **)&d->groups, &d->groups_cap, d->n_groups, sizeof *d->groups) != 0)
         return -1;
     decision_group *g = &d->groups[d->n_groups];
     if (!(g->id = text_copy(id)))
@@ -55,7 +43,7 @@ long decisions_add_group(decision_set *d, const char *id)
 long decisions_add_decision(decision_set *d, const char *id)
 {
     if (d->n_groups == 0 ||
-        grow((void **)&d->decisions, &d->decisions_cap, d->n_decisions, sizeof *d->decisions) != 0)
+        array_reserve_one((void **)&d->decisions, &d->decisions_cap, d->n_decisions, sizeof *d->decisions) != 0)
         return -1;
     decision *k = &d->decisions[d->n_decisions];
     if (!(k->id = text_copy(id)))
@@ -68,7 +56,8 @@ long decisions_add_decision(decision_set *d, const char *id)
 
 long decisions_add_entry(decision_set *d, int arc, int on, int flow_direction)
 {
-    if (d->n_decisions == 0 || grow((void **)&d->entries, &d->entries_cap, d->n_entries, sizeof *d->entries) != 0)
+    if (d->n_decisions == 0 ||
+        array_reserve_one((void **)&d->entries, &d->entries_cap, d->n_entries, sizeof *d->entries) != 0)
         return -1;
     decision_entry *e = &d->entries[d->n_entries];
     e->arc = arc;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/text.h"
 
 void network_init(network *net)
@@ -29,24 +30,9 @@ void network_free(network *net)
     network_init(net);
 }
 
-/* Makes room for one more element in an array of `size`-byte elements that
- * holds n of a capacity *cap, doubling it when full. */
-static int reserve_one(void **array, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t grown_cap = *cap ? 2 * *cap : 16;
-    void *grown = realloc(*array, grown_cap * size);
-    if (!grown)
-        return -1;
-    *array = grown;
-    *cap = grown_cap;
-    return 0;
-}
-
 int network_add_node(network *net, const char *id, node_kind kind, int line)
 {
-    if (reserve_one((void **)&net->nodes, &net->node_cap, net->n_nodes, sizeof *net->nodes) != 0)
+    if (array_reserve_one((void **)&net->nodes, &net->node_cap, net->n_nodes, sizeof *net->nodes) != 0)
         return -1;
     net_node *n = &net->nodes[net->n_nodes];
     memset(n, 0, sizeof *n);
@@ -72,7 +58,7 @@ int network_add_node(network *net, const char *id, node_kind kind, int line)
 
 int network_add_arc(network *net, const char *id, arc_kind kind, int line)
 {
-    if (reserve_one((void **)&net->arcs, &net->arc_cap, net->n_arcs, sizeof *net->arcs) != 0)
+    if (array_reserve_one((void **)&net->arcs, &net->arc_cap, net->n_arcs, sizeof *net->arcs) != 0)
         return -1;
     net_arc *a = &net->arcs[net->n_arcs];
     memset(a, 0, sizeof *a);
