@@ -101,6 +101,8 @@ static void *worker(void *arg)
         st = gf_load_network(p, b->net);
     if (st == GF_OK && b->controls)
         st = gf_load_controls(p, b->controls);
+    if (st == GF_OK && b->stations)
+        st = gf_load_stations(p, b->stations);
     if (st == GF_OK && b->decisions)
         st = gf_load_decisions(p, b->decisions);
     if (st != GF_OK) {

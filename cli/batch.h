@@ -8,7 +8,7 @@
 #include "gasflow.h"
 
 typedef struct {
-    const char *net, *controls, *decisions;
+    const char *net, *controls, *decisions, *stations;
     const char **scenarios; /* the nominations, in the order reported */
     size_t n_scenarios;
     const char *json_dir;   /* a JSON result per nomination, or NULL */

@@ -60,7 +60,8 @@ static void usage_main(FILE *f)
 
 static void usage_steady(FILE *f)
 {
-    fputs("usage: gasflow steady NET.net [--scenario S.scn] [--controls FILE] [--decisions F.cdf]\n"
+    fputs("usage: gasflow steady NET.net [--scenario S.scn] [--controls FILE] [--stations F.cs]\n"
+          "                      [--decisions F.cdf]\n"
           "                      [--gas-law ideal|constant[=Z]|papay|aga]\n"
           "                      [--friction nikuradse|colebrook|hofer|swamee-jain|constant=LAMBDA]\n"
           "                      [--temperature K] [--viscosity PA_S] [--max-iterations N]\n"
@@ -69,6 +70,7 @@ static void usage_steady(FILE *f)
           "  --scenario S.scn   GasLib nomination (without it all boundary flows are 0)\n"
           "  --controls FILE    modes and set points of valves, regulators, stations, and\n"
           "                     pressure references (see README, 'Controls file')\n"
+          "  --stations F.cs    compressor machine data (default: NET.cs beside NET.net, if there)\n"
           "  --decisions F.cdf  GasLib combined decisions: one per group is chosen so that\n"
           "                     the fewest bounds are violated (the controls file wins)\n"
           "  --gas-law L        compressibility: ideal, constant (z = 1 or =Z), papay, aga (default)\n"
@@ -121,9 +123,44 @@ static int parse_double(const char *s, double *out)
 
 /* ---- steady ----------------------------------------------------------- */
 
+/* NET.cs beside NET.net when there is one (malloc'ed), else NULL. */
+static char *machines_beside(const char *net)
+{
+    size_t n = strlen(net);
+    if (n < 4 || strcmp(net + n - 4, ".net") != 0)
+        return NULL;
+    char *cs = malloc(n + 1);
+    if (!cs)
+        return NULL;
+    memcpy(cs, net, n - 4);
+    strcpy(cs + n - 4, ".cs");
+    if (access(cs, R_OK) != 0) {
+        free(cs);
+        return NULL;
+    }
+    return cs;
+}
+
+/* Loads the machine data: the file given, else NET.cs beside NET.net when
+ * there is one (and says so). */
+static gf_status load_machines(gf_project *p, const char *net, const char *given, int quiet)
+{
+    if (given)
+        return gf_load_stations(p, given);
+    char *cs = machines_beside(net);
+    if (!cs)
+        return GF_OK;
+    gf_status st = gf_load_stations(p, cs);
+    if (st == GF_OK && !quiet)
+        printf("machine data: %s\n", cs);
+    free(cs);
+    return st;
+}
+
 typedef struct {
     const char *net, *scenario, *controls, *json, *csv;
     const char *decisions; /* combined decisions (.cdf) */
+    const char *stations;  /* machine data (.cs) */
     const char *scenario_dir; /* a batch: every .scn there */
     const char **scenarios;   /* every --scenario given (argv pointers) */
     size_t n_scenarios;
@@ -200,6 +237,9 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity, con
         } else if (!strcmp(arg, "--decisions")) {
             NEED_VALUE;
             a->decisions = val;
+        } else if (!strcmp(arg, "--stations")) {
+            NEED_VALUE;
+            a->stations = val;
         } else if (!strcmp(arg, "--json")) {
             NEED_VALUE;
             a->json = val;
@@ -335,6 +375,11 @@ static void print_violations(gf_project *p, const style *s)
     for (size_t i = 0; i < shown; i++) {
         gf_violation v;
         gf_violation_get(p, i, &v);
+        if (v.kind == GF_VIOL_STATION_LIMIT) {
+            printf("  %s!!%s %-5s %-28s %-24s (see the station table)\n", red(s), reset(s), "arc",
+                   element_id(p, 1, v.element), gf_violation_kind_name(v.kind));
+            continue;
+        }
         int flow = v.kind == GF_VIOL_FLOW_MIN || v.kind == GF_VIOL_FLOW_MAX || v.kind == GF_VIOL_REVERSE_FLOW;
         double scale = flow ? 1.0 : 1e5;
         printf("  %s!!%s %-5s %-28s %-24s %10.3f %s (limit %.3f)\n", red(s), reset(s), v.is_arc ? "arc" : "node",
@@ -425,23 +470,27 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
     }
     size_t ns = gf_station_count(p);
     if (ns > 0) {
-        printf("\n%s%-28s %-16s %9s %9s %6s %10s %10s %9s%s\n", bold(s), "Compressor station", "mode", "suction",
-               "discharge", "ratio", "q [kg/s]", "power [MW]", "fuel kg/s", reset(s));
+        printf("\n%s%-28s %-16s %9s %9s %6s %10s %10s %9s  %s%s\n", bold(s), "Compressor station", "mode", "suction",
+               "discharge", "ratio", "q [kg/s]", "power [MW]", "fuel kg/s", "machines", reset(s));
         double power = 0.0, fuel = 0.0;
         for (size_t k = 0; k < ns; k++) {
             gf_station_result st;
             gf_arc_result r;
             gf_station_result_get(p, k, &st);
             gf_arc_result_get(p, st.arc, &r);
-            char buf[40];
-            printf("%-28s %-16s %9.3f %9.3f %6.3f %10.3f %10.2f %9.3f\n", element_id(p, 1, st.arc),
-                   mode_text(&r, buf, sizeof buf), st.suction / 1e5, st.discharge / 1e5,
-                   st.suction > 0 ? st.discharge / st.suction : 0.0, r.q, st.power / 1e6, st.fuel);
+            char buf[40], machines[96] = "ideal";
+            if (st.map)
+                snprintf(machines, sizeof machines, "conf %s, %.0f /min%s%s", st.configuration, st.speed * 60.0,
+                         st.limit[0] ? ", !! " : "", st.limit);
+            printf("%s%-28s %-16s %9.3f %9.3f %6.3f %10.3f %10.2f %9.3f  %s%s\n", st.limit[0] ? red(s) : "",
+                   element_id(p, 1, st.arc), mode_text(&r, buf, sizeof buf), st.suction / 1e5, st.discharge / 1e5,
+                   st.suction > 0 ? st.discharge / st.suction : 0.0, r.q, st.power / 1e6, st.fuel, machines,
+                   st.limit[0] ? reset(s) : "");
             power += st.power;
             fuel += st.fuel;
         }
-        printf("  total %.2f MW shaft power, %.3f kg/s fuel (ideal isentropic machines, efficiency 0.8;\n"
-               "  gas-turbine drives, thermal efficiency 0.33; pressures in bar)\n",
+        printf("  total %.2f MW shaft power, %.3f kg/s fuel (pressures in bar; 'ideal': isentropic machine,\n"
+               "  efficiency 0.8, gas-turbine drive of thermal efficiency 0.33, for stations without machine data)\n",
                power / 1e6, fuel);
     }
 
@@ -488,18 +537,21 @@ static int cmd_steady(int argc, char **argv)
 /* A batch of nominations: see batch.c. */
 static int run_batch(const steady_args *a)
 {
-    batch_args b = {a->net, a->controls, a->decisions, a->scenarios, a->n_scenarios, a->json, a->jobs, a->quiet,
-                    a->opt};
+    char *beside = a->stations ? NULL : machines_beside(a->net);
+    batch_args b = {a->net,    a->controls,   a->decisions, a->stations ? a->stations : beside,
+                    a->scenarios, a->n_scenarios, a->json, a->jobs, a->quiet, a->opt};
     char **listed = NULL;
     size_t n_listed = 0;
     if (a->scenario_dir) {
         if (batch_list_dir(a->scenario_dir, &listed, &n_listed) != 0) {
             fprintf(stderr, "gasflow: cannot read the directory '%s': %s\n", a->scenario_dir, strerror(errno));
+            free(beside);
             return EXIT_INPUT;
         }
         if (n_listed == 0) {
             fprintf(stderr, "gasflow: no .scn file in '%s'\n", a->scenario_dir);
             free(listed);
+            free(beside);
             return EXIT_INPUT;
         }
         b.scenarios = (const char **)listed;
@@ -512,6 +564,7 @@ static int run_batch(const steady_args *a)
     if (a->csv)
         fputs("gasflow: --csv is not available for batches; use --json DIR\n", stderr);
     int rc = a->csv ? EXIT_INPUT : batch_run(&b);
+    free(beside);
     for (size_t i = 0; i < n_listed; i++)
         free(listed[i]);
     free(listed);
@@ -532,6 +585,8 @@ static int run_single(const steady_args *a)
         st = gf_load_scenario(p, a->scenario);
     if (st == GF_OK && a->controls)
         st = gf_load_controls(p, a->controls);
+    if (st == GF_OK)
+        st = load_machines(p, a->net, a->stations, a->quiet);
     if (st == GF_OK && a->decisions)
         st = gf_load_decisions(p, a->decisions);
     if (st == GF_OK)
@@ -611,6 +666,8 @@ static int cmd_capacity(int argc, char **argv)
         st = gf_load_scenario(p, a.scenario);
     if (st == GF_OK && a.controls)
         st = gf_load_controls(p, a.controls);
+    if (st == GF_OK)
+        st = load_machines(p, a.net, a.stations, 1);
     if (st == GF_OK && a.decisions && (st = gf_load_decisions(p, a.decisions)) == GF_OK) {
         /* the decisions are chosen once, at the nomination as loaded */
         st = gf_choose_decisions(p, &a.opt);

@@ -66,6 +66,9 @@ const char *gf_last_error(const gf_project *p);
 gf_status gf_load_network(gf_project *p, const char *path);
 /* Loads a GasLib nomination (.scn) for the loaded network. */
 gf_status gf_load_scenario(gf_project *p, const char *path);
+/* Loads GasLib compressor-station machine data (.cs) for the loaded
+ * network: compressors with their maps, drives, configurations. */
+gf_status gf_load_stations(gf_project *p, const char *path);
 /* Loads a controls file: modes and set points of active elements and the
  * pressure reference. Format (one statement a line, '#' starts a comment,
  * pressures absolute in bar, flows in kg/s):
@@ -238,11 +241,16 @@ typedef struct {
 
 gf_status gf_report_get(const gf_project *p, gf_report *out);
 
-/* A compressor station as operated in the solution. Without machine data a
- * station is an ideal isentropic machine (efficiency 0.8) driven by a gas
- * turbine of thermal efficiency 0.33, burning gas of the network's
- * calorific value drawn at its fuelGasVertex; the solve withdraws that fuel
- * there (the references supply it). */
+/* A compressor station as operated in the solution. With machine data
+ * (gf_load_stations) each configuration is evaluated on the units' head and
+ * efficiency maps (equal pressure ratio per serial stage, equal flow per
+ * parallel unit, speed from the head), checked against surge, choke, speed
+ * and drive power (ambient 15 degC), and the one inside every limit with
+ * least power is chosen (else the one with fewest units past a limit); the
+ * drives' fuel laws give the fuel. Without machine data a station is an
+ * ideal isentropic machine (efficiency 0.8) driven by a gas turbine of
+ * thermal efficiency 0.33. The fuel, gas of the network's calorific value,
+ * is withdrawn at the fuelGasVertex (the references supply it). */
 typedef struct {
     size_t arc;          /* the compressorStation arc */
     gf_mode mode;
@@ -254,6 +262,11 @@ typedef struct {
     double power;        /* W, shaft power */
     double fuel;         /* kg/s burnt by the drives */
     size_t fuel_node;    /* node index the fuel is drawn at */
+    int map;             /* 1: evaluated on the station's machine data (.cs), 0: ideal machine */
+    const char *configuration; /* confId chosen ("" without machine data); owned by the project */
+    double speed;        /* 1/s, first unit of the first stage; NAN without machine data */
+    const char *limit;   /* the machine or drive limit passed: "surge", "choke", "speed_min",
+                            "speed_max", "drive_power", "ratio_max"; "" if none */
 } gf_station_result;
 
 /* Stations in the order of their arcs; i < gf_station_count(p). */
@@ -273,7 +286,9 @@ typedef enum {
     GF_VIOL_OUTLET_MAX,       /* station/regulator outlet above pressureOutMax */
     GF_VIOL_REVERSE_FLOW,     /* flow against an active station or regulator */
     GF_VIOL_COMPRESSOR_RATIO, /* station at fixed outlet asked to reduce pressure */
-    GF_VIOL_SETPOINT_NOT_HELD /* a regulator cannot reach its outlet set point: it stands wide open */
+    GF_VIOL_SETPOINT_NOT_HELD, /* a regulator cannot reach its outlet set point: it stands wide open */
+    GF_VIOL_STATION_LIMIT     /* a station's machines pass a map or drive limit (which: gf_station_result.limit;
+                                 value: the shaft power in W, limit: NAN) */
 } gf_violation_kind;
 
 typedef struct {

@@ -9,6 +9,7 @@
 #include "project.h"
 #include "io/controls_file.h"
 #include "io/gaslib.h"
+#include "io/gaslib_cs.h"
 #include "physics/gas.h"
 #include "model/controls.h"
 #include "model/network.h"
@@ -91,6 +92,13 @@ static void clear_decisions(gf_project *p)
     p->has_dec = 0;
 }
 
+static void clear_machines(gf_project *p)
+{
+    if (p->has_cs)
+        station_set_free(&p->cs);
+    p->has_cs = 0;
+}
+
 static void clear_controls(gf_project *p)
 {
     if (p->has_ctl)
@@ -107,6 +115,7 @@ void gf_project_free(gf_project **pp)
     clear_scenario(p);
     clear_controls(p);
     clear_decisions(p);
+    clear_machines(p);
     network_free(&p->net);
     free(p->station_arcs);
     arena_free(&p->scratch);
@@ -141,6 +150,7 @@ gf_status gf_load_network(gf_project *p, const char *path)
     clear_scenario(p);
     clear_controls(p);
     clear_decisions(p);
+    clear_machines(p);
     network_free(&p->net);
     free(p->station_arcs);
     p->station_arcs = NULL;
@@ -176,6 +186,24 @@ gf_status gf_load_scenario(gf_project *p, const char *path)
     if (st != GF_OK)
         return fail(p, st, path);
     p->has_scn = 1;
+    return GF_OK;
+}
+
+gf_status gf_load_stations(gf_project *p, const char *path)
+{
+    if (!p)
+        return GF_ERR_ARG;
+    error_clear(&p->err);
+    if (!path)
+        return fail(p, GF_ERR_ARG, "gf_load_stations: path is NULL");
+    if (!p->has_net)
+        return error_set(&p->err, GF_ERR_STATE, "gf_load_stations: load a network first");
+    clear_result(p);
+    clear_machines(p);
+    gf_status st = gaslib_read_cs(path, &p->net, &p->cs, &p->err);
+    if (st != GF_OK)
+        return fail(p, st, path);
+    p->has_cs = 1;
     return GF_OK;
 }
 
@@ -271,7 +299,7 @@ static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
         /* nothing asked for and nothing to settle: one plain solve */
         gf_status st = steady_solve(&p->net, scn, NULL, NULL, &p->par, &p->scratch, &p->res, &p->err);
         if (st == GF_OK)
-            stations_evaluate(&p->net, &p->par, &p->res, p->station_arcs, ns, p->stations);
+            stations_evaluate(&p->net, p->has_cs ? &p->cs : NULL, &p->par, &p->res, p->station_arcs, ns, p->stations);
         p->n_stations = ns;
         return st;
     }
@@ -311,7 +339,7 @@ static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
                           &p->err);
         if (st != GF_OK)
             break;
-        stations_evaluate(&p->net, &p->par, &p->res, p->station_arcs, ns, p->stations);
+        stations_evaluate(&p->net, p->has_cs ? &p->cs : NULL, &p->par, &p->res, p->station_arcs, ns, p->stations);
         p->n_stations = ns;
         int moved = settle_states(p, &work);
         double total = 0.0, change = 0.0;
@@ -388,6 +416,25 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
     st = violations_find(&p->net, scn, p->has_want ? &p->want : NULL, &p->par, &p->res, &p->viol, &p->n_viol);
     if (st != GF_OK)
         return fail(p, st, "gf_solve_steady");
+    size_t n_limit = 0;
+    for (size_t k = 0; k < p->n_stations; k++)
+        n_limit += p->stations[k].limit[0] != '\0';
+    if (n_limit > 0) {
+        gf_violation *grown = realloc(p->viol, (p->n_viol + n_limit) * sizeof *grown);
+        if (!grown)
+            return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
+        p->viol = grown;
+        for (size_t k = 0; k < p->n_stations; k++) {
+            if (!p->stations[k].limit[0])
+                continue;
+            gf_violation *v = &p->viol[p->n_viol++];
+            v->kind = GF_VIOL_STATION_LIMIT;
+            v->is_arc = 1;
+            v->element = (size_t)p->stations[k].arc;
+            v->value = p->stations[k].power;
+            v->limit = NAN;
+        }
+    }
     p->solved = 1;
     r->solve_ms = now_ms() - t0;
     return GF_OK;
@@ -547,6 +594,15 @@ gf_status gf_station_result_get(const gf_project *p, size_t i, gf_station_result
     out->power = s->power;
     out->fuel = s->fuel;
     out->fuel_node = (size_t)s->fuel_node;
+    out->map = s->map;
+    out->speed = s->speed;
+    out->configuration = "";
+    if (s->map && p->has_cs) {
+        int m = station_set_find_arc(&p->cs, s->arc);
+        if (m >= 0 && s->configuration >= 0)
+            out->configuration = p->cs.stations[m].configurations[s->configuration].id;
+    }
+    out->limit = s->limit;
     return GF_OK;
 }
 
@@ -575,6 +631,7 @@ const char *gf_violation_kind_name(gf_violation_kind kind)
     case GF_VIOL_REVERSE_FLOW: return "reverse_flow";
     case GF_VIOL_COMPRESSOR_RATIO: return "compressor_ratio_below_1";
     case GF_VIOL_SETPOINT_NOT_HELD: return "set_point_not_held";
+    case GF_VIOL_STATION_LIMIT: return "station_limit";
     }
     return "unknown";
 }

@@ -7,6 +7,7 @@
 #include "model/controls.h"
 #include "model/decisions.h"
 #include "model/network.h"
+#include "model/stations.h"
 #include "solver/stations.h"
 #include "solver/steady.h"
 #include "util/error.h"
@@ -16,6 +17,8 @@ struct gf_project {
     scenario scn;
     controls ctl;
     decision_set dec;    /* combined decisions (.cdf) and the one chosen per group */
+    station_set cs;      /* machine data of the compressor stations (.cs) */
+    int has_cs;
     int has_net, has_scn, has_ctl, has_dec;
     steady_params par;
     steady_result res;

@@ -71,6 +71,18 @@ static int violation_is_flow(const gf_violation *v)
     return v->kind == GF_VIOL_FLOW_MIN || v->kind == GF_VIOL_FLOW_MAX || v->kind == GF_VIOL_REVERSE_FLOW;
 }
 
+/* The unit a violation's value and limit are written in, and the factor from SI. */
+static const char *violation_unit(const gf_violation *v, double *scale)
+{
+    if (v->kind == GF_VIOL_STATION_LIMIT) {
+        *scale = 1e3;
+        return "kW";
+    }
+    int flow = violation_is_flow(v);
+    *scale = flow ? 1.0 : BAR;
+    return flow ? "kg/s" : "bar";
+}
+
 /* Opens PATH.tmp for writing; *tmp receives the name (free it). */
 static FILE *open_temp(const char *path, char **tmp)
 {
@@ -225,19 +237,18 @@ static void violation_row(gf_project *p, size_t i, row *r)
 {
     gf_violation v = {0};
     const char *id = "";
-    int is_flow = 0;
     if (r->format != ROW_CSV_HEADER) {
         gf_violation_get(p, i, &v);
         id = violation_element(p, &v);
-        is_flow = violation_is_flow(&v);
     }
-    double scale = is_flow ? 1.0 : BAR;
+    double scale;
+    const char *unit = violation_unit(&v, &scale);
     row_text(r, "kind", gf_violation_kind_name(v.kind));
     row_text(r, "element", id);
     row_text(r, "element_type", v.is_arc ? "arc" : "node");
     row_number(r, "value", v.value / scale);
     row_number(r, "limit", v.limit / scale);
-    row_text(r, "unit", is_flow ? "kg/s" : "bar");
+    row_text(r, "unit", unit);
     row_end(r);
 }
 
@@ -253,7 +264,10 @@ static void station_row(gf_project *p, size_t i, row *r)
     }
     row_text(r, "id", info.id ? info.id : "");
     row_text(r, "mode", mode_name(st.mode));
-    row_text(r, "model", "isentropic");
+    row_text(r, "model", st.map ? "map" : "isentropic");
+    row_text(r, "configuration", st.configuration ? st.configuration : "");
+    row_number(r, "speed_per_min", st.speed * 60.0);
+    row_text(r, "limit", st.limit ? st.limit : "");
     row_number(r, "suction_bar", st.suction / BAR);
     row_number(r, "discharge_bar", st.discharge / BAR);
     row_number(r, "ratio", st.suction > 0.0 ? st.discharge / st.suction : NAN);

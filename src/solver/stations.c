@@ -4,7 +4,10 @@
  * after compression (the isothermal network model). */
 #include "solver/stations.h"
 
+#include "solver/station_maps.h"
+
 #include <math.h>
+#include <stdio.h>
 
 double station_piping_loss(const steady_params *par, double fixed, double zeta, double diameter, double q, double p)
 {
@@ -17,8 +20,8 @@ double station_piping_loss(const steady_params *par, double fixed, double zeta, 
     return zeta * q * fabs(q) / (2.0 * rho * area * area);
 }
 
-void stations_evaluate(const network *net, const steady_params *par, const steady_result *res, const int *arcs,
-                       size_t n, station_result *out)
+void stations_evaluate(const network *net, const station_set *cs, const steady_params *par,
+                       const steady_result *res, const int *arcs, size_t n, station_result *out)
 {
     double k1 = par->kappa / (par->kappa - 1.0);
     double fuel_per_joule = isfinite(par->calorific) && par->calorific > 0.0 ? par->rho_n / par->calorific : 0.0;
@@ -38,12 +41,32 @@ void stations_evaluate(const network *net, const steady_params *par, const stead
         s->efficiency = NAN;
         s->power = 0.0;
         s->fuel = 0.0;
+        s->map = 0;
+        s->configuration = -1;
+        s->speed = NAN;
+        s->limit[0] = '\0';
         int compressing = s->mode == GF_MODE_OUTLET || s->mode == GF_MODE_INLET || s->mode == GF_MODE_RATIO ||
                           s->mode == GF_MODE_FLOW;
         if (!compressing || !(q > 0.0) || !(s->suction > 0.0) || !(s->discharge > s->suction))
             continue;
-        double z = gas_z(&par->gas, s->suction, par->temperature, NULL);
         s->q = q;
+        int machine = cs ? station_set_find_arc(cs, a) : -1;
+        if (machine >= 0) {
+            station_operating_point op;
+            station_map_evaluate(&cs->stations[machine], par, q, s->suction, s->discharge, &op);
+            if (op.configuration >= 0) {
+                s->map = 1;
+                s->configuration = op.configuration;
+                s->speed = op.speed;
+                s->head = op.head;
+                s->efficiency = op.efficiency;
+                s->power = op.power;
+                s->fuel = op.fuel_power * fuel_per_joule;
+                snprintf(s->limit, sizeof s->limit, "%s", op.limit);
+                continue;
+            }
+        }
+        double z = gas_z(&par->gas, s->suction, par->temperature, NULL);
         s->efficiency = STATION_ETA_ISENTROPIC;
         s->head = z * par->r_s * par->temperature * k1 * (pow(s->discharge / s->suction, 1.0 / k1) - 1.0);
         s->power = q * s->head / s->efficiency;

@@ -2,11 +2,13 @@
  * suction and discharge pressure (after its inlet and outlet piping), the
  * head, shaft power and drive fuel it needs. Without machine data (.cs) a
  * station is an ideal isentropic machine of efficiency 0.8 driven by a gas
- * turbine of thermal efficiency 0.33 (both documented assumptions) whose
- * fuel is drawn at the station's fuelGasVertex. */
+ * turbine of thermal efficiency 0.33 (both documented assumptions); with
+ * machine data, its maps and drive laws decide (station_maps.h). Either way
+ * the fuel is drawn at the station's fuelGasVertex. */
 #ifndef GF_SOLVER_STATIONS_H
 #define GF_SOLVER_STATIONS_H
 
+#include "model/stations.h"
 #include "solver/steady.h"
 
 #define STATION_ETA_ISENTROPIC 0.8 /* ideal machine, physics.md §3 */
@@ -23,11 +25,16 @@ typedef struct {
     double power;       /* W, shaft power */
     double fuel;        /* kg/s of gas burnt by the drives */
     int fuel_node;      /* node the fuel is drawn at */
+    int map;            /* 1: from the station's machine data (.cs), 0: ideal isentropic machine */
+    int configuration;  /* index into the .cs station's configurations, -1 without */
+    double speed;       /* 1/s, first unit of the first stage; NAN without machine data */
+    char limit[64];     /* the machine or drive limit the operating point passes, "" if none */
 } station_result;
 
-/* Evaluates the compressor stations arcs[0..n) of net into out[0..n). */
-void stations_evaluate(const network *net, const steady_params *par, const steady_result *res, const int *arcs,
-                       size_t n, station_result *out);
+/* Evaluates the compressor stations arcs[0..n) of net into out[0..n);
+ * those with machine data in cs (may be NULL) on their maps. */
+void stations_evaluate(const network *net, const station_set *cs, const steady_params *par,
+                       const steady_result *res, const int *arcs, size_t n, station_result *out);
 
 /* Pressure drop of a station's inlet or outlet piping at mass flow q
  * (kg/s) and pressure p (Pa): a fixed loss, or zeta rho v^2 / 2 of a pipe of

@@ -1,0 +1,137 @@
+/* Operating points of stations with machine data: see station_maps.h. The
+ * head of a turbo unit is a quadratic in speed at fixed flow (FORMAT.md §6:
+ * H = sum c_{3i+j} Q^i n^j), so the speed for a required head is a root of
+ * a quadratic; surge and choke are read against the lines H_surge(Q),
+ * H_choke(Q) (left of the surge line: the head needed exceeds it). A piston
+ * unit runs at its adiabatic efficiency up to its maximal ratio. */
+#include "solver/station_maps.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The speed (1/s) at which turbo unit c delivers head h (J/kg) at flow q
+ * (m^3/s): the root of a2 n^2 + a1 n + a0 = h nearest to the speed range
+ * (n in 1/min inside the law). NAN when no real root. */
+static double speed_for_head(const cs_compressor *c, double q, double h)
+{
+    double a[3];
+    for (int j = 0; j < 3; j++)
+        a[j] = c->head_coeff[j] + c->head_coeff[3 + j] * q + c->head_coeff[6 + j] * q * q;
+    double target = h / 1e3 - a[0]; /* kJ/kg */
+    double n;
+    if (fabs(a[2]) < 1e-300) {
+        if (a[1] == 0.0)
+            return NAN;
+        n = target / a[1];
+    } else {
+        double disc = a[1] * a[1] + 4.0 * a[2] * target;
+        if (disc < 0.0)
+            return NAN;
+        double r = sqrt(disc);
+        double n1 = (-a[1] + r) / (2.0 * a[2]), n2 = (-a[1] - r) / (2.0 * a[2]);
+        double mid = 30.0 * (c->speed_min + c->speed_max); /* 1/min */
+        n = fabs(n1 - mid) <= fabs(n2 - mid) ? n1 : n2;
+    }
+    return n / 60.0;
+}
+
+typedef struct {
+    double power, fuel_power, speed;
+    int breaches;
+    char limit[64];
+} unit_sum;
+
+static void breach(unit_sum *u, const char *what)
+{
+    if (u->breaches++ == 0)
+        snprintf(u->limit, sizeof u->limit, "%s", what);
+}
+
+/* One unit compressing mass flow m (kg/s) from p_in by head h (J/kg) and
+ * ratio r, inlet density rho. */
+static void run_unit(const cs_station *st, const cs_unit *unit, double m, double rho, double h, double r,
+                     unit_sum *u, int first)
+{
+    const cs_compressor *c = &st->compressors[unit->compressor];
+    const cs_drive *d = c->drive >= 0 ? &st->drives[c->drive] : NULL;
+    double power, speed;
+    if (c->kind == COMPRESSOR_PISTON) {
+        double eta = c->piston_efficiency > 0.0 ? c->piston_efficiency : 0.8;
+        power = m * h / eta;
+        speed = unit->nominal_speed;
+        if (isfinite(c->max_ratio) && r > c->max_ratio)
+            breach(u, "ratio_max");
+    } else {
+        double q = m / rho;
+        /* the map's boundaries first, then the speed range */
+        double hs = compressor_surge_head_J_per_kg(c, q), hc = compressor_choke_head_J_per_kg(c, q);
+        if (isfinite(hs) && h > hs * (1.0 + 1e-9))
+            breach(u, "surge");
+        else if (isfinite(hc) && h < hc * (1.0 - 1e-9))
+            breach(u, "choke");
+        speed = speed_for_head(c, q, h);
+        if (!isfinite(speed)) {
+            breach(u, "speed_max");
+            speed = c->speed_max;
+        } else if (speed > c->speed_max * (1.0 + 1e-9)) {
+            breach(u, "speed_max");
+        } else if (speed < c->speed_min * (1.0 - 1e-9)) {
+            breach(u, "speed_min");
+        }
+        double eta = compressor_efficiency(c, q, speed);
+        if (!(eta > 0.05) || !isfinite(eta))
+            eta = isfinite(c->eta_choke) && c->eta_choke > 0.05 ? c->eta_choke : 0.05;
+        power = m * h / eta;
+    }
+    if (d) {
+        double pmax = drive_max_power_W(d, speed, STATION_AMBIENT_K);
+        if (isfinite(pmax) && power > pmax * (1.0 + 1e-9))
+            breach(u, "drive_power");
+        double fuel = drive_fuel_power_W(d, power);
+        u->fuel_power += isfinite(fuel) && fuel > 0.0 ? fuel : 0.0;
+    }
+    u->power += power;
+    if (first)
+        u->speed = speed;
+}
+
+void station_map_evaluate(const cs_station *st, const steady_params *par, double q, double p_s, double p_d,
+                          station_operating_point *out)
+{
+    double k1 = par->kappa / (par->kappa - 1.0), rt = par->r_s * par->temperature;
+    memset(out, 0, sizeof *out);
+    out->configuration = -1;
+    out->speed = NAN;
+    int best_breaches = 0;
+    for (size_t ci = 0; ci < st->n_configurations; ci++) {
+        const cs_configuration *cf = &st->configurations[ci];
+        if (cf->n_stages == 0)
+            continue;
+        double r = pow(p_d / p_s, 1.0 / (double)cf->n_stages);
+        unit_sum u = {0.0, 0.0, NAN, 0, ""};
+        double head_total = 0.0, p_in = p_s;
+        for (size_t k = 0; k < cf->n_stages; k++) {
+            const cs_stage *sg = &cf->stages[k];
+            double z = gas_z(&par->gas, p_in, par->temperature, NULL);
+            double h = z * rt * k1 * (pow(r, 1.0 / k1) - 1.0);
+            double rho = p_in / (z * rt);
+            head_total += h;
+            for (size_t un = 0; un < sg->n_units; un++)
+                run_unit(st, &sg->units[un], q / (double)sg->n_units, rho, h, r, &u, k == 0 && un == 0);
+            p_in *= r;
+        }
+        int better = out->configuration < 0 || u.breaches < best_breaches ||
+                     (u.breaches == best_breaches && u.power < out->power);
+        if (!better)
+            continue;
+        best_breaches = u.breaches;
+        out->configuration = (int)ci;
+        out->speed = u.speed;
+        out->head = head_total;
+        out->power = u.power;
+        out->fuel_power = u.fuel_power;
+        out->efficiency = u.power > 0.0 ? q * head_total / u.power : NAN;
+        snprintf(out->limit, sizeof out->limit, "%s", u.limit);
+    }
+}

@@ -1,0 +1,35 @@
+/* Compressor stations with machine data (GasLib .cs): the operating point of
+ * every configuration a station can run in, for the mass flow and the
+ * suction and discharge pressures of a steady solution, and the choice of
+ * the configuration that meets them with least power. */
+#ifndef GF_SOLVER_STATION_MAPS_H
+#define GF_SOLVER_STATION_MAPS_H
+
+#include "model/stations.h"
+#include "solver/steady.h"
+
+#define STATION_AMBIENT_K 288.15 /* ambient temperature for the drives' power limits (assumption) */
+
+typedef struct {
+    int configuration;   /* index into the station's configurations; -1 if none fits */
+    double speed;        /* 1/s, of the first unit of the first stage */
+    double head;         /* J/kg, isentropic head of the whole station */
+    double efficiency;   /* mass-flow weighted: q head / power */
+    double power;        /* W, shaft power of all units */
+    double fuel_power;   /* W, energy rate of the gas the drives burn */
+    char limit[64];      /* "" when every unit runs inside its map and drive;
+                            else the limit hit: surge, choke, speed_min,
+                            speed_max, drive_power, ratio_max */
+} station_operating_point;
+
+/* Evaluates station st for mass flow q (kg/s) from suction p_s to discharge
+ * p_d (Pa): every configuration with equal pressure ratios across its
+ * serial stages, the gas cooled back to the network temperature between
+ * stages, equal flow in parallel units; each turbo unit at the speed whose
+ * head meets its stage's isentropic head. Picks the configuration that runs
+ * inside every limit with least power, else the one with fewest units past
+ * a limit (then least power), and says which limit binds. */
+void station_map_evaluate(const cs_station *st, const steady_params *par, double q, double p_s, double p_d,
+                          station_operating_point *out);
+
+#endif

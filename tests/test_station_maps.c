@@ -1,0 +1,182 @@
+/* Stations on their machine maps (GasLib-135, GasLib-40): a unit asked for the head and
+ * flow of a measured map point runs at that point's speed, with the map's
+ * efficiency and power q H / eta; a head above the surge line or below the
+ * choke line is reported as such; and a steady solve with the machine data
+ * reports map-based stations whose fuel follows the drive's law. */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "gasflow.h"
+#include "io/gaslib.h"
+#include "io/gaslib_cs.h"
+#include "solver/station_maps.h"
+
+static char net_path[1024], cs_path[1024];
+static char net40[1024], cs40[1024], scn40[1024];
+
+typedef struct {
+    network net;
+    station_set cs;
+    steady_params par;
+} world;
+
+static void load(world *w)
+{
+    error_info err = {0};
+    network_init(&w->net);
+    station_set_init(&w->cs);
+    assert_int_equal(gaslib_read_net(net_path, &w->net, &err), GF_OK);
+    assert_int_equal(gaslib_read_cs(cs_path, &w->net, &w->cs, &err), GF_OK);
+    gf_options opt;
+    gf_options_default(&opt);
+    assert_int_equal(steady_resolve_params(&w->net, NULL, &opt, &w->par, &err), GF_OK);
+}
+
+static void unload(world *w)
+{
+    station_set_free(&w->cs);
+    network_free(&w->net);
+}
+
+/* The station pressures that ask one unit for head h (J/kg) at suction p_s. */
+static double discharge_for_head(const steady_params *par, double p_s, double h)
+{
+    double k1 = par->kappa / (par->kappa - 1.0);
+    double z = gas_z(&par->gas, p_s, par->temperature, NULL);
+    return p_s * pow(h / (z * par->r_s * par->temperature * k1) + 1.0, k1);
+}
+
+static void test_measured_points(void **state)
+{
+    (void)state;
+    world w;
+    load(&w);
+    size_t checked = 0;
+    for (size_t s = 0; s < w.cs.n_stations; s++) {
+        const cs_station *st = &w.cs.stations[s];
+        if (st->n_configurations != 1 || st->configurations[0].n_stages != 1 ||
+            st->configurations[0].stages[0].n_units != 1)
+            continue;
+        const cs_compressor *c = &st->compressors[st->configurations[0].stages[0].units[0].compressor];
+        for (size_t k = 0; k < c->n_map_points; k += 7) {
+            const cs_map_point *pt = &c->map_points[k];
+            double p_s = 50e5;
+            double z = gas_z(&w.par.gas, p_s, w.par.temperature, NULL);
+            double rho = p_s / (z * w.par.r_s * w.par.temperature);
+            double q = pt->flow * rho;
+            double p_d = discharge_for_head(&w.par, p_s, pt->head);
+            station_operating_point op;
+            station_map_evaluate(st, &w.par, q, p_s, p_d, &op);
+            assert_int_equal(op.configuration, 0);
+            assert_true(fabs(op.head - pt->head) <= 1e-9 * pt->head);
+            assert_true(fabs(op.speed - pt->speed) <= 1e-6 * pt->speed);
+            double eta = compressor_efficiency(c, pt->flow, pt->speed);
+            assert_true(fabs(op.efficiency - eta) <= 1e-9);
+            assert_true(fabs(op.power - q * pt->head / eta) <= 1e-9 * op.power);
+            /* the measured points lie inside the map: not past surge or choke */
+            assert_null(strstr(op.limit, "surge"));
+            assert_null(strstr(op.limit, "choke"));
+            checked++;
+        }
+    }
+    assert_true(checked > 100);
+    unload(&w);
+}
+
+static void test_surge_and_choke(void **state)
+{
+    (void)state;
+    world w;
+    load(&w);
+    const cs_station *st = &w.cs.stations[0];
+    const cs_compressor *c = &st->compressors[st->configurations[0].stages[0].units[0].compressor];
+    const cs_map_point *pt = &c->map_points[0];
+    double p_s = 50e5;
+    double z = gas_z(&w.par.gas, p_s, w.par.temperature, NULL);
+    double rho = p_s / (z * w.par.r_s * w.par.temperature);
+    double q = pt->flow * rho;
+    station_operating_point op;
+    /* far above the surge line at this flow */
+    double hs = compressor_surge_head_J_per_kg(c, pt->flow);
+    station_map_evaluate(st, &w.par, q, p_s, discharge_for_head(&w.par, p_s, 1.5 * hs), &op);
+    assert_non_null(strstr(op.limit, "surge"));
+    /* far below the choke line */
+    double hc = compressor_choke_head_J_per_kg(c, pt->flow);
+    station_map_evaluate(st, &w.par, q, p_s, discharge_for_head(&w.par, p_s, 0.5 * hc), &op);
+    assert_true(strstr(op.limit, "choke") || strstr(op.limit, "speed_min"));
+    unload(&w);
+}
+
+/* A whole solve of GasLib-40 with every station at a ratio of 1.2 and the
+ * machine data: each compressing station is evaluated on its map and burns
+ * what its drive's law says; the fuel is drawn and the network balances. */
+static void test_solve_with_machines(void **state)
+{
+    (void)state;
+    char ctl[] = "/tmp/gasflow-maps-XXXXXX";
+    int fd = mkstemp(ctl);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    for (int k = 1; k <= 6; k++)
+        fprintf(f, "compressor compressorStation_%d ratio 1.2\n", k);
+    assert_int_equal(fclose(f), 0);
+    gf_project *p = NULL;
+    gf_options opt;
+    gf_options_default(&opt);
+    assert_int_equal(gf_project_create(&p), GF_OK);
+    assert_int_equal(gf_load_network(p, net40), GF_OK);
+    assert_int_equal(gf_load_scenario(p, scn40), GF_OK);
+    assert_int_equal(gf_load_controls(p, ctl), GF_OK);
+    assert_int_equal(gf_load_stations(p, cs40), GF_OK);
+    gf_status st = gf_solve_steady(p, &opt);
+    if (st != GF_OK)
+        print_error("%s\n", gf_last_error(p));
+    assert_int_equal(st, GF_OK);
+    size_t on_map = 0;
+    double fuel = 0.0;
+    for (size_t k = 0; k < gf_station_count(p); k++) {
+        gf_station_result r;
+        assert_int_equal(gf_station_result_get(p, k, &r), GF_OK);
+        if (r.q > 0.0) {
+            assert_int_equal(r.map, 1);
+            assert_true(r.power > 0.0 && r.fuel > 0.0 && isfinite(r.speed));
+            assert_true(fabs(r.discharge / r.suction - 1.2) < 1e-6);
+            on_map++;
+        }
+        fuel += r.fuel;
+    }
+    assert_true(on_map > 0);
+    gf_report rep;
+    assert_int_equal(gf_report_get(p, &rep), GF_OK);
+    assert_true(fabs(rep.fuel - fuel) <= 1e-12 * (1.0 + fuel));
+    assert_true(rep.mass_residual < 1e-6);
+    gf_project_free(&p);
+    remove(ctl);
+}
+
+int main(void)
+{
+    const char *shared = getenv("GASFLOW_SHARED");
+    const char *base = shared ? shared : "../../shared";
+    snprintf(net_path, sizeof net_path, "%s/data/gaslib/GasLib-135/GasLib-135-v1-20211130.net", base);
+    snprintf(cs_path, sizeof cs_path, "%s/data/gaslib/GasLib-135/GasLib-135-v1-20211130.cs", base);
+    snprintf(net40, sizeof net40, "%s/data/gaslib/GasLib-40/GasLib-40.net", base);
+    snprintf(cs40, sizeof cs40, "%s/data/gaslib/GasLib-40/GasLib-40.cs", base);
+    snprintf(scn40, sizeof scn40, "%s/data/gaslib/GasLib-40/GasLib-40.scn", base);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_measured_points),
+        cmocka_unit_test(test_surge_and_choke),
+        cmocka_unit_test(test_solve_with_machines),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
