@@ -76,15 +76,15 @@
 #define GEN_R 8.314462618        /* J/(mol K) */
 #define GEN_Z 0.87               /* compressibility used by the estimates */
 #define GEN_ROUGHNESS_MM 0.05
-#define GEN_P_REF_BAR 70.0       /* reference source pressure */
-#define GEN_P_TARGET_BAR 55.0    /* estimated lowest pressure (grid, mesh) */
-#define GEN_P_MIN_BAR 30.0       /* pressureMin of every node */
-#define GEN_V_MAX 12.0           /* m/s, largest gas velocity leaving a source */
-#define GEN_MESH_P_MAX_BAR 80.0  /* pressureMax of mesh nodes but source 0 */
-#define GEN_TRUNK 10             /* mesh: every 10th row/column is a trunk */
-#define GEN_UNITS 1000000LL      /* flow units per 1000 m^3/h */
+#define GEN_P_REF_BAR 70.0      /* reference source pressure */
+#define GEN_P_TARGET_BAR 55.0   /* estimated lowest pressure (grid, mesh) */
+#define GEN_P_MIN_BAR 30.0      /* pressureMin of every node */
+#define GEN_V_MAX 12.0          /* m/s, largest gas velocity leaving a source */
+#define GEN_MESH_P_MAX_BAR 80.0 /* pressureMax of mesh nodes but source 0 */
+#define GEN_TRUNK 10            /* mesh: every 10th row/column is a trunk */
+#define GEN_UNITS 1000000LL     /* flow units per 1000 m^3/h */
 #define GEN_PI 3.14159265358979323846
-#define GEN_DATE "2026-11-26"    /* fixed, so that the output is reproducible */
+#define GEN_DATE "2026-11-26" /* fixed, so that the output is reproducible */
 
 /* The gas of GasLib-11's sources (GasLib-11.net, CC BY 3.0). */
 typedef struct {
@@ -92,29 +92,29 @@ typedef struct {
     double molar_mass, pc_bar, tc_k;
 } gen_gas;
 
-static const gen_gas GEN_GAS = {10.0, 36.4543670654, 0.785, 31.8251781464,
-                                -0.00846800766885, 7.44647331885e-05, 18.5674,
-                                45.9293457336, 188.549758911};
+static const gen_gas GEN_GAS = {10.0,          36.4543670654,     0.785,
+                                31.8251781464, -0.00846800766885, 7.44647331885e-05,
+                                18.5674,       45.9293457336,     188.549758911};
 
 enum { ROLE_INNODE = 0, ROLE_SINK = 1, ROLE_SOURCE = 2 };
 
 typedef struct {
     const char *kind;
-    char params[160];      /* the arguments, for the documentation */
+    char params[160]; /* the arguments, for the documentation */
     size_t n_nodes, n_pipes, cap_pipes;
-    unsigned char *role;   /* n_nodes */
-    uint32_t *col, *row;   /* n_nodes, drawing coordinates */
-    double p_max_bar;      /* pressureMax of every node but source 0 */
-    uint32_t *from, *to;   /* n_pipes */
-    double *length_km;     /* n_pipes */
-    uint16_t *diam_mm;     /* n_pipes */
+    unsigned char *role; /* n_nodes */
+    uint32_t *col, *row; /* n_nodes, drawing coordinates */
+    double p_max_bar;    /* pressureMax of every node but source 0 */
+    uint32_t *from, *to; /* n_pipes */
+    double *length_km;   /* n_pipes */
+    uint16_t *diam_mm;   /* n_pipes */
     size_t n_sources, n_sinks;
-    uint32_t *sources;     /* n_sources; sources[0] is the reference */
+    uint32_t *sources;       /* n_sources; sources[0] is the reference */
     long long *source_units; /* n_sources, 10^-3 m^3/h */
-    uint32_t *sinks;       /* n_sinks */
-    long long sink_units;  /* per sink, 10^-3 m^3/h */
-    double total_kg_s;     /* as written */
-    double est_min_bar;    /* estimated lowest pressure */
+    uint32_t *sinks;         /* n_sinks */
+    long long sink_units;    /* per sink, 10^-3 m^3/h */
+    double total_kg_s;       /* as written */
+    double est_min_bar;      /* estimated lowest pressure */
 } network;
 
 typedef struct {
@@ -631,9 +631,10 @@ static void w_flow(writer *w, const char *prefix, long long units, const char *s
 
 static void write_header_comment(writer *w, const network *nw)
 {
-    w_printf(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\n"
-                "<!-- Generated benchmark network, part of gasflow (bench/gen_network.c): -->\n"
-                "<!-- %s %s -->\n\n",
+    w_printf(w,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\n"
+             "<!-- Generated benchmark network, part of gasflow (bench/gen_network.c): -->\n"
+             "<!-- %s %s -->\n\n",
              nw->kind, nw->params);
 }
 
@@ -664,8 +665,8 @@ static int write_net(const network *nw, const char *path)
              "%.1f bar with the reference source at %.0f bar.</framework:documentation>\n"
              "  </framework:information>\n"
              "  <framework:nodes>\n",
-             nw->kind, nw->kind, nw->params, nw->n_nodes, nw->n_pipes, nw->n_sources,
-             nw->n_sinks, nw->total_kg_s, nw->est_min_bar, GEN_P_REF_BAR);
+             nw->kind, nw->kind, nw->params, nw->n_nodes, nw->n_pipes, nw->n_sources, nw->n_sinks, nw->total_kg_s,
+             nw->est_min_bar, GEN_P_REF_BAR);
 
     for (i = 0; i < nw->n_nodes && !w.err; ++i) {
         unsigned role = nw->role[i];
@@ -696,8 +697,8 @@ static int write_net(const network *nw, const char *path)
                      "      <molarMass unit=\"kg_per_kmol\" value=\"%.10g\"/>\n"
                      "      <pseudocriticalPressure unit=\"bar\" value=\"%.12g\"/>\n"
                      "      <pseudocriticalTemperature unit=\"K\" value=\"%.12g\"/>\n",
-                     bound, g->temperature_c, g->calorific, g->norm_density, g->cp_a, g->cp_b,
-                     g->cp_c, g->molar_mass, g->pc_bar, g->tc_k);
+                     bound, g->temperature_c, g->calorific, g->norm_density, g->cp_a, g->cp_b, g->cp_c, g->molar_mass,
+                     g->pc_bar, g->tc_k);
         w_printf(&w, "    </%s>\n", tag);
     }
     w_printf(&w, "  </framework:nodes>\n  <framework:connections>\n");
@@ -790,9 +791,9 @@ int main(int argc, char **argv)
         build_chain(&nw, (size_t)a);
     } else if (argc >= 5 && argc <= 7 && strcmp(argv[1], "grid") == 0) {
         int have_sinks = argc >= 6;
-        if (parse_u64(argv[2], &a) || parse_u64(argv[3], &b) || a < 1 || b < 1 ||
-            a > GEN_MAX_NODES || b > GEN_MAX_NODES || a * b < 2 || a * b > GEN_MAX_NODES ||
-            (have_sinks && parse_u64(argv[5], &sinks)) || (argc == 7 && parse_u64(argv[6], &seed))) {
+        if (parse_u64(argv[2], &a) || parse_u64(argv[3], &b) || a < 1 || b < 1 || a > GEN_MAX_NODES ||
+            b > GEN_MAX_NODES || a * b < 2 || a * b > GEN_MAX_NODES || (have_sinks && parse_u64(argv[5], &sinks)) ||
+            (argc == 7 && parse_u64(argv[6], &seed))) {
             fputs("gen_network: grid needs R, C >= 1 with 2 <= R*C <= 100000000; SINKS and SEED "
                   "are whole numbers\n",
                   stderr);
@@ -809,21 +810,18 @@ int main(int argc, char **argv)
         }
         prefix = argv[4];
         nw.kind = "grid";
-        snprintf(nw.params, sizeof nw.params, "R=%llu C=%llu SINKS=%llu SEED=%llu",
-                 (unsigned long long)a, (unsigned long long)b, (unsigned long long)sinks,
-                 (unsigned long long)seed);
+        snprintf(nw.params, sizeof nw.params, "R=%llu C=%llu SINKS=%llu SEED=%llu", (unsigned long long)a,
+                 (unsigned long long)b, (unsigned long long)sinks, (unsigned long long)seed);
         build_grid(&nw, (size_t)a, (size_t)b, (size_t)sinks, seed);
     } else if (argc >= 4 && argc <= 5 && strcmp(argv[1], "mesh") == 0) {
-        if (parse_u64(argv[2], &a) || a < 4 || a > GEN_MAX_NODES / 2 ||
-            (argc == 5 && parse_u64(argv[4], &seed))) {
+        if (parse_u64(argv[2], &a) || a < 4 || a > GEN_MAX_NODES / 2 || (argc == 5 && parse_u64(argv[4], &seed))) {
             fputs("gen_network: mesh needs 4 <= N <= 50000000; SEED is a whole number\n", stderr);
             usage();
             return 2;
         }
         prefix = argv[3];
         nw.kind = "mesh";
-        snprintf(nw.params, sizeof nw.params, "N=%llu SEED=%llu", (unsigned long long)a,
-                 (unsigned long long)seed);
+        snprintf(nw.params, sizeof nw.params, "N=%llu SEED=%llu", (unsigned long long)a, (unsigned long long)seed);
         build_mesh(&nw, (size_t)a, seed);
     } else {
         usage();
@@ -836,8 +834,8 @@ int main(int argc, char **argv)
     }
     printf("%s %s: %zu nodes, %zu pipes, %zu sources, %zu sinks, total %.3f kg/s, "
            "estimated lowest pressure %.1f bar, %.2f s\n",
-           nw.kind, nw.params, nw.n_nodes, nw.n_pipes, nw.n_sources, nw.n_sinks, nw.total_kg_s,
-           nw.est_min_bar, (double)(clock() - t0) / CLOCKS_PER_SEC);
+           nw.kind, nw.params, nw.n_nodes, nw.n_pipes, nw.n_sources, nw.n_sinks, nw.total_kg_s, nw.est_min_bar,
+           (double)(clock() - t0) / CLOCKS_PER_SEC);
     network_free(&nw);
     return 0;
 }

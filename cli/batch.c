@@ -19,7 +19,7 @@ typedef struct {
     int iterations;
     size_t violations;
     double solve_ms;
-    int written;   /* JSON written, or not asked for */
+    int written; /* JSON written, or not asked for */
     char message[240];
 } batch_line;
 
@@ -173,10 +173,9 @@ int batch_run(const batch_args *b)
             int good = l->status == GF_OK;
             if (!b->quiet) {
                 printf("%-40s %-10s %5d %10zu %9.3f\n", base_name(b->scenarios[i]),
-                       good ? "converged" : l->status == GF_ERR_INPUT || l->status == GF_ERR_PARSE ||
-                                                  l->status == GF_ERR_IO
-                                              ? "bad input"
-                                              : "failed",
+                       good                                                                               ? "converged"
+                       : l->status == GF_ERR_INPUT || l->status == GF_ERR_PARSE || l->status == GF_ERR_IO ? "bad input"
+                                                                                                          : "failed",
                        l->iterations, good ? l->violations : 0, l->solve_ms);
                 if (!good)
                     printf("    %s\n", l->message);

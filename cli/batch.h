@@ -11,8 +11,8 @@ typedef struct {
     const char *net, *controls, *decisions, *stations;
     const char **scenarios; /* the nominations, in the order reported */
     size_t n_scenarios;
-    const char *json_dir;   /* a JSON result per nomination, or NULL */
-    int jobs;               /* worker threads */
+    const char *json_dir; /* a JSON result per nomination, or NULL */
+    int jobs;             /* worker threads */
     int quiet;
     gf_options opt;
 } batch_args;

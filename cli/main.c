@@ -159,15 +159,15 @@ static gf_status load_machines(gf_project *p, const char *net, const char *given
 
 typedef struct {
     const char *net, *scenario, *controls, *json, *csv;
-    const char *decisions; /* combined decisions (.cdf) */
-    const char *stations;  /* machine data (.cs) */
+    const char *decisions;    /* combined decisions (.cdf) */
+    const char *stations;     /* machine data (.cs) */
     const char *scenario_dir; /* a batch: every .scn there */
     const char **scenarios;   /* every --scenario given (argv pointers) */
     size_t n_scenarios;
     int jobs;
     const char *outage; /* capacity: element out of service */
     int full, quiet, n1;
-    int capacity;       /* parsing for `capacity` rather than `steady` */
+    int capacity; /* parsing for `capacity` rather than `steady` */
     gf_options opt;
 } steady_args;
 
@@ -199,7 +199,7 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity, con
 #define NEED_VALUE                                                                                                     \
     do {                                                                                                               \
         if (!val) {                                                                                                    \
-            fprintf(stderr, "gasflow steady: %s needs a value\n", arg);                                               \
+            fprintf(stderr, "gasflow steady: %s needs a value\n", arg);                                                \
             return EXIT_INPUT;                                                                                         \
         }                                                                                                              \
         i++;                                                                                                           \
@@ -306,8 +306,8 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity, con
             else
                 a->opt.max_iterations = v > 1e6 ? 1000000 : (int)v;
         } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "gasflow %s: unknown option '%s' (see gasflow %s --help)\n", capacity ? "capacity" : "steady",
-                    arg, capacity ? "capacity" : "steady");
+            fprintf(stderr, "gasflow %s: unknown option '%s' (see gasflow %s --help)\n",
+                    capacity ? "capacity" : "steady", arg, capacity ? "capacity" : "steady");
             return EXIT_INPUT;
         } else if (!a->net) {
             a->net = arg;
@@ -400,8 +400,8 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
            a->scenario ? a->scenario : "");
     printf("  %zu nodes, %zu arcs; gas at %.2f K, R_s %.2f J/(kg K), norm density %.4f kg/m3\n", nn, na,
            rep.temperature, rep.r_specific, rep.norm_density);
-    printf("  converged in %d iterations, %.3f ms; mass residual %.2e kg/s, arc-law residual %.2e Pa\n",
-           rep.iterations, rep.solve_ms, rep.mass_residual, rep.law_residual);
+    printf("  converged in %d iterations, %.3f ms; mass residual %.2e kg/s, arc-law residual %.2e Pa\n", rep.iterations,
+           rep.solve_ms, rep.mass_residual, rep.law_residual);
     if (fabs(rep.slack_imbalance) > 1e-6)
         printf("  pressure references supply %.6g kg/s beyond the nomination (station fuel %.6g kg/s)\n",
                rep.slack_imbalance, rep.fuel);
@@ -538,8 +538,9 @@ static int cmd_steady(int argc, char **argv)
 static int run_batch(const steady_args *a)
 {
     char *beside = a->stations ? NULL : machines_beside(a->net);
-    batch_args b = {a->net,    a->controls,   a->decisions, a->stations ? a->stations : beside,
-                    a->scenarios, a->n_scenarios, a->json, a->jobs, a->quiet, a->opt};
+    batch_args b = {a->net,       a->controls,    a->decisions, a->stations ? a->stations : beside,
+                    a->scenarios, a->n_scenarios, a->json,      a->jobs,
+                    a->quiet,     a->opt};
     char **listed = NULL;
     size_t n_listed = 0;
     if (a->scenario_dir) {
@@ -618,8 +619,8 @@ static const char *binding_text(gf_project *p, const gf_capacity_result *c, char
     if (c->binding_failure)
         snprintf(buf, cap, "no steady state: %s", c->binding_message);
     else
-        snprintf(buf, cap, "%s %s '%s'", gf_violation_kind_name(c->binding_kind), c->binding_is_arc ? "at arc" : "at node",
-                 element_id(p, c->binding_is_arc, c->binding_element));
+        snprintf(buf, cap, "%s %s '%s'", gf_violation_kind_name(c->binding_kind),
+                 c->binding_is_arc ? "at arc" : "at node", element_id(p, c->binding_is_arc, c->binding_element));
     return buf;
 }
 

@@ -95,14 +95,14 @@ typedef enum {
 
 typedef struct {
     gf_gas_law gas_law;
-    double z_constant;         /* compressibility for GF_GAS_CONSTANT */
+    double z_constant; /* compressibility for GF_GAS_CONSTANT */
     gf_friction_law friction;
-    double lambda_constant;    /* Darcy friction factor for GF_FRICTION_CONSTANT */
-    double temperature;        /* K; NAN: from the sources (see gf_solve_steady) */
-    double viscosity;          /* Pa s, dynamic viscosity (default 1.1e-5) */
-    int max_iterations;        /* Newton iterations (default 100) */
-    double tolerance;          /* arc-law residual / highest fixed pressure (default 1e-8) */
-    int station_fuel;          /* 1: stations burn gas drawn at their fuelGasVertex (default); 0: neglect it */
+    double lambda_constant; /* Darcy friction factor for GF_FRICTION_CONSTANT */
+    double temperature;     /* K; NAN: from the sources (see gf_solve_steady) */
+    double viscosity;       /* Pa s, dynamic viscosity (default 1.1e-5) */
+    int max_iterations;     /* Newton iterations (default 100) */
+    double tolerance;       /* arc-law residual / highest fixed pressure (default 1e-8) */
+    int station_fuel;       /* 1: stations burn gas drawn at their fuelGasVertex (default); 0: neglect it */
 } gf_options;
 
 /* Fills opt with the defaults: AGA gas law, Nikuradse friction, source
@@ -167,19 +167,19 @@ size_t gf_node_count(const gf_project *p);
 size_t gf_arc_count(const gf_project *p);
 
 typedef struct {
-    const char *id;       /* owned by the project */
+    const char *id; /* owned by the project */
     gf_node_kind kind;
-    double height;        /* m */
-    double p_min, p_max;  /* Pa; NAN if the network gives none */
+    double height;       /* m */
+    double p_min, p_max; /* Pa; NAN if the network gives none */
 } gf_node_info;
 
 typedef struct {
     const char *id;
     gf_arc_kind kind;
-    size_t from, to;      /* node indices */
-    double length;        /* m (pipes; NAN otherwise) */
-    double diameter;      /* m (pipes, resistors; NAN otherwise) */
-    double roughness;     /* m (pipes; NAN otherwise) */
+    size_t from, to;  /* node indices */
+    double length;    /* m (pipes; NAN otherwise) */
+    double diameter;  /* m (pipes, resistors; NAN otherwise) */
+    double roughness; /* m (pipes; NAN otherwise) */
 } gf_arc_info;
 
 gf_status gf_node_info_get(const gf_project *p, size_t i, gf_node_info *out);
@@ -194,31 +194,31 @@ const char *gf_node_kind_name(gf_node_kind kind);
 /* ---- Results (valid after gf_solve_steady returned GF_OK) ------------- */
 
 typedef struct {
-    double p;           /* Pa absolute */
-    double withdrawal;  /* kg/s leaving the network here (entries negative) */
-    double z;           /* compressibility at node pressure */
-    int is_reference;   /* 1 if this node holds a fixed pressure */
+    double p;          /* Pa absolute */
+    double withdrawal; /* kg/s leaving the network here (entries negative) */
+    double z;          /* compressibility at node pressure */
+    int is_reference;  /* 1 if this node holds a fixed pressure */
 } gf_node_result;
 
 typedef enum {
-    GF_MODE_NONE = 0,  /* passive arc (pipe, short pipe, resistor) */
-    GF_MODE_OPEN,      /* valve open, regulator or station in bypass */
+    GF_MODE_NONE = 0, /* passive arc (pipe, short pipe, resistor) */
+    GF_MODE_OPEN,     /* valve open, regulator or station in bypass */
     GF_MODE_CLOSED,
-    GF_MODE_OUTLET,    /* fixed outlet pressure */
-    GF_MODE_RATIO,     /* fixed pressure ratio (station) */
-    GF_MODE_FLOW,      /* fixed mass flow (station) */
-    GF_MODE_CHECK,     /* valve as a check valve: open for flow from -> to, closed against it */
-    GF_MODE_INLET      /* fixed inlet (suction) pressure (station) */
+    GF_MODE_OUTLET, /* fixed outlet pressure */
+    GF_MODE_RATIO,  /* fixed pressure ratio (station) */
+    GF_MODE_FLOW,   /* fixed mass flow (station) */
+    GF_MODE_CHECK,  /* valve as a check valve: open for flow from -> to, closed against it */
+    GF_MODE_INLET   /* fixed inlet (suction) pressure (station) */
 } gf_mode;
 
 typedef struct {
-    double q;           /* kg/s, positive from -> to */
-    double q_norm;      /* m^3/s at GasLib norm conditions (273.15 K, 1.01325 bar) */
-    double velocity;    /* m/s at the inlet (pipes), NAN otherwise */
+    double q;            /* kg/s, positive from -> to */
+    double q_norm;       /* m^3/s at GasLib norm conditions (273.15 K, 1.01325 bar) */
+    double velocity;     /* m/s at the inlet (pipes), NAN otherwise */
     double p_from, p_to; /* Pa */
     gf_mode mode;
-    double set_point;   /* Pa (outlet, inlet), ratio, or kg/s, per mode; NAN otherwise */
-    double power;       /* W, station shaft power (see gf_station_result); NAN otherwise */
+    double set_point; /* Pa (outlet, inlet), ratio, or kg/s, per mode; NAN otherwise */
+    double power;     /* W, station shaft power (see gf_station_result); NAN otherwise */
 } gf_arc_result;
 
 gf_status gf_node_result_get(const gf_project *p, size_t i, gf_node_result *out);
@@ -227,16 +227,16 @@ gf_status gf_arc_result_get(const gf_project *p, size_t i, gf_arc_result *out);
 typedef struct {
     int converged;
     int iterations;
-    double mass_residual;  /* kg/s, largest nodal mass imbalance */
-    double law_residual;   /* Pa, largest arc-law residual */
-    double solve_ms;       /* wall time of gf_solve_steady */
+    double mass_residual;   /* kg/s, largest nodal mass imbalance */
+    double law_residual;    /* Pa, largest arc-law residual */
+    double solve_ms;        /* wall time of gf_solve_steady */
     double slack_imbalance; /* kg/s the pressure references supply beyond their nomination
                                (rounding of the nomination, station fuel) */
-    double fuel;           /* kg/s burnt by all compressor stations */
-    double temperature;    /* K, gas temperature used */
-    double r_specific;     /* J/(kg K) */
-    double norm_density;   /* kg/m^3 */
-    size_t n_unknowns;     /* size of the linear system per iteration */
+    double fuel;            /* kg/s burnt by all compressor stations */
+    double temperature;     /* K, gas temperature used */
+    double r_specific;      /* J/(kg K) */
+    double norm_density;    /* kg/m^3 */
+    size_t n_unknowns;      /* size of the linear system per iteration */
 } gf_report;
 
 gf_status gf_report_get(const gf_project *p, gf_report *out);
@@ -252,21 +252,21 @@ gf_status gf_report_get(const gf_project *p, gf_report *out);
  * thermal efficiency 0.33. The fuel, gas of the network's calorific value,
  * is withdrawn at the fuelGasVertex (the references supply it). */
 typedef struct {
-    size_t arc;          /* the compressorStation arc */
+    size_t arc; /* the compressorStation arc */
     gf_mode mode;
-    double suction;      /* Pa, machine inlet: from-node pressure less the inlet piping loss */
-    double discharge;    /* Pa, machine outlet: to-node pressure plus the outlet piping loss */
-    double q;            /* kg/s compressed (0 when not compressing) */
-    double head;         /* J/kg, isentropic head */
-    double efficiency;   /* isentropic efficiency (NAN when not compressing) */
-    double power;        /* W, shaft power */
-    double fuel;         /* kg/s burnt by the drives */
-    size_t fuel_node;    /* node index the fuel is drawn at */
-    int map;             /* 1: evaluated on the station's machine data (.cs), 0: ideal machine */
+    double suction;            /* Pa, machine inlet: from-node pressure less the inlet piping loss */
+    double discharge;          /* Pa, machine outlet: to-node pressure plus the outlet piping loss */
+    double q;                  /* kg/s compressed (0 when not compressing) */
+    double head;               /* J/kg, isentropic head */
+    double efficiency;         /* isentropic efficiency (NAN when not compressing) */
+    double power;              /* W, shaft power */
+    double fuel;               /* kg/s burnt by the drives */
+    size_t fuel_node;          /* node index the fuel is drawn at */
+    int map;                   /* 1: evaluated on the station's machine data (.cs), 0: ideal machine */
     const char *configuration; /* confId chosen ("" without machine data); owned by the project */
-    double speed;        /* 1/s, first unit of the first stage; NAN without machine data */
-    const char *limit;   /* the machine or drive limit passed: "surge", "choke", "speed_min",
-                            "speed_max", "drive_power", "ratio_max"; "" if none */
+    double speed;              /* 1/s, first unit of the first stage; NAN without machine data */
+    const char *limit;         /* the machine or drive limit passed: "surge", "choke", "speed_min",
+                                  "speed_max", "drive_power", "ratio_max"; "" if none */
 } gf_station_result;
 
 /* Stations in the order of their arcs; i < gf_station_count(p). */
@@ -275,28 +275,28 @@ gf_status gf_station_result_get(const gf_project *p, size_t i, gf_station_result
 
 /* A bound that the solution violates. */
 typedef enum {
-    GF_VIOL_PRESSURE_MIN = 0, /* node pressure below pressureMin (network or scenario) */
-    GF_VIOL_PRESSURE_MAX,     /* node pressure above pressureMax */
-    GF_VIOL_FLOW_MIN,         /* arc or boundary flow below flowMin */
-    GF_VIOL_FLOW_MAX,         /* arc or boundary flow above flowMax */
-    GF_VIOL_PIPE_PRESSURE,    /* pipe pressure above its design pressure */
-    GF_VIOL_DP_MIN,           /* regulator pressure drop below its minimum */
-    GF_VIOL_DP_MAX,           /* regulator or valve pressure difference too large */
-    GF_VIOL_INLET_MIN,        /* station/regulator inlet below pressureInMin */
-    GF_VIOL_OUTLET_MAX,       /* station/regulator outlet above pressureOutMax */
-    GF_VIOL_REVERSE_FLOW,     /* flow against an active station or regulator */
-    GF_VIOL_COMPRESSOR_RATIO, /* station at fixed outlet asked to reduce pressure */
+    GF_VIOL_PRESSURE_MIN = 0,  /* node pressure below pressureMin (network or scenario) */
+    GF_VIOL_PRESSURE_MAX,      /* node pressure above pressureMax */
+    GF_VIOL_FLOW_MIN,          /* arc or boundary flow below flowMin */
+    GF_VIOL_FLOW_MAX,          /* arc or boundary flow above flowMax */
+    GF_VIOL_PIPE_PRESSURE,     /* pipe pressure above its design pressure */
+    GF_VIOL_DP_MIN,            /* regulator pressure drop below its minimum */
+    GF_VIOL_DP_MAX,            /* regulator or valve pressure difference too large */
+    GF_VIOL_INLET_MIN,         /* station/regulator inlet below pressureInMin */
+    GF_VIOL_OUTLET_MAX,        /* station/regulator outlet above pressureOutMax */
+    GF_VIOL_REVERSE_FLOW,      /* flow against an active station or regulator */
+    GF_VIOL_COMPRESSOR_RATIO,  /* station at fixed outlet asked to reduce pressure */
     GF_VIOL_SETPOINT_NOT_HELD, /* a regulator cannot reach its outlet set point: it stands wide open */
-    GF_VIOL_STATION_LIMIT     /* a station's machines pass a map or drive limit (which: gf_station_result.limit;
-                                 value: the shaft power in W, limit: NAN) */
+    GF_VIOL_STATION_LIMIT      /* a station's machines pass a map or drive limit (which: gf_station_result.limit;
+                                  value: the shaft power in W, limit: NAN) */
 } gf_violation_kind;
 
 typedef struct {
     gf_violation_kind kind;
-    int is_arc;          /* 1: element is an arc index, 0: a node index */
+    int is_arc; /* 1: element is an arc index, 0: a node index */
     size_t element;
-    double value;        /* the computed value (Pa or kg/s) */
-    double limit;        /* the bound it violates (same unit) */
+    double value; /* the computed value (Pa or kg/s) */
+    double limit; /* the bound it violates (same unit) */
 } gf_violation;
 
 const char *gf_violation_kind_name(gf_violation_kind kind);
@@ -310,15 +310,15 @@ gf_status gf_violation_get(const gf_project *p, size_t i, gf_violation *out);
  * with every bound respected: no violation (gf_violation) and a converged,
  * physical solution, to a relative 1e-6 of the factor. */
 typedef struct {
-    double factor;          /* largest feasible scaling (0 if none) */
-    double throughput;      /* kg/s: the exits' total withdrawal at that factor */
-    int binding_is_arc;     /* the binding limit's element: arc (1) or node (0) */
-    size_t binding_element; /* its index */
+    double factor;                  /* largest feasible scaling (0 if none) */
+    double throughput;              /* kg/s: the exits' total withdrawal at that factor */
+    int binding_is_arc;             /* the binding limit's element: arc (1) or node (0) */
+    size_t binding_element;         /* its index */
     gf_violation_kind binding_kind; /* the limit it hits (when binding_failure is 0) */
-    int binding_failure;    /* 1: just above the factor the solve fails (e.g. a pressure
-                               collapses); binding_message says where */
+    int binding_failure;            /* 1: just above the factor the solve fails (e.g. a pressure
+                                       collapses); binding_message says where */
     char binding_message[256];
-    int solves;             /* steady solves used */
+    int solves; /* steady solves used */
 } gf_capacity_result;
 
 /* Runs the capacity analysis with the loaded network, nomination and

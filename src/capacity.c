@@ -107,8 +107,7 @@ gf_status gf_capacity(gf_project *p, const gf_options *opt, const char *outage_i
     if (outage_id) {
         outage = network_find_arc(&p->net, outage_id);
         if (outage < 0)
-            return error_set(&p->err, GF_ERR_INPUT, "gf_capacity: unknown element '%s' for the outage",
-                             outage_id);
+            return error_set(&p->err, GF_ERR_INPUT, "gf_capacity: unknown element '%s' for the outage", outage_id);
         if (!p->has_ctl) {
             if (controls_init(&p->ctl, p->net.n_arcs) != 0)
                 return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
@@ -118,8 +117,7 @@ gf_status gf_capacity(gf_project *p, const gf_options *opt, const char *outage_i
         /* a station or regulator out of operation passes gas through its
          * bypass; any other element out of service is closed */
         arc_kind kind = p->net.arcs[outage].kind;
-        p->ctl.arcs[outage].mode =
-            kind == ARC_COMPRESSOR || kind == ARC_CONTROL_VALVE ? GF_MODE_OPEN : GF_MODE_CLOSED;
+        p->ctl.arcs[outage].mode = kind == ARC_COMPRESSOR || kind == ARC_CONTROL_VALVE ? GF_MODE_OPEN : GF_MODE_CLOSED;
         p->ctl.arcs[outage].value = NAN;
     }
     size_t nn = p->scn.n_nodes;

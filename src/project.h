@@ -16,26 +16,26 @@ struct gf_project {
     network net;
     scenario scn;
     controls ctl;
-    decision_set dec;    /* combined decisions (.cdf) and the one chosen per group */
-    station_set cs;      /* machine data of the compressor stations (.cs) */
+    decision_set dec; /* combined decisions (.cdf) and the one chosen per group */
+    station_set cs;   /* machine data of the compressor stations (.cs) */
     int has_cs;
     int has_net, has_scn, has_ctl, has_dec;
     steady_params par;
     steady_result res;
-    int res_allocated;   /* res, stations and fuel_scratch are allocated for this network */
-    int has_result;      /* a solve ran and its arrays are filled */
-    int solved;          /* ... and it converged */
+    int res_allocated; /* res, stations and fuel_scratch are allocated for this network */
+    int has_result;    /* a solve ran and its arrays are filled */
+    int solved;        /* ... and it converged */
     gf_report report;
     gf_violation *viol;
     size_t n_viol;
-    controls want;            /* modes asked for in the last solve: decisions, then controls */
+    controls want; /* modes asked for in the last solve: decisions, then controls */
     int has_want;
-    int *station_arcs;        /* the compressorStation arcs of the network, in order */
+    int *station_arcs; /* the compressorStation arcs of the network, in order */
     size_t n_station_arcs;
     station_result *stations; /* per compressor station, in arc order */
     size_t n_stations;
-    double *fuel_scratch;     /* per node, the station fuel withdrawn in the next round */
-    arena scratch;            /* the solver's working memory, kept between solves */
+    double *fuel_scratch; /* per node, the station fuel withdrawn in the next round */
+    arena scratch;        /* the solver's working memory, kept between solves */
     error_info err;
 };
 

@@ -115,7 +115,8 @@ static void test_controls_errors(void **state)
     assert_int_equal(gf_project_create(&p), GF_OK);
     assert_int_equal(gf_load_network(p, in_gaslib("GasLib-11/GasLib-11.net", buf, sizeof buf)), GF_OK);
     expect_controls_error(p, "# ok\nvalve nope open\n", ":2: valve: unknown element 'nope'");
-    expect_controls_error(p, "compressor CS01_entry03_N01 outlet abc\n", ":1: compressor 'CS01_entry03_N01': mode 'outlet' needs one number");
+    expect_controls_error(p, "compressor CS01_entry03_N01 outlet abc\n",
+                          ":1: compressor 'CS01_entry03_N01': mode 'outlet' needs one number");
     expect_controls_error(p, "compressor CS01_entry03_N01 spin\n", "unknown mode 'spin'");
     expect_controls_error(p, "valve CS01_entry03_N01 open\n", "is a compressorStation, not a valve");
     expect_controls_error(p, "slack entry01 -3\n", "is not a pressure > 0");
@@ -177,9 +178,18 @@ static void test_cli(void **state)
     assert_int_equal(run(args), 0);
     char *text = slurp(json);
     assert_non_null(text);
-    static const char *const keys[] = {"\"nodes\"", "\"arcs\"", "\"solver\"", "\"violations\"", "\"p_bar\"",
-                                       "\"height_m\"", "\"q_kg_s\"", "\"q_1000m3_h\"", "\"converged\": true",
-                                       "\"iterations\"", "\"mass_residual_kg_s\"", "\"solve_ms\""};
+    static const char *const keys[] = {"\"nodes\"",
+                                       "\"arcs\"",
+                                       "\"solver\"",
+                                       "\"violations\"",
+                                       "\"p_bar\"",
+                                       "\"height_m\"",
+                                       "\"q_kg_s\"",
+                                       "\"q_1000m3_h\"",
+                                       "\"converged\": true",
+                                       "\"iterations\"",
+                                       "\"mass_residual_kg_s\"",
+                                       "\"solve_ms\""};
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
         assert_non_null(strstr(text, keys[k]));
     assert_null(strstr(text, "nan"));

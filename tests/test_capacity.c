@@ -49,8 +49,10 @@ static const char *NET_TEMPLATE =
 /* 10 kg/s in 1000 m^3/h at 0.785 kg/m^3 */
 static const char *SCN_TEXT =
     "<?xml version=\"1.0\"?>\n<boundaryValue xmlns=\"http://gaslib.zib.de/Gas\"><scenario id=\"s\">\n"
-    "<node type=\"entry\" id=\"in\"><flow bound=\"both\" value=\"45.859872611464965\" unit=\"1000m_cube_per_hour\"/></node>\n"
-    "<node type=\"exit\" id=\"out\"><flow bound=\"both\" value=\"45.859872611464965\" unit=\"1000m_cube_per_hour\"/></node>\n"
+    "<node type=\"entry\" id=\"in\"><flow bound=\"both\" value=\"45.859872611464965\" "
+    "unit=\"1000m_cube_per_hour\"/></node>\n"
+    "<node type=\"exit\" id=\"out\"><flow bound=\"both\" value=\"45.859872611464965\" "
+    "unit=\"1000m_cube_per_hour\"/></node>\n"
     "</scenario></boundaryValue>\n";
 
 static void write_file(const char *name, const char *text)

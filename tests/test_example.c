@@ -38,7 +38,7 @@ static void test_power_of_siberia(void **state)
     static const struct {
         const char *station;
         double suction_bar;
-    } hand[] = {{"CS2_Olyokminskaya", 60.5}, {"CS3_Amginskaya", 59.7}, {"CS4_Nimnyrkaya", 60.2},
+    } hand[] = {{"CS2_Olyokminskaya", 60.5}, {"CS3_Amginskaya", 59.7},      {"CS4_Nimnyrkaya", 60.2},
                 {"CS5_Nagornaya", 60.0},     {"CS6_Skovorodinskaya", 61.0}, {"CS7_Sivakinskaya", 59.9}};
     for (size_t k = 0; k < sizeof hand / sizeof hand[0]; k++) {
         size_t a;

@@ -112,21 +112,17 @@ typedef struct {
 
 static const cs_instance cs_instances[] = {
     {"GasLib-11/GasLib-11.net", "GasLib-11/GasLib-11.cs", 2, 2, 0, 2, 0, 2, 2, 2, 0, 0},
-    {"GasLib-24/GasLib-24-v1-20211130.net", "GasLib-24/GasLib-24-v1-20211130.cs", 3, 6, 0, 6, 0,
-     6, 7, 9, 0, 0},
-    {"GasLib-24/legacy-2017/GasLib-24.net", "GasLib-24/GasLib-24-v1-20211130.cs", 3, 6, 0, 6, 0,
-     6, 7, 9, 0, 0},
-    {"GasLib-39/GasLib-39-v1-20231119.net", "GasLib-39/GasLib-39-v1-20231119.cs", 2, 4, 0, 0, 4,
-     4, 6, 6, 0, 0},
+    {"GasLib-24/GasLib-24-v1-20211130.net", "GasLib-24/GasLib-24-v1-20211130.cs", 3, 6, 0, 6, 0, 6, 7, 9, 0, 0},
+    {"GasLib-24/legacy-2017/GasLib-24.net", "GasLib-24/GasLib-24-v1-20211130.cs", 3, 6, 0, 6, 0, 6, 7, 9, 0, 0},
+    {"GasLib-39/GasLib-39-v1-20231119.net", "GasLib-39/GasLib-39-v1-20231119.cs", 2, 4, 0, 0, 4, 4, 6, 6, 0, 0},
     {"GasLib-40/GasLib-40.net", "GasLib-40/GasLib-40.cs", 6, 6, 0, 6, 0, 6, 6, 6, 0, 0},
-    {"GasLib-135/GasLib-135-v1-20211130.net", "GasLib-135/GasLib-135-v1-20211130.cs", 29, 29, 0,
-     29, 0, 29, 29, 29, 261, 2088},
-    {"GasLib-135/legacy-2013/GasLib-135.net", "GasLib-135/GasLib-135-v1-20211130.cs", 29, 29, 0,
-     29, 0, 29, 29, 29, 261, 2088},
-    {"GasLib-582/v1-2013/GasLib-582.net", "GasLib-582/v1-2013/GasLib-582.cs", 5, 9, 1, 9, 1, 12,
-     12, 14, 81, 648},
-    {"extras/GasLib-Integration/GasLib-Integration.net",
-     "extras/GasLib-Integration/GasLib-Integration.cs", 1, 1, 0, 1, 0, 1, 1, 1, 0, 0},
+    {"GasLib-135/GasLib-135-v1-20211130.net", "GasLib-135/GasLib-135-v1-20211130.cs", 29, 29, 0, 29, 0, 29, 29, 29, 261,
+     2088},
+    {"GasLib-135/legacy-2013/GasLib-135.net", "GasLib-135/GasLib-135-v1-20211130.cs", 29, 29, 0, 29, 0, 29, 29, 29, 261,
+     2088},
+    {"GasLib-582/v1-2013/GasLib-582.net", "GasLib-582/v1-2013/GasLib-582.cs", 5, 9, 1, 9, 1, 12, 12, 14, 81, 648},
+    {"extras/GasLib-Integration/GasLib-Integration.net", "extras/GasLib-Integration/GasLib-Integration.cs", 1, 1, 0, 1,
+     0, 1, 1, 1, 0, 0},
 };
 
 static void check_set(const network *net, const station_set *set, const cs_instance *in)
@@ -172,12 +168,11 @@ static void check_set(const network *net, const station_set *set, const cs_insta
             }
         }
     }
-    size_t got[] = {set->n_stations, turbo, piston, turbines, motors, configs, stages, units,
-                    surge, map};
-    size_t want[] = {in->stations, in->turbo, in->piston, in->turbines, in->motors,
-                     in->configurations, in->stages, in->units, in->surge_points, in->map_points};
-    static const char *what[] = {"stations", "turbo", "piston", "gas turbines", "motors",
-                                 "configurations", "stages", "units", "surge points", "map points"};
+    size_t got[] = {set->n_stations, turbo, piston, turbines, motors, configs, stages, units, surge, map};
+    size_t want[] = {in->stations,       in->turbo,  in->piston, in->turbines,     in->motors,
+                     in->configurations, in->stages, in->units,  in->surge_points, in->map_points};
+    static const char *what[] = {"stations",       "turbo",  "piston", "gas turbines", "motors",
+                                 "configurations", "stages", "units",  "surge points", "map points"};
     for (size_t k = 0; k < sizeof got / sizeof got[0]; k++)
         if (got[k] != want[k])
             fail_msg("%s: %zu %s, want %zu", in->cs, got[k], what[k], want[k]);
@@ -277,10 +272,8 @@ static void test_units_and_structure(void **state)
     assert_int_equal(cf->stages[0].n_units, 2);
     expect_close(cf->stages[0].units[0].nominal_speed, 350.0 / 60.0, 1e-15, "nominal 350");
     /* ids repeat across stations of 582; each station has its own */
-    assert_int_equal(compressor_of(station_of(&set, "compressorStation_1"), "compressor_3")->line,
-                     2479);
-    assert_int_equal(compressor_of(station_of(&set, "compressorStation_3"), "compressor_3")->line,
-                     1525);
+    assert_int_equal(compressor_of(station_of(&set, "compressorStation_1"), "compressor_3")->line, 2479);
+    assert_int_equal(compressor_of(station_of(&set, "compressorStation_3"), "compressor_3")->line, 1525);
     station_set_free(&set);
     network_free(&net);
 }
@@ -308,22 +301,17 @@ static void check_maps(const char *net_rel, const char *cs_rel, map_errors *e)
             size_t on_choke = 0;
             for (size_t j = 0; j < c->n_surge_points; j++) {
                 const cs_map_point *p = &c->surge_points[j];
-                e->head = fmax(e->head, rel_error(compressor_head_J_per_kg(c, p->flow, p->speed),
-                                                  p->head));
-                e->surge = fmax(e->surge,
-                                rel_error(compressor_surge_head_J_per_kg(c, p->flow), p->head));
+                e->head = fmax(e->head, rel_error(compressor_head_J_per_kg(c, p->flow, p->speed), p->head));
+                e->surge = fmax(e->surge, rel_error(compressor_surge_head_J_per_kg(c, p->flow), p->head));
                 e->n_head++;
             }
             for (size_t j = 0; j < c->n_map_points; j++) {
                 const cs_map_point *p = &c->map_points[j];
-                e->head = fmax(e->head, rel_error(compressor_head_J_per_kg(c, p->flow, p->speed),
-                                                  p->head));
-                e->eta = fmax(e->eta,
-                              fabs(compressor_efficiency(c, p->flow, p->speed) - p->efficiency));
+                e->head = fmax(e->head, rel_error(compressor_head_J_per_kg(c, p->flow, p->speed), p->head));
+                e->eta = fmax(e->eta, fabs(compressor_efficiency(c, p->flow, p->speed) - p->efficiency));
                 e->n_head++;
                 if (p->efficiency == c->eta_choke) { /* the choke line is this isoline */
-                    e->choke = fmax(e->choke, rel_error(compressor_choke_head_J_per_kg(c, p->flow),
-                                                        p->head));
+                    e->choke = fmax(e->choke, rel_error(compressor_choke_head_J_per_kg(c, p->flow), p->head));
                     on_choke++;
                 }
             }
@@ -346,8 +334,7 @@ static void test_maps_reproduce_measurements(void **state)
 {
     (void)state;
     map_errors e;
-    check_maps("GasLib-135/GasLib-135-v1-20211130.net", "GasLib-135/GasLib-135-v1-20211130.cs",
-               &e);
+    check_maps("GasLib-135/GasLib-135-v1-20211130.net", "GasLib-135/GasLib-135-v1-20211130.cs", &e);
     assert_int_equal(e.n_head, 261 + 2088);
     assert_int_equal(e.n_choke, 29 * 9);
     assert_true(e.head <= 1e-9 && e.surge <= 1e-9 && e.choke <= 1e-9 && e.eta <= 0.06);
@@ -369,11 +356,11 @@ static void test_motor_laws_reproduce_measurements(void **state)
     const cs_drive *d = drive_of(station_of(&set, "compressorStation_5"), "drive_2");
     double worst = 0.0;
     for (size_t k = 0; k < d->n_fuel_points; k++)
-        worst = fmax(worst, rel_error(drive_fuel_power_W(d, d->fuel_points[k].shaft_power),
-                                      d->fuel_points[k].fuel_power));
+        worst =
+            fmax(worst, rel_error(drive_fuel_power_W(d, d->fuel_points[k].shaft_power), d->fuel_points[k].fuel_power));
     for (size_t k = 0; k < d->n_power_points; k++)
-        worst = fmax(worst, rel_error(drive_max_power_W(d, d->power_points[k].speed, NAN),
-                                      d->power_points[k].max_power));
+        worst =
+            fmax(worst, rel_error(drive_max_power_W(d, d->power_points[k].speed, NAN), d->power_points[k].max_power));
     print_message("  gasDrivenMotor drive_2: 6 points, worst %.2e\n", worst);
     assert_true(worst <= 1e-5);
     station_set_free(&set);
@@ -407,8 +394,7 @@ static void test_turbine_limit_plausible(void **state)
                     double p15 = drive_max_power_W(d, n, 288.15);
                     double p30 = drive_max_power_W(d, n, 303.15);
                     if (!(p0 > p15 && p15 > p30 && p30 > 0.0))
-                        fail_msg("%s %s: P_max %g, %g, %g W at 0/15/30 C", cs_instances[k].cs,
-                                 d->id, p0, p15, p30);
+                        fail_msg("%s %s: P_max %g, %g, %g W at 0/15/30 C", cs_instances[k].cs, d->id, p0, p15, p30);
                     checked++;
                 }
             }
@@ -427,14 +413,11 @@ static void test_head_gradient(void **state)
     station_set set;
     load_net("GasLib-582/v1-2013/GasLib-582.net", &net);
     load_cs("GasLib-582/v1-2013/GasLib-582.cs", &net, &set);
-    const cs_compressor *c = compressor_of(station_of(&set, "compressorStation_4"),
-                                           "compressor_5");
+    const cs_compressor *c = compressor_of(station_of(&set, "compressorStation_4"), "compressor_5");
     double q = 1.3, n = 140.0, hq = 1e-4, hn = 1e-2, dq, dn;
     compressor_head_gradient(c, q, n, &dq, &dn);
-    double fq = (compressor_head_J_per_kg(c, q + hq, n) - compressor_head_J_per_kg(c, q - hq, n)) /
-                (2 * hq);
-    double fn = (compressor_head_J_per_kg(c, q, n + hn) - compressor_head_J_per_kg(c, q, n - hn)) /
-                (2 * hn);
+    double fq = (compressor_head_J_per_kg(c, q + hq, n) - compressor_head_J_per_kg(c, q - hq, n)) / (2 * hq);
+    double fn = (compressor_head_J_per_kg(c, q, n + hn) - compressor_head_J_per_kg(c, q, n - hn)) / (2 * hn);
     expect_close(dq, fq, 1e-6, "dH/dQ");
     expect_close(dn, fn, 1e-6, "dH/dn");
     station_set_free(&set);
@@ -444,26 +427,25 @@ static void test_head_gradient(void **state)
 /* ---- (c) in-memory files: a good one and malformed ones --------------- */
 
 /* A network with one compressorStation 'CS' and one pipe 'P1'. */
-static const char mini_net[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<network xmlns=\"http://gaslib.zib.de/Gas\" "
-    "xmlns:framework=\"http://gaslib.zib.de/Framework\">\n"
-    "<framework:nodes>\n"
-    "<source id=\"S1\"><height value=\"0\" unit=\"m\"/><gasTemperature value=\"10\" "
-    "unit=\"Celsius\"/><normDensity value=\"0.785\" unit=\"kg_per_m_cube\"/><molarMass "
-    "value=\"18.5\" unit=\"kg_per_kmol\"/></source>\n"
-    "<innode id=\"N1\"><height value=\"0\" unit=\"m\"/></innode>\n"
-    "<sink id=\"X1\"><height value=\"0\" unit=\"m\"/></sink>\n"
-    "</framework:nodes>\n<framework:connections>\n"
-    "<pipe id=\"P1\" from=\"S1\" to=\"N1\"><length value=\"5\" unit=\"km\"/><diameter "
-    "value=\"500\" unit=\"mm\"/><roughness value=\"0.1\" unit=\"mm\"/></pipe>\n"
-    "<compressorStation id=\"CS\" from=\"N1\" to=\"X1\"/>\n"
-    "</framework:connections>\n</network>\n";
+static const char mini_net[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<network xmlns=\"http://gaslib.zib.de/Gas\" "
+                               "xmlns:framework=\"http://gaslib.zib.de/Framework\">\n"
+                               "<framework:nodes>\n"
+                               "<source id=\"S1\"><height value=\"0\" unit=\"m\"/><gasTemperature value=\"10\" "
+                               "unit=\"Celsius\"/><normDensity value=\"0.785\" unit=\"kg_per_m_cube\"/><molarMass "
+                               "value=\"18.5\" unit=\"kg_per_kmol\"/></source>\n"
+                               "<innode id=\"N1\"><height value=\"0\" unit=\"m\"/></innode>\n"
+                               "<sink id=\"X1\"><height value=\"0\" unit=\"m\"/></sink>\n"
+                               "</framework:nodes>\n<framework:connections>\n"
+                               "<pipe id=\"P1\" from=\"S1\" to=\"N1\"><length value=\"5\" unit=\"km\"/><diameter "
+                               "value=\"500\" unit=\"mm\"/><roughness value=\"0.1\" unit=\"mm\"/></pipe>\n"
+                               "<compressorStation id=\"CS\" from=\"N1\" to=\"X1\"/>\n"
+                               "</framework:connections>\n</network>\n";
 
 #define V(name, v) "<" name " value=\"" v "\"/>\n"
 #define VU(name, v, u) "<" name " value=\"" v "\" unit=\"" u "\"/>\n"
-#define POINT(rpm, head, flow)                                                                 \
-    "<measurement>\n" VU("speed", rpm, "per_min") VU("adiabaticHead", head, "kJ_per_kg")        \
+#define POINT(rpm, head, flow)                                                                                         \
+    "<measurement>\n" VU("speed", rpm, "per_min") VU("adiabaticHead", head, "kJ_per_kg")                               \
         VU("volumetricFlowrate", flow, "m_cube_per_s") "</measurement>\n"
 
 /* One turbo machine with H = 1e-3 Q^2 n (only n_isoline_coeff_8, i = 2,
@@ -475,72 +457,155 @@ static const char good_cs[] =
     "xmlns:framework=\"http://gaslib.zib.de/CompressorStations\">\n"
     "<compressorStation id=\"CS\">\n"
     "<compressors>\n"
-    "<turboCompressor drive=\"D1\" id=\"T1\">\n"
-    VU("speedMin", "3000", "per_min") VU("speedMax", "6000", "per_min")
-    V("n_isoline_coeff_1", "0") V("n_isoline_coeff_2", "0") V("n_isoline_coeff_3", "0")
-    V("n_isoline_coeff_4", "0") V("n_isoline_coeff_5", "0") V("n_isoline_coeff_6", "0")
-    V("n_isoline_coeff_7", "0") V("n_isoline_coeff_8", "0.001") V("n_isoline_coeff_9", "0")
-    V("eta_ad_isoline_coeff_1", "0.8") V("eta_ad_isoline_coeff_2", "1e-5")
-    V("eta_ad_isoline_coeff_3", "0") V("eta_ad_isoline_coeff_4", "0")
-    V("eta_ad_isoline_coeff_5", "0") V("eta_ad_isoline_coeff_6", "0")
-    V("eta_ad_isoline_coeff_7", "0") V("eta_ad_isoline_coeff_8", "0")
-    V("eta_ad_isoline_coeff_9", "0")
-    V("surgeline_coeff_1", "1") V("surgeline_coeff_2", "2") V("surgeline_coeff_3", "3")
-    V("chokeline_coeff_1", "4") V("chokeline_coeff_2", "5") V("chokeline_coeff_3", "6")
-    V("efficiencyOfChokeline", "0.7")
-    "<surgelineMeasurements>\n" POINT("3000", "20", "0.2") "</surgelineMeasurements>\n"
-    "<characteristicDiagramMeasurements>\n"
-    "<adiabaticEfficiency value=\"0.8\">\n" POINT("6000", "30", "1.5") "</adiabaticEfficiency>\n"
-    "<adiabaticEfficiency value=\"0.7\">\n" POINT("3000", "10", "2.5") POINT("6000", "25", "3.5")
-    "</adiabaticEfficiency>\n"
-    "</characteristicDiagramMeasurements>\n"
-    "</turboCompressor>\n"
-    "<pistonCompressor drive=\"D2\" id=\"P1\">\n"
-    VU("speedMin", "165", "per_min") VU("speedMax", "350", "per_min")
-    VU("operatingVolume", "0.5", "m_cube") VU("maximalTorque", "2", "kNm")
-    V("maximalCompressionRatio", "2") V("adiabaticEfficiency", "0.95")
-    V("additionalReductionVolFlow", "0.35")
-    "</pistonCompressor>\n"
-    "</compressors>\n"
-    "<drives>\n"
-    "<gasTurbine id=\"D1\">\n"
-    V("energy_rate_fun_coeff_1", "5000") V("energy_rate_fun_coeff_2", "2.5")
-    V("energy_rate_fun_coeff_3", "0.001")
-    V("power_fun_coeff_1", "100") V("power_fun_coeff_2", "1") V("power_fun_coeff_3", "0")
-    V("power_fun_coeff_4", "-2") V("power_fun_coeff_5", "0") V("power_fun_coeff_6", "0")
-    V("power_fun_coeff_7", "0") V("power_fun_coeff_8", "0") V("power_fun_coeff_9", "0")
-    "</gasTurbine>\n"
-    "<gasDrivenMotor id=\"D2\">\n"
-    V("energy_rate_fun_coeff_1", "2629") V("energy_rate_fun_coeff_2", "2.47429")
-    V("energy_rate_fun_coeff_3", "1.37143e-05")
-    V("power_fun_coeff_1", "230.515") V("power_fun_coeff_2", "24.4196")
-    V("power_fun_coeff_3", "0.00423351")
-    "<specificEnergyConsumptionMeasurements>\n<measurement>\n"
-    VU("compressorPower", "5250", "kW") VU("fuelConsumption", "15997", "kW")
-    "</measurement>\n</specificEnergyConsumptionMeasurements>\n"
-    "<maximalPowerMeasurements>\n<measurement>\n"
-    VU("speed", "165", "per_min") VU("maximalPower", "4375", "kW")
-    "</measurement>\n</maximalPowerMeasurements>\n"
-    "</gasDrivenMotor>\n"
-    "</drives>\n"
-    "<configurations>\n"
-    "<configuration confId=\"series\" nrOfSerialStages=\"2\">\n"
-    "<stage stageNr=\"2\" nrOfParallelUnits=\"1\">\n"
-    "<compressor id=\"P1\" nominalSpeed=\"300\"/>\n"
-    "</stage>\n"
-    "<stage stageNr=\"1\" nrOfParallelUnits=\"1\">\n"
-    "<compressor id=\"T1\" nominalSpeed=\"5000\"/>\n"
-    "</stage>\n"
-    "</configuration>\n"
-    "<configuration confId=\"7\" nrOfSerialStages=\"1\">\n"
-    "<stage stageNr=\"1\" nrOfParallelUnits=\"2\">\n"
-    "<compressor id=\"T1\" nominalSpeed=\"5000\"/>\n"
-    "<compressor id=\"P1\" nominalSpeed=\"300\"/>\n"
-    "</stage>\n"
-    "</configuration>\n"
-    "</configurations>\n"
-    "</compressorStation>\n"
-    "</compressorStations>\n";
+    "<turboCompressor drive=\"D1\" id=\"T1\">\n" VU("speedMin", "3000", "per_min") VU("speedMax", "6000", "per_min") V(
+        "n_isoline_coeff_1", "0") V("n_isoline_coeff_2", "0") V("n_isoline_coeff_3", "0") V("n_isoline_coeff_4", "0")
+        V("n_isoline_coeff_5", "0") V("n_isoline_coeff_6", "0") V("n_isoline_coeff_7", "0")
+            V("n_isoline_coeff_8", "0.001") V("n_isoline_coeff_9", "0") V("eta_ad_isoline_coeff_1", "0.8") V(
+                "eta_ad_isoline_coeff_2", "1e-5") V("eta_ad_isoline_coeff_3", "0") V("eta_ad_isoline_coeff_4", "0")
+                V("eta_ad_isoline_coeff_5", "0") V("eta_ad_isoline_coeff_6", "0") V("eta_ad_isoline_coeff_7", "0") V(
+                    "eta_ad_isoline_coeff_8", "0") V("eta_ad_isoline_coeff_9", "0") V("surgeline_coeff_1", "1")
+                    V("surgeline_coeff_2", "2") V("surgeline_coeff_3", "3") V("chokeline_coeff_1", "4") V(
+                        "chokeline_coeff_2",
+                        "5") V("chokeline_coeff_3", "6")
+                        V("efficiencyOfChokeline", "0.7") "<surgelineMeasurements>\n" POINT(
+                            "3000",
+                            "20",
+                            "0.2") "</surgelineMeasurements>\n"
+                                   "<characteristicDiagramMeasurements>\n"
+                                   "<adiabaticEfficiency value=\"0.8\">\n" POINT(
+                                       "6000",
+                                       "30",
+                                       "1.5") "</adiabaticEfficiency>\n"
+                                              "<adiabaticEfficiency value=\"0.7\">\n" POINT("3000", "10", "2.5") POINT(
+                                                  "6000",
+                                                  "25",
+                                                  "3.5") "</adiabaticEfficiency>\n"
+                                                         "</characteristicDiagramMeasurements>\n"
+                                                         "</turboCompressor>\n"
+                                                         "<pistonCompressor drive=\"D2\" id=\"P1\">\n" VU(
+                                                             "speedMin",
+                                                             "165", "per_min") VU("speedMax", "350", "per_min")
+                                                             VU("operatingVolume", "0.5", "m_cube") VU(
+                                                                 "maximalTorque",
+                                                                 "2",
+                                                                 "kNm") V("maximalCompressionRatio",
+                                                                          "2") V("adiabaticEfficiency", "0.95")
+                                                                 V("additionalReductionVolFlow",
+                                                                   "0.35") "</pistonCompressor>\n"
+                                                                           "</compressors>\n"
+                                                                           "<drives>\n"
+                                                                           "<gasTurbine id=\"D1\">\n" V(
+                                                                               "energy_rate_fun_coeff_1", "5000")
+                                                                               V("energy_rate_fun_coeff_2", "2.5") V(
+                                                                                   "energy_rate_fun_coeff_3",
+                                                                                   "0.001") V("power_fun_coeff_1",
+                                                                                              "100")
+                                                                                   V("power_fun_coeff_2", "1") V(
+                                                                                       "power_fun_coeff_3",
+                                                                                       "0") V("power_fun_coeff_4", "-2")
+                                                                                       V("power_fun_coeff_5", "0") V(
+                                                                                           "power_fun_coeff_6",
+                                                                                           "0") V("power_fun_coeff_7",
+                                                                                                  "0") V("power_fun_"
+                                                                                                         "coeff_8",
+                                                                                                         "0")
+                                                                                           V("power_fun_coeff_9",
+                                                                                             "0") "</gasTurbine>\n"
+                                                                                                  "<gasDrivenMotor "
+                                                                                                  "id=\"D2\">\n" V(
+                                                                                                      "energy_rate_fun_"
+                                                                                                      "coeff_1",
+                                                                                                      "2629") V("energy"
+                                                                                                                "_rate_"
+                                                                                                                "fun_"
+                                                                                                                "coeff_"
+                                                                                                                "2",
+                                                                                                                "2."
+                                                                                                                "47429") V("energy_rate_fun_coeff_3",
+                                                                                                                           "1.37143e-05")
+                                                                                                      V("power_fun_"
+                                                                                                        "coeff_1",
+                                                                                                        "230.515") V("p"
+                                                                                                                     "o"
+                                                                                                                     "w"
+                                                                                                                     "e"
+                                                                                                                     "r"
+                                                                                                                     "_"
+                                                                                                                     "f"
+                                                                                                                     "u"
+                                                                                                                     "n"
+                                                                                                                     "_"
+                                                                                                                     "c"
+                                                                                                                     "o"
+                                                                                                                     "e"
+                                                                                                                     "f"
+                                                                                                                     "f"
+                                                                                                                     "_"
+                                                                                                                     "2",
+                                                                                                                     "2"
+                                                                                                                     "4"
+                                                                                                                     "."
+                                                                                                                     "4"
+                                                                                                                     "1"
+                                                                                                                     "9"
+                                                                                                                     "6")
+                                                                                                          V(
+                                                                                                              "power_"
+                                                                                                              "fun_"
+                                                                                                              "coeff_3",
+                                                                                                              "0."
+                                                                                                              "0042335"
+                                                                                                              "1") "<sp"
+                                                                                                                   "eci"
+                                                                                                                   "fic"
+                                                                                                                   "Ene"
+                                                                                                                   "rgy"
+                                                                                                                   "Con"
+                                                                                                                   "sum"
+                                                                                                                   "pti"
+                                                                                                                   "onM"
+                                                                                                                   "eas"
+                                                                                                                   "ure"
+                                                                                                                   "men"
+                                                                                                                   "ts>"
+                                                                                                                   "\n<"
+                                                                                                                   "mea"
+                                                                                                                   "sur"
+                                                                                                                   "eme"
+                                                                                                                   "nt>"
+                                                                                                                   "\n" VU("compressorPower",
+                                                                                                                           "5250",
+                                                                                                                           "kW")
+                                                                                                                       VU("fuelConsumption",
+                                                                                                                          "15997",
+                                                                                                                          "kW") "</measurement>\n</specificEnergyConsumptionMeasurements>\n"
+                                                                                                                                "<maximalPowerMeasurements>\n<measurement>\n" VU(
+                                                                                                                                    "speed",
+                                                                                                                                    "165",
+                                                                                                                                    "per_min")
+                                                                                                                                    VU("maximalPower",
+                                                                                                                                       "4375",
+                                                                                                                                       "kW") "</measurement>\n</maximalPowerMeasurements>\n"
+                                                                                                                                             "</gasDrivenMotor>\n"
+                                                                                                                                             "</drives>\n"
+                                                                                                                                             "<configurations>\n"
+                                                                                                                                             "<configuration confId=\"series\" nrOfSerialStages=\"2\">\n"
+                                                                                                                                             "<stage stageNr=\"2\" nrOfParallelUnits=\"1\">\n"
+                                                                                                                                             "<compressor id=\"P1\" nominalSpeed=\"300\"/>\n"
+                                                                                                                                             "</stage>\n"
+                                                                                                                                             "<stage stageNr=\"1\" nrOfParallelUnits=\"1\">\n"
+                                                                                                                                             "<compressor id=\"T1\" nominalSpeed=\"5000\"/>\n"
+                                                                                                                                             "</stage>\n"
+                                                                                                                                             "</configuration>\n"
+                                                                                                                                             "<configuration confId=\"7\" nrOfSerialStages=\"1\">\n"
+                                                                                                                                             "<stage stageNr=\"1\" nrOfParallelUnits=\"2\">\n"
+                                                                                                                                             "<compressor id=\"T1\" nominalSpeed=\"5000\"/>\n"
+                                                                                                                                             "<compressor id=\"P1\" nominalSpeed=\"300\"/>\n"
+                                                                                                                                             "</stage>\n"
+                                                                                                                                             "</configuration>\n"
+                                                                                                                                             "</configurations>\n"
+                                                                                                                                             "</compressorStation>\n"
+                                                                                                                                             "</compressorStations>\n";
 
 static void read_mini_net(network *net)
 {
@@ -580,8 +645,7 @@ static int line_of(const char *text, const char *marker)
 /* GF_TEST_VERBOSE=1 prints every message, to review them. The message must
  * start with "mini.cs:L:", L the line of `marker` (any line if NULL), and
  * contain needle. */
-static void expect_cs_error(const char *text, const char *marker, gf_status want,
-                            const char *needle)
+static void expect_cs_error(const char *text, const char *marker, gf_status want, const char *needle)
 {
     network net;
     station_set set;
@@ -611,8 +675,8 @@ static void expect_cs_error(const char *text, const char *marker, gf_status want
 }
 
 /* good_cs with one edit, expected to fail at the line of `marker`. */
-static void expect_edit_error(const char *old, const char *replacement, const char *marker,
-                              gf_status want, const char *needle)
+static void expect_edit_error(const char *old, const char *replacement, const char *marker, gf_status want,
+                              const char *needle)
 {
     char *text = edit(good_cs, old, replacement);
     expect_cs_error(text, marker, want, needle);
@@ -699,12 +763,12 @@ static void test_good_memory_cs(void **state)
 static void test_bad_references_and_ids(void **state)
 {
     (void)state;
-    expect_edit_error("<compressorStation id=\"CS\">", "<compressorStation id=\"CS9\">",
-                      "<compressorStation id", GF_ERR_INPUT,
+    expect_edit_error("<compressorStation id=\"CS\">", "<compressorStation id=\"CS9\">", "<compressorStation id",
+                      GF_ERR_INPUT,
                       "compressorStation 'CS9': no compressorStation of this id in network "
                       "'mini.net'");
-    expect_edit_error("<compressorStation id=\"CS\">", "<compressorStation id=\"P1\">",
-                      "<compressorStation id", GF_ERR_INPUT,
+    expect_edit_error("<compressorStation id=\"CS\">", "<compressorStation id=\"P1\">", "<compressorStation id",
+                      GF_ERR_INPUT,
                       "compressorStation 'P1': is a pipe in network 'mini.net', not a "
                       "compressorStation");
     expect_edit_error("<compressor id=\"P1\" nominalSpeed=\"300\"/>\n</stage>\n</configuration>",
@@ -712,17 +776,15 @@ static void test_bad_references_and_ids(void **state)
                       "<compressor id=\"P9\"", GF_ERR_INPUT,
                       "configuration '7': unknown compressor 'P9' (not among the compressors of "
                       "station 'CS')");
-    expect_edit_error("<pistonCompressor drive=\"D2\"", "<pistonCompressor drive=\"D7\"",
-                      "<pistonCompressor", GF_ERR_INPUT,
+    expect_edit_error("<pistonCompressor drive=\"D2\"", "<pistonCompressor drive=\"D7\"", "<pistonCompressor",
+                      GF_ERR_INPUT,
                       "pistonCompressor 'P1': unknown drive 'D7' (not among the drives of "
                       "station 'CS')");
-    expect_edit_error("<pistonCompressor drive=\"D2\" id=\"P1\">",
-                      "<pistonCompressor drive=\"D2\" id=\"T1\">", "<pistonCompressor",
-                      GF_ERR_INPUT,
+    expect_edit_error("<pistonCompressor drive=\"D2\" id=\"P1\">", "<pistonCompressor drive=\"D2\" id=\"T1\">",
+                      "<pistonCompressor", GF_ERR_INPUT,
                       "pistonCompressor 'T1': duplicate compressor id in station 'CS' (first at "
                       "line 5)");
-    expect_edit_error("<gasDrivenMotor id=\"D2\">", "<gasDrivenMotor id=\"D1\">",
-                      "<gasDrivenMotor", GF_ERR_INPUT,
+    expect_edit_error("<gasDrivenMotor id=\"D2\">", "<gasDrivenMotor id=\"D1\">", "<gasDrivenMotor", GF_ERR_INPUT,
                       "gasDrivenMotor 'D1': duplicate drive id in station 'CS'");
     expect_edit_error("<configuration confId=\"7\"", "<configuration confId=\"series\"",
                       "<configuration confId=\"series\" nrOfSerialStages=\"1\"", GF_ERR_INPUT,
@@ -743,55 +805,43 @@ static void test_bad_values(void **state)
     /* a missing coefficient is reported at the machine's start tag */
     expect_edit_error(V("n_isoline_coeff_5", "0"), "", "<turboCompressor", GF_ERR_INPUT,
                       "turboCompressor 'T1': missing required value 'n_isoline_coeff_5'");
-    expect_edit_error(VU("operatingVolume", "0.5", "m_cube"), "", "<pistonCompressor",
-                      GF_ERR_INPUT,
+    expect_edit_error(VU("operatingVolume", "0.5", "m_cube"), "", "<pistonCompressor", GF_ERR_INPUT,
                       "pistonCompressor 'P1': missing required value 'operatingVolume'");
-    expect_edit_error(VU("speedMax", "6000", "per_min"), VU("speedMax", "6000", "rpm"),
-                      "\"rpm\"", GF_ERR_INPUT,
+    expect_edit_error(VU("speedMax", "6000", "per_min"), VU("speedMax", "6000", "rpm"), "\"rpm\"", GF_ERR_INPUT,
                       "turboCompressor 'T1': unknown unit 'rpm' for speedMax");
-    expect_edit_error(VU("speedMax", "6000", "per_min"), VU("speedMax", "6000", "kW"), "\"kW\"",
-                      GF_ERR_INPUT,
+    expect_edit_error(VU("speedMax", "6000", "per_min"), VU("speedMax", "6000", "kW"), "\"kW\"", GF_ERR_INPUT,
                       "unit 'kW' does not fit speedMax (expected a rotational speed)");
-    expect_edit_error(VU("speedMax", "6000", "per_min"), V("speedMax", "6000"), "<speedMax",
-                      GF_ERR_INPUT, "missing unit for speedMax (expected a rotational speed)");
-    expect_edit_error(V("surgeline_coeff_2", "2"), V("surgeline_coeff_2", "fast"),
-                      "<surgeline_coeff_2", GF_ERR_INPUT,
+    expect_edit_error(VU("speedMax", "6000", "per_min"), V("speedMax", "6000"), "<speedMax", GF_ERR_INPUT,
+                      "missing unit for speedMax (expected a rotational speed)");
+    expect_edit_error(V("surgeline_coeff_2", "2"), V("surgeline_coeff_2", "fast"), "<surgeline_coeff_2", GF_ERR_INPUT,
                       "turboCompressor 'T1': 'fast' is not a number (surgeline_coeff_2)");
     expect_edit_error("nominalSpeed=\"5000\"/>\n</stage>\n</configuration>",
                       "nominalSpeed=\"5e3x\"/>\n</stage>\n</configuration>", "5e3x", GF_ERR_INPUT,
                       "configuration 'series': '5e3x' is not a number (nominalSpeed in "
                       "compressor)");
-    expect_edit_error(VU("speedMin", "3000", "per_min"), VU("speedMin", "7000", "per_min"),
-                      "<turboCompressor", GF_ERR_INPUT,
-                      "turboCompressor 'T1': speedMin (7000 per_min) > speedMax (6000 per_min)");
-    expect_edit_error(V("efficiencyOfChokeline", "0.7"), V("efficiencyOfChokeline", "1.7"),
-                      "<efficiencyOfChokeline", GF_ERR_INPUT, "efficiencyOfChokeline must be <= 1");
-    expect_edit_error(V("maximalCompressionRatio", "2"), V("maximalCompressionRatio", "0.5"),
-                      "<pistonCompressor", GF_ERR_INPUT,
-                      "maximalCompressionRatio 0.5 must be >= 1");
-    expect_edit_error(V("chokeline_coeff_3", "6"),
-                      V("chokeline_coeff_3", "6") V("chokeline_coeff_3", "7"),
-                      "\"7\"", GF_ERR_INPUT, "'chokeline_coeff_3' given twice");
-    expect_edit_error("<adiabaticEfficiency value=\"0.7\">", "<adiabaticEfficiency value=\"high\">",
-                      "\"high\"", GF_ERR_INPUT,
-                      "'high' is not a number (value in adiabaticEfficiency)");
-    expect_edit_error(VU("maximalPower", "4375", "kW"), VU("maximalPower", "", "kW"),
-                      "<maximalPower value", GF_ERR_INPUT,
-                      "gasDrivenMotor 'D2': '' is not a number (maximalPower)");
+    expect_edit_error(VU("speedMin", "3000", "per_min"), VU("speedMin", "7000", "per_min"), "<turboCompressor",
+                      GF_ERR_INPUT, "turboCompressor 'T1': speedMin (7000 per_min) > speedMax (6000 per_min)");
+    expect_edit_error(V("efficiencyOfChokeline", "0.7"), V("efficiencyOfChokeline", "1.7"), "<efficiencyOfChokeline",
+                      GF_ERR_INPUT, "efficiencyOfChokeline must be <= 1");
+    expect_edit_error(V("maximalCompressionRatio", "2"), V("maximalCompressionRatio", "0.5"), "<pistonCompressor",
+                      GF_ERR_INPUT, "maximalCompressionRatio 0.5 must be >= 1");
+    expect_edit_error(V("chokeline_coeff_3", "6"), V("chokeline_coeff_3", "6") V("chokeline_coeff_3", "7"), "\"7\"",
+                      GF_ERR_INPUT, "'chokeline_coeff_3' given twice");
+    expect_edit_error("<adiabaticEfficiency value=\"0.7\">", "<adiabaticEfficiency value=\"high\">", "\"high\"",
+                      GF_ERR_INPUT, "'high' is not a number (value in adiabaticEfficiency)");
+    expect_edit_error(VU("maximalPower", "4375", "kW"), VU("maximalPower", "", "kW"), "<maximalPower value",
+                      GF_ERR_INPUT, "gasDrivenMotor 'D2': '' is not a number (maximalPower)");
 }
 
 static void test_bad_structure(void **state)
 {
     (void)state;
-    expect_edit_error(V("n_isoline_coeff_9", "0"), V("n_isoline_coeff_10", "0"),
-                      "n_isoline_coeff_10", GF_ERR_INPUT,
+    expect_edit_error(V("n_isoline_coeff_9", "0"), V("n_isoline_coeff_10", "0"), "n_isoline_coeff_10", GF_ERR_INPUT,
                       "turboCompressor 'T1': unknown element 'n_isoline_coeff_10'");
     expect_edit_error(V("power_fun_coeff_3", "0.00423351"),
-                      V("power_fun_coeff_3", "0.00423351") V("power_fun_coeff_4", "1"),
-                      "power_fun_coeff_4 value=\"1\"", GF_ERR_INPUT,
-                      "gasDrivenMotor 'D2': unknown element 'power_fun_coeff_4'");
-    expect_edit_error("<drives>\n", "<drives>\n<electricMotor id=\"E1\"/>\n", "<electricMotor",
-                      GF_ERR_INPUT,
+                      V("power_fun_coeff_3", "0.00423351") V("power_fun_coeff_4", "1"), "power_fun_coeff_4 value=\"1\"",
+                      GF_ERR_INPUT, "gasDrivenMotor 'D2': unknown element 'power_fun_coeff_4'");
+    expect_edit_error("<drives>\n", "<drives>\n<electricMotor id=\"E1\"/>\n", "<electricMotor", GF_ERR_INPUT,
                       "unknown element 'electricMotor' in drives (expected gasTurbine or "
                       "gasDrivenMotor)");
     expect_edit_error("<drives>\n", "<pipes/>\n<drives>\n", "<pipes", GF_ERR_INPUT,
@@ -805,19 +855,15 @@ static void test_bad_structure(void **state)
                       "configuration '7': stage 1: nrOfParallelUnits is 3 but 2 compressors are "
                       "listed");
     expect_edit_error("<configuration confId=\"series\" nrOfSerialStages=\"2\">",
-                      "<configuration confId=\"series\" nrOfSerialStages=\"3\">",
-                      "nrOfSerialStages=\"3\"", GF_ERR_INPUT,
-                      "configuration 'series': nrOfSerialStages is 3 but 2 stages are given");
-    expect_edit_error("<stage stageNr=\"1\" nrOfParallelUnits=\"1\">",
-                      "<stage stageNr=\"2\" nrOfParallelUnits=\"1\" >", "nrOfParallelUnits=\"1\" >",
-                      GF_ERR_INPUT, "configuration 'series': stageNr 2 given twice");
-    expect_edit_error("<stage stageNr=\"2\"", "<stage stageNr=\"2.5\"", "stageNr=\"2.5\"",
-                      GF_ERR_INPUT,
+                      "<configuration confId=\"series\" nrOfSerialStages=\"3\">", "nrOfSerialStages=\"3\"",
+                      GF_ERR_INPUT, "configuration 'series': nrOfSerialStages is 3 but 2 stages are given");
+    expect_edit_error("<stage stageNr=\"1\" nrOfParallelUnits=\"1\">", "<stage stageNr=\"2\" nrOfParallelUnits=\"1\" >",
+                      "nrOfParallelUnits=\"1\" >", GF_ERR_INPUT, "configuration 'series': stageNr 2 given twice");
+    expect_edit_error("<stage stageNr=\"2\"", "<stage stageNr=\"2.5\"", "stageNr=\"2.5\"", GF_ERR_INPUT,
                       "stageNr must be a whole number >= 1");
-    expect_edit_error("<configuration confId=\"7\"", "<configuration", "<configuration nrOf",
-                      GF_ERR_INPUT, "configuration: missing required attribute 'confId'");
-    expect_edit_error("<surgelineMeasurements>\n", "<surgelineMeasurements>\n<point/>\n",
-                      "<point", GF_ERR_INPUT,
+    expect_edit_error("<configuration confId=\"7\"", "<configuration", "<configuration nrOf", GF_ERR_INPUT,
+                      "configuration: missing required attribute 'confId'");
+    expect_edit_error("<surgelineMeasurements>\n", "<surgelineMeasurements>\n<point/>\n", "<point", GF_ERR_INPUT,
                       "unknown element 'point' in surgelineMeasurements (expected measurement)");
     expect_edit_error(VU("adiabaticHead", "20", "kJ_per_kg"), "", "<measurement>", GF_ERR_INPUT,
                       "turboCompressor 'T1': missing required value 'adiabaticHead' in "
@@ -833,12 +879,10 @@ static void test_bad_files(void **state)
 {
     (void)state;
     static const char wrong_root[] = "<?xml version=\"1.0\"?>\n<network>\n</network>\n";
-    expect_cs_error(wrong_root, "<network", GF_ERR_INPUT,
-                    "root element is 'network', expected 'compressorStations'");
+    expect_cs_error(wrong_root, "<network", GF_ERR_INPUT, "root element is 'network', expected 'compressorStations'");
     static const char dtd[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n"
                               "<compressorStations/>\n";
-    expect_cs_error(dtd, "<!DOCTYPE", GF_ERR_PARSE,
-                    "DTDs and entity declarations are not accepted");
+    expect_cs_error(dtd, "<!DOCTYPE", GF_ERR_PARSE, "DTDs and entity declarations are not accepted");
     static const char truncated[] = "<?xml version=\"1.0\"?>\n<compressorStations>\n"
                                     "<compressorStation id=\"CS\">\n";
     expect_cs_error(truncated, NULL, GF_ERR_PARSE, "not well-formed XML");
@@ -852,8 +896,7 @@ static void test_bad_files(void **state)
                     "compressorStation)");
     static const char empty_station[] = "<?xml version=\"1.0\"?>\n<compressorStations>\n"
                                         "<compressorStation id=\"CS\"/>\n</compressorStations>\n";
-    expect_cs_error(empty_station, "<compressorStation ", GF_ERR_INPUT,
-                    "compressorStation 'CS': no compressors");
+    expect_cs_error(empty_station, "<compressorStation ", GF_ERR_INPUT, "compressorStation 'CS': no compressors");
 
     /* an empty list of stations is valid; a missing file and NULLs are not */
     network net;
@@ -862,8 +905,7 @@ static void test_bad_files(void **state)
     read_mini_net(&net);
     station_set_init(&set);
     static const char none[] = "<compressorStations/>";
-    assert_int_equal(gaslib_read_cs_memory(none, strlen(none), "none.cs", &net, &set, &err),
-                     GF_OK);
+    assert_int_equal(gaslib_read_cs_memory(none, strlen(none), "none.cs", &net, &set, &err), GF_OK);
     assert_int_equal(set.n_stations, 0);
     assert_int_equal(gaslib_read_cs("no/such/file.cs", &net, &set, &err), GF_ERR_IO);
     assert_non_null(strstr(err.msg, "no/such/file.cs: cannot open"));

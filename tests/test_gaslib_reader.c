@@ -111,18 +111,13 @@ static const instance instances[] = {
     {"GasLib-39/GasLib-39-v1-20231119.net", 2, 5, 32, {28, 0, 0, 7, 4, 2}, "GasLib-39", 10},
     {"GasLib-40/GasLib-40.net", 3, 29, 8, {39, 0, 0, 0, 0, 6}, "GasLib-40", 1},
     {"GasLib-40/legacy-2013/GasLib-40.net", 3, 29, 8, {39, 0, 0, 0, 0, 6}, "GasLib-40", 1},
-    {"GasLib-134/GasLib-134-v2.net", 3, 45, 86, {86, 45, 0, 0, 1, 1},
-     "GasLib-134/Nominations-134-v2", 20},
+    {"GasLib-134/GasLib-134-v2.net", 3, 45, 86, {86, 45, 0, 0, 1, 1}, "GasLib-134/Nominations-134-v2", 20},
     {"GasLib-135/GasLib-135-v1-20211130.net", 6, 99, 30, {141, 0, 0, 0, 0, 29}, "GasLib-135", 1},
     {"GasLib-135/legacy-2013/GasLib-135.net", 6, 99, 30, {141, 0, 0, 0, 0, 29}, "GasLib-135", 1},
-    {"GasLib-582/v1-2013/GasLib-582.net", 31, 129, 422, {451, 96, 8, 26, 23, 5},
-     "GasLib-582/v1-2013", 1},
-    {"GasLib-582/v2-2014/GasLib-582-v2.net", 31, 129, 422, {278, 269, 8, 26, 23, 5},
-     "GasLib-582/v2-2014", 1},
-    {"GasLib-4197/GasLib-4197-derived.net", 11, 1009, 3177, {3537, 343, 28, 426, 120, 12},
-     "GasLib-4197", 1},
-    {"extras/GasLib-Integration/GasLib-Integration.net", 4, 7, 0, {1, 1, 2, 1, 1, 1},
-     "extras/GasLib-Integration", 1},
+    {"GasLib-582/v1-2013/GasLib-582.net", 31, 129, 422, {451, 96, 8, 26, 23, 5}, "GasLib-582/v1-2013", 1},
+    {"GasLib-582/v2-2014/GasLib-582-v2.net", 31, 129, 422, {278, 269, 8, 26, 23, 5}, "GasLib-582/v2-2014", 1},
+    {"GasLib-4197/GasLib-4197-derived.net", 11, 1009, 3177, {3537, 343, 28, 426, 120, 12}, "GasLib-4197", 1},
+    {"extras/GasLib-Integration/GasLib-Integration.net", 4, 7, 0, {1, 1, 2, 1, 1, 1}, "extras/GasLib-Integration", 1},
 };
 
 /* Structural facts every loaded network must satisfy. */
@@ -154,14 +149,12 @@ static void check_network(const network *net, const instance *in)
         if (a->kind == ARC_RESISTOR)
             assert_true(isnan(a->drag) != isnan(a->pressure_loss));
     }
-    if (kinds[NODE_SOURCE] != in->sources || kinds[NODE_SINK] != in->sinks ||
-        kinds[NODE_INNODE] != in->innodes)
-        fail_msg("%s: nodes %zu/%zu/%zu, want %zu/%zu/%zu", in->net, kinds[NODE_SOURCE],
-                 kinds[NODE_SINK], kinds[NODE_INNODE], in->sources, in->sinks, in->innodes);
+    if (kinds[NODE_SOURCE] != in->sources || kinds[NODE_SINK] != in->sinks || kinds[NODE_INNODE] != in->innodes)
+        fail_msg("%s: nodes %zu/%zu/%zu, want %zu/%zu/%zu", in->net, kinds[NODE_SOURCE], kinds[NODE_SINK],
+                 kinds[NODE_INNODE], in->sources, in->sinks, in->innodes);
     for (int k = 0; k < ARC_KIND_COUNT; k++)
         if (arcs[k] != in->arcs[k])
-            fail_msg("%s: %zu %s, want %zu", in->net, arcs[k], arc_kind_name((arc_kind)k),
-                     in->arcs[k]);
+            fail_msg("%s: %zu %s, want %zu", in->net, arcs[k], arc_kind_name((arc_kind)k), in->arcs[k]);
     assert_non_null(net->path);
     assert_non_null(net->title);
     assert_true(net->title[0] != '\0');
@@ -294,8 +287,7 @@ static void test_units_gaslib134(void **state)
     expect_close(p->length, 15250.0, 1e-15, "15.25 km");
     expect_close(p->diameter, 0.9144, 1e-15, "914.4 mm");
     assert_true(isnan(p->p_max)); /* pressureMax absent in 134 */
-    expect_close(net.nodes[node_of(&net, "node_1")].gas.temperature, 289.15, 1e-15,
-                 "gasTemperature in K");
+    expect_close(net.nodes[node_of(&net, "node_1")].gas.temperature, 289.15, 1e-15, "gasTemperature in K");
     network_free(&net);
 }
 
@@ -429,24 +421,23 @@ static void test_locale_independent(void **state)
 /* ---- (c) malformed input ---------------------------------------------- */
 
 /* A small network; nodes on lines 4-6, arcs from line 9. */
-#define NET_HEAD                                                                               \
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                             \
-    "<network xmlns=\"http://gaslib.zib.de/Gas\" "                                             \
-    "xmlns:framework=\"http://gaslib.zib.de/Framework\">\n"                                    \
+#define NET_HEAD                                                                                                       \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                                     \
+    "<network xmlns=\"http://gaslib.zib.de/Gas\" "                                                                     \
+    "xmlns:framework=\"http://gaslib.zib.de/Framework\">\n"                                                            \
     "<framework:nodes>\n"
-#define SOURCE(id)                                                                             \
-    "<source id=\"" id "\"><height value=\"0\" unit=\"m\"/>"                                   \
-    "<gasTemperature value=\"10\" unit=\"Celsius\"/><normDensity value=\"0.785\" "           \
+#define SOURCE(id)                                                                                                     \
+    "<source id=\"" id "\"><height value=\"0\" unit=\"m\"/>"                                                           \
+    "<gasTemperature value=\"10\" unit=\"Celsius\"/><normDensity value=\"0.785\" "                                     \
     "unit=\"kg_per_m_cube\"/><molarMass value=\"18.5\" unit=\"kg_per_kmol\"/></source>\n"
 #define SINK(id) "<sink id=\"" id "\"><height value=\"0\" unit=\"m\"/></sink>\n"
 #define INNODE(id) "<innode id=\"" id "\"><height value=\"10\" unit=\"m\"/></innode>\n"
 #define NODES SOURCE("S1") SINK("X1") INNODE("N1")
 #define NET_MID "</framework:nodes>\n<framework:connections>\n"
-#define PIPE_BODY(len, diam, rough)                                                            \
-    "<length value=\"" len "\" unit=\"km\"/><diameter value=\"" diam "\" unit=\"mm\"/>"        \
+#define PIPE_BODY(len, diam, rough)                                                                                    \
+    "<length value=\"" len "\" unit=\"km\"/><diameter value=\"" diam "\" unit=\"mm\"/>"                                \
     "<roughness value=\"" rough "\" unit=\"mm\"/>"
-#define PIPE(id, from, to, body)                                                               \
-    "<pipe id=\"" id "\" from=\"" from "\" to=\"" to "\">" body "</pipe>\n"
+#define PIPE(id, from, to, body) "<pipe id=\"" id "\" from=\"" from "\" to=\"" to "\">" body "</pipe>\n"
 #define GOOD_PIPE(id, from, to) PIPE(id, from, to, PIPE_BODY("55", "500", "0.1"))
 #define NET_TAIL "</framework:connections>\n</network>\n"
 #define NET(arcs) NET_HEAD NODES NET_MID arcs NET_TAIL
@@ -457,8 +448,7 @@ static gf_status read_net_text(const char *text, network *net, error_info *err)
     network_init(net);
     gf_status st = gaslib_read_net_memory(text, strlen(text), "x.net", net, err);
     if (st != GF_OK) /* a failed read leaves the network empty */
-        assert_true(net->n_nodes == 0 && net->n_arcs == 0 && net->nodes == NULL &&
-                    net->path == NULL);
+        assert_true(net->n_nodes == 0 && net->n_arcs == 0 && net->nodes == NULL && net->path == NULL);
     return st;
 }
 
@@ -496,18 +486,19 @@ static void test_bad_references_and_ids(void **state)
                      "x.net:9: pipe 'p1': unknown node 'N99' in 'to'");
     expect_net_error(NET(PIPE("p1", "S9", "N1", PIPE_BODY("55", "500", "0.1"))), GF_ERR_INPUT,
                      "x.net:9: pipe 'p1': unknown node 'S9' in 'from'");
-    expect_net_error(NET_HEAD SOURCE("S1") SINK("X1") INNODE("S1") NET_MID NET_TAIL,
-                     GF_ERR_INPUT, "x.net:6: innode 'S1': duplicate id (first at line 4)");
+    expect_net_error(NET_HEAD SOURCE("S1") SINK("X1") INNODE("S1") NET_MID NET_TAIL, GF_ERR_INPUT,
+                     "x.net:6: innode 'S1': duplicate id (first at line 4)");
     expect_net_error(NET(GOOD_PIPE("p1", "S1", "N1") GOOD_PIPE("p1", "N1", "X1")), GF_ERR_INPUT,
                      "x.net:10: pipe 'p1': duplicate id (first at line 9)");
     expect_net_error(NET(GOOD_PIPE("p1", "N1", "N1")), GF_ERR_INPUT,
                      "x.net:9: pipe 'p1': 'from' and 'to' are the same node 'N1'");
-    expect_net_error(NET("<pipe from=\"S1\" to=\"N1\">" PIPE_BODY("55", "500", "0.1") "</pipe>\n"),
-                     GF_ERR_INPUT, "x.net:9: pipe: missing required attribute 'id'");
+    expect_net_error(NET("<pipe from=\"S1\" to=\"N1\">" PIPE_BODY("55", "500", "0.1") "</pipe>\n"), GF_ERR_INPUT,
+                     "x.net:9: pipe: missing required attribute 'id'");
     expect_net_error(NET("<compressorStation id=\"c1\" from=\"S1\" to=\"N1\" "
                          "fuelGasVertex=\"Z\"/>\n"),
-                     GF_ERR_INPUT, "x.net:9: compressorStation 'c1': unknown node 'Z' in "
-                                   "'fuelGasVertex'");
+                     GF_ERR_INPUT,
+                     "x.net:9: compressorStation 'c1': unknown node 'Z' in "
+                     "'fuelGasVertex'");
     expect_net_error(NET("<pump id=\"q1\" from=\"S1\" to=\"N1\"/>\n"), GF_ERR_INPUT,
                      "x.net:9: unknown connection kind 'pump'");
     expect_net_error(NET_HEAD "<junction id=\"J\"/>\n" NET_MID NET_TAIL, GF_ERR_INPUT,
@@ -528,11 +519,9 @@ static void test_bad_values(void **state)
                               "<length value=\"55\" unit=\"km\"/>"
                               "<diameter value=\"500\" unit=\"mm\"/>")),
                      GF_ERR_INPUT, "x.net:9: pipe 'p1': missing required value 'roughness'");
-    expect_net_error(NET_HEAD "<innode id=\"N1\"><pressureMin value=\"1\" unit=\"bar\"/></innode>\n"
-                     NET_MID NET_TAIL,
+    expect_net_error(NET_HEAD "<innode id=\"N1\"><pressureMin value=\"1\" unit=\"bar\"/></innode>\n" NET_MID NET_TAIL,
                      GF_ERR_INPUT, "x.net:4: innode 'N1': missing required value 'height'");
-    expect_net_error(NET_HEAD "<source id=\"S1\"><height value=\"0\"/></source>\n" NET_MID
-                     NET_TAIL, GF_ERR_INPUT,
+    expect_net_error(NET_HEAD "<source id=\"S1\"><height value=\"0\"/></source>\n" NET_MID NET_TAIL, GF_ERR_INPUT,
                      "x.net:4: source 'S1': missing required value 'gasTemperature'");
     expect_net_error(NET(PIPE("p1", "S1", "N1",
                               "<length value=\"55\" unit=\"furlong\"/>"
@@ -550,11 +539,11 @@ static void test_bad_values(void **state)
                               "<roughness value=\"0\" unit=\"mm\"/>")),
                      GF_ERR_INPUT, "x.net:9: pipe 'p1': missing unit for length");
     expect_net_error(NET_HEAD "<innode id=\"N1\"><height value=\"0\" unit=\"m\"/>"
-                     "<pressureMax value=\"70\" unit=\"barg\"/></innode>\n" NET_MID NET_TAIL,
-                     GF_ERR_INPUT, "x.net:4: innode 'N1': gauge unit 'barg' is accepted only in "
-                                   "scenario files (pressureMax)");
-    const char *not_numbers[] = {"abc", "", "55km", "nan", "inf", "0x1A", "1e", "--1", "1.2.3",
-                                 ". "};
+                              "<pressureMax value=\"70\" unit=\"barg\"/></innode>\n" NET_MID NET_TAIL,
+                     GF_ERR_INPUT,
+                     "x.net:4: innode 'N1': gauge unit 'barg' is accepted only in "
+                     "scenario files (pressureMax)");
+    const char *not_numbers[] = {"abc", "", "55km", "nan", "inf", "0x1A", "1e", "--1", "1.2.3", ". "};
     for (size_t i = 0; i < sizeof not_numbers / sizeof not_numbers[0]; i++) {
         char text[2048], needle[128];
         snprintf(text, sizeof text,
@@ -562,12 +551,10 @@ static void test_bad_values(void **state)
                           "<length value=\"%s\" unit=\"km\"/><diameter value=\"500\" unit=\"mm\"/>"
                           "<roughness value=\"0\" unit=\"mm\"/>")),
                  not_numbers[i]);
-        snprintf(needle, sizeof needle, "x.net:9: pipe 'p1': '%s' is not a number (length)",
-                 not_numbers[i]);
+        snprintf(needle, sizeof needle, "x.net:9: pipe 'p1': '%s' is not a number (length)", not_numbers[i]);
         expect_net_error(text, GF_ERR_INPUT, needle);
     }
-    expect_net_error(NET(PIPE("p1", "S1", "N1",
-                              PIPE_BODY("55", "500", "0.1") "<length value=\"5\" unit=\"km\"/>")),
+    expect_net_error(NET(PIPE("p1", "S1", "N1", PIPE_BODY("55", "500", "0.1") "<length value=\"5\" unit=\"km\"/>")),
                      GF_ERR_INPUT, "x.net:9: pipe 'p1': 'length' given twice");
     expect_net_error(NET("<resistor id=\"r1\" from=\"S1\" to=\"N1\"/>\n"), GF_ERR_INPUT,
                      "x.net:9: resistor 'r1': missing required value 'dragFactor' (with "
@@ -583,8 +570,7 @@ static void test_bad_values(void **state)
                      GF_ERR_INPUT, "x.net:9: controlValve 'cv': 'maybe' is not a flag 0 or 1");
     /* an element 70000 lines further down keeps its line */
     static const char head[] = NET_HEAD NODES NET_MID;
-    static const char tail[] = GOOD_PIPE("p1", "S1", "N1")
-        PIPE("p2", "N1", "X1", PIPE_BODY("55", "0", "0.1")) NET_TAIL;
+    static const char tail[] = GOOD_PIPE("p1", "S1", "N1") PIPE("p2", "N1", "X1", PIPE_BODY("55", "0", "0.1")) NET_TAIL;
     size_t blank = 70000; /* lines 9 .. 70008 empty: beyond libxml2's 16-bit node->line */
     char *big = malloc(sizeof head + blank + sizeof tail);
     assert_non_null(big);
@@ -627,11 +613,9 @@ static void test_bad_xml(void **state)
     dup2(fileno(sink), 2);
 
     clock_t t0 = clock();
-    expect_net_error(billion_laughs, GF_ERR_PARSE,
-                     "x.net:2: DTDs and entity declarations are not accepted");
+    expect_net_error(billion_laughs, GF_ERR_PARSE, "x.net:2: DTDs and entity declarations are not accepted");
     double seconds = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    expect_net_error(external_entity, GF_ERR_PARSE,
-                     "x.net:2: DTDs and entity declarations are not accepted");
+    expect_net_error(external_entity, GF_ERR_PARSE, "x.net:2: DTDs and entity declarations are not accepted");
 
     /* the byte scan cannot see a DOCTYPE in UTF-16; the parser hook must */
     size_t n = strlen(billion_laughs);
@@ -660,13 +644,13 @@ static void test_bad_xml(void **state)
 
     /* UTF-16 with a lone surrogate: libxml2 reports this outside the parser
      * context, which by default prints "encoding error" on stderr */
-    static const char bad_utf16[] = "\xff\xfe<\0n\0>\0\0\xd8" "a\0<\0/\0n\0>\0";
+    static const char bad_utf16[] = "\xff\xfe<\0n\0>\0\0\xd8"
+                                    "a\0<\0/\0n\0>\0";
     network_init(&net);
     st = gaslib_read_net_memory(bad_utf16, sizeof bad_utf16 - 1, "u.net", &net, &err);
     expect_error(st, &err, GF_ERR_PARSE, "u.net:1: not well-formed XML");
 
-    expect_net_error("hello, world\n", GF_ERR_PARSE,
-                     "x.net:1: not well-formed XML: Start tag expected");
+    expect_net_error("hello, world\n", GF_ERR_PARSE, "x.net:1: not well-formed XML: Start tag expected");
     expect_net_error("", GF_ERR_PARSE, "x.net:1: empty file");
     expect_net_error("  \n\n", GF_ERR_PARSE, "x.net:3: empty file");
     expect_net_error("<network><nodes></network>\n", GF_ERR_PARSE, "x.net:1: not well-formed XML");
@@ -704,8 +688,8 @@ static void test_missing_file(void **state)
 /* ---- (c) malformed scenarios ------------------------------------------ */
 
 /* Scenario nodes start on line 4. */
-#define SCN_HEAD                                                                               \
-    "<?xml version=\"1.0\"?>\n<boundaryValue xmlns=\"http://gaslib.zib.de/Gas\">\n"           \
+#define SCN_HEAD                                                                                                       \
+    "<?xml version=\"1.0\"?>\n<boundaryValue xmlns=\"http://gaslib.zib.de/Gas\">\n"                                    \
     "<scenario id=\"s1\">\n"
 #define SCN_TAIL "</scenario>\n</boundaryValue>\n"
 #define FLOW(bound, v) "<flow bound=\"" bound "\" value=\"" v "\" unit=\"1000m_cube_per_hour\"/>"
@@ -738,14 +722,17 @@ static void test_good_memory_scenario(void **state)
     scenario scn;
     error_info err;
     gf_status st = read_scn_text(
-        SCN_HEAD "<scenarioProbability value=\"0.5\"/>\n"
-        "<node type=\"entry\" id=\"S1\">" FLOW("lower", "90") FLOW("upper", "110")
-        "<pressure bound=\"both\" value=\"50\" unit=\"barg\"/>"
-        "<contractPressureMax value=\"80\" unit=\"bar\"/></node>\n"
-        "<node type=\"exit\" id=\"X1\">" FLOW("lower", "100") FLOW("upper", "100")
-        FLOW("upper", "100") "<flow bound=\"upper\" value=\"100.0\"/>"
-        "<pressure bound=\"lower\" value=\"30\" unit=\"bar\"/></node>\n"
-        "<pipe id=\"p1\"><soilTemperature value=\"311\" unit=\"K\"/></pipe>\n" SCN_TAIL,
+        SCN_HEAD
+        "<scenarioProbability value=\"0.5\"/>\n"
+        "<node type=\"entry\" id=\"S1\">" FLOW("lower", "90")
+            FLOW("upper",
+                 "110") "<pressure bound=\"both\" value=\"50\" unit=\"barg\"/>"
+                        "<contractPressureMax value=\"80\" unit=\"bar\"/></node>\n"
+                        "<node type=\"exit\" id=\"X1\">" FLOW("lower", "100") FLOW("upper", "100")
+                            FLOW("upper",
+                                 "100") "<flow bound=\"upper\" value=\"100.0\"/>"
+                                        "<pressure bound=\"lower\" value=\"30\" unit=\"bar\"/></node>\n"
+                                        "<pipe id=\"p1\"><soilTemperature value=\"311\" unit=\"K\"/></pipe>\n" SCN_TAIL,
         &scn, &err);
     if (st != GF_OK)
         fail_msg("%s", err.msg);
@@ -771,50 +758,42 @@ static void test_good_memory_scenario(void **state)
 static void test_bad_scenarios(void **state)
 {
     (void)state;
-    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"N99\">" FLOW("both", "1") "</node>\n"
-                     SCN_TAIL, GF_ERR_INPUT, "x.scn:4: node 'N99': unknown node id");
-    expect_scn_error(SCN_HEAD "<node type=\"entry\" id=\"X1\">" FLOW("both", "1") "</node>\n"
-                     SCN_TAIL, GF_ERR_INPUT,
+    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"N99\">" FLOW("both", "1") "</node>\n" SCN_TAIL, GF_ERR_INPUT,
+                     "x.scn:4: node 'N99': unknown node id");
+    expect_scn_error(SCN_HEAD "<node type=\"entry\" id=\"X1\">" FLOW("both", "1") "</node>\n" SCN_TAIL, GF_ERR_INPUT,
                      "x.scn:4: node 'X1': type 'entry' needs a source, but the node is a sink");
-    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"N1\">" FLOW("both", "1") "</node>\n"
-                     SCN_TAIL, GF_ERR_INPUT,
+    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"N1\">" FLOW("both", "1") "</node>\n" SCN_TAIL, GF_ERR_INPUT,
                      "x.scn:4: node 'N1': type 'exit' needs a sink, but the node is an innode");
     expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("lower", "200")
-                     FLOW("upper", "100") "</node>\n" SCN_TAIL, GF_ERR_INPUT,
-                     "x.scn:4: node 'X1': flow lower bound 200 > upper bound 100");
+                         FLOW("upper", "100") "</node>\n" SCN_TAIL,
+                     GF_ERR_INPUT, "x.scn:4: node 'X1': flow lower bound 200 > upper bound 100");
     expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">"
-                     "<pressure bound=\"lower\" value=\"60\" unit=\"bar\"/>"
-                     "<pressure bound=\"upper\" value=\"50\" unit=\"bar\"/></node>\n" SCN_TAIL,
+                              "<pressure bound=\"lower\" value=\"60\" unit=\"bar\"/>"
+                              "<pressure bound=\"upper\" value=\"50\" unit=\"bar\"/></node>\n" SCN_TAIL,
                      GF_ERR_INPUT, "x.scn:4: node 'X1': pressure lower bound 60 > upper bound 50");
-    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("lower", "100")
-                     FLOW("upper", "100") FLOW("upper", "120") "</node>\n" SCN_TAIL,
-                     GF_ERR_INPUT,
-                     "x.scn:4: node 'X1': conflicting upper flow bounds (100 and 120");
+    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("lower", "100") FLOW("upper", "100")
+                         FLOW("upper", "120") "</node>\n" SCN_TAIL,
+                     GF_ERR_INPUT, "x.scn:4: node 'X1': conflicting upper flow bounds (100 and 120");
     expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("both", "1") "</node>\n"
-                     "<node type=\"exit\" id=\"X1\">" FLOW("both", "1") "</node>\n" SCN_TAIL,
+                                                                                 "<node type=\"exit\" id=\"X1\">" FLOW(
+                                                                                     "both", "1") "</node>\n" SCN_TAIL,
                      GF_ERR_INPUT, "x.scn:5: node 'X1': listed twice (first at line 4)");
-    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("lower", "1") "</node>\n"
-                     SCN_TAIL, GF_ERR_INPUT,
+    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("lower", "1") "</node>\n" SCN_TAIL, GF_ERR_INPUT,
                      "x.scn:4: node 'X1': flow has a lower bound but no upper bound");
-    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("most", "1") "</node>\n"
-                     SCN_TAIL, GF_ERR_INPUT,
+    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">" FLOW("most", "1") "</node>\n" SCN_TAIL, GF_ERR_INPUT,
                      "x.scn:4: node 'X1': bound 'most' of flow must be lower, upper or both");
     expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">"
-                     "<flow bound=\"both\" value=\"1\" unit=\"barg\"/></node>\n" SCN_TAIL,
+                              "<flow bound=\"both\" value=\"1\" unit=\"barg\"/></node>\n" SCN_TAIL,
                      GF_ERR_INPUT, "x.scn:4: node 'X1': unit 'barg' does not fit flow");
     expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">"
-                     "<flow bound=\"both\" value=\"1,5\"/></node>\n" SCN_TAIL,
+                              "<flow bound=\"both\" value=\"1,5\"/></node>\n" SCN_TAIL,
                      GF_ERR_INPUT, "x.scn:4: node 'X1': '1,5' is not a number (flow)");
     expect_scn_error(SCN_HEAD "<node type=\"transit\" id=\"X1\"/>\n" SCN_TAIL, GF_ERR_INPUT,
                      "x.scn:4: node 'X1': type 'transit' must be 'entry' or 'exit'");
-    expect_scn_error("<?xml version=\"1.0\"?>\n<boundaryValue/>\n", GF_ERR_INPUT,
-                     "x.scn:2: no 'scenario' element");
-    expect_scn_error(GOOD_NET, GF_ERR_INPUT,
-                     "x.scn:2: root element is 'network', expected 'boundaryValue'");
-    expect_scn_error(external_entity, GF_ERR_PARSE,
-                     "x.scn:2: DTDs and entity declarations are not accepted");
-    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">", GF_ERR_PARSE,
-                     "not well-formed XML");
+    expect_scn_error("<?xml version=\"1.0\"?>\n<boundaryValue/>\n", GF_ERR_INPUT, "x.scn:2: no 'scenario' element");
+    expect_scn_error(GOOD_NET, GF_ERR_INPUT, "x.scn:2: root element is 'network', expected 'boundaryValue'");
+    expect_scn_error(external_entity, GF_ERR_PARSE, "x.scn:2: DTDs and entity declarations are not accepted");
+    expect_scn_error(SCN_HEAD "<node type=\"exit\" id=\"X1\">", GF_ERR_PARSE, "not well-formed XML");
 }
 
 int main(void)

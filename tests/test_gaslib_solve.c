@@ -176,9 +176,9 @@ int main(void)
     const char *shared = getenv("GASFLOW_SHARED");
     snprintf(base, sizeof base, "%s", shared ? shared : "../../shared");
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_small_instances), cmocka_unit_test(test_gaslib_39), cmocka_unit_test(test_gaslib_134),
-        cmocka_unit_test(test_gaslib_135),      cmocka_unit_test(test_gaslib_582),
-        cmocka_unit_test(test_gaslib_4197),     cmocka_unit_test(test_decisions),
+        cmocka_unit_test(test_small_instances), cmocka_unit_test(test_gaslib_39),  cmocka_unit_test(test_gaslib_134),
+        cmocka_unit_test(test_gaslib_135),      cmocka_unit_test(test_gaslib_582), cmocka_unit_test(test_gaslib_4197),
+        cmocka_unit_test(test_decisions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

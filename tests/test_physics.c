@@ -19,8 +19,8 @@
 static void check_rel(double actual, double expected, double rel, const char *what)
 {
     if (!(fabs(actual - expected) <= rel * fabs(expected))) {
-        print_error("%s: got %.17g, expected %.17g (rel. error %.3g > %.3g)\n", what, actual,
-                    expected, fabs(actual / expected - 1.0), rel);
+        print_error("%s: got %.17g, expected %.17g (rel. error %.3g > %.3g)\n", what, actual, expected,
+                    fabs(actual / expected - 1.0), rel);
         fail();
     }
 }
@@ -52,8 +52,8 @@ static void test_z_papay(void **state)
 {
     gas_model g = {GF_GAS_PAPAY, 0.0, PC_EX, TC_EX};
     /* p_r = 70/45.93, T_r = 283.15/188.55 */
-    double expected = 1.0 - 3.52 * (70.0 / 45.93) * exp(-2.260 * (283.15 / 188.55))
-                      + 0.274 * (70.0 / 45.93) * (70.0 / 45.93) * exp(-1.878 * (283.15 / 188.55));
+    double expected = 1.0 - 3.52 * (70.0 / 45.93) * exp(-2.260 * (283.15 / 188.55)) +
+                      0.274 * (70.0 / 45.93) * (70.0 / 45.93) * exp(-1.878 * (283.15 / 188.55));
     (void)state;
 
     check_rel(gas_z(&g, P_EX, T_EX, NULL), expected, 1e-14, "Papay z(70 bar, 283.15 K)");
@@ -153,8 +153,7 @@ static void test_colebrook_moody(void **state)
     check_rel(friction_law(&colebrook, 1e5, 0.0, NULL), 0.0180, 0.01, "Colebrook Re=1e5 smooth");
     check_rel(friction_law(&colebrook, 1e6, 1e-4, NULL), 0.0134, 0.01, "Colebrook Re=1e6 k/D=1e-4");
     /* and the 40-digit solution to 4 ulp */
-    check_rel(friction_law(&colebrook, 1e5, 0.0, NULL), 0.01798977308427384, 1e-15,
-              "Colebrook Re=1e5 smooth, exact");
+    check_rel(friction_law(&colebrook, 1e5, 0.0, NULL), 0.01798977308427384, 1e-15, "Colebrook Re=1e5 smooth, exact");
 }
 
 /* The explicit laws within 1.5 % of Colebrook over Re 1e4..1e8 and
@@ -190,10 +189,8 @@ static void test_explicit_formulas(void **state)
 
     check_rel(friction_law(&hofer, 1e6, 1e-4, NULL), 1.0 / (h1 * h1), 1e-14, "Hofer Re=1e6 k/D=1e-4");
     check_rel(friction_law(&hofer, 5e4, 0.0, NULL), 1.0 / (h2 * h2), 1e-14, "Hofer Re=5e4 smooth");
-    check_rel(friction_law(&swamee_jain, 1e6, 1e-4, NULL), 0.25 / (s1 * s1), 1e-14,
-              "Swamee-Jain Re=1e6 k/D=1e-4");
-    check_rel(friction_law(&swamee_jain, 5e4, 0.0, NULL), 0.25 / (s2 * s2), 1e-14,
-              "Swamee-Jain Re=5e4 smooth");
+    check_rel(friction_law(&swamee_jain, 1e6, 1e-4, NULL), 0.25 / (s1 * s1), 1e-14, "Swamee-Jain Re=1e6 k/D=1e-4");
+    check_rel(friction_law(&swamee_jain, 5e4, 0.0, NULL), 0.25 / (s2 * s2), 1e-14, "Swamee-Jain Re=5e4 smooth");
 }
 
 /* Nikuradse for D = 0.5 m, k = 0.1 mm: (2 log10(5000) + 1.138)^-2 = 0.0137245
@@ -205,8 +202,7 @@ static void test_nikuradse(void **state)
     (void)state;
 
     check_rel(friction_law(&nikuradse, 1e6, 1e-4 / 0.5, &dl), expected, 1e-14, "Nikuradse D=0.5 k=0.1mm");
-    check_rel(friction_law(&nikuradse, 1e6, 1e-4 / 0.5, NULL), 0.01372452402130078, 1e-12,
-              "Nikuradse literal");
+    check_rel(friction_law(&nikuradse, 1e6, 1e-4 / 0.5, NULL), 0.01372452402130078, 1e-12, "Nikuradse literal");
     assert_true(dl == 0.0);
     check_rel(friction_law(&nikuradse, 3e4, 1e-4 / 0.5, NULL), expected, 1e-15, "Nikuradse is Re-independent");
     /* k = 0: the smooth-pipe Colebrook limit. */
@@ -229,12 +225,12 @@ static void test_friction_derivatives(void **state)
         for (ir = 0; ir < 6; ++ir) {
             for (ie = 0; ie < 7; ++ie) {
                 double re = res[ie], h = 1e-4 * re, dl;
-                double fd = (friction_law(laws[il], re + h, rs[ir], NULL)
-                             - friction_law(laws[il], re - h, rs[ir], NULL)) / (2.0 * h);
+                double fd =
+                    (friction_law(laws[il], re + h, rs[ir], NULL) - friction_law(laws[il], re - h, rs[ir], NULL)) /
+                    (2.0 * h);
                 friction_law(laws[il], re, rs[ir], &dl);
                 if (!(fabs(dl - fd) <= 1e-6 * fabs(fd) + 1e-20)) {
-                    print_error("%s d lambda/dRe at Re=%g k/D=%g: %.17g vs FD %.17g\n", names[il], re,
-                                rs[ir], dl, fd);
+                    print_error("%s d lambda/dRe at Re=%g k/D=%g: %.17g vs FD %.17g\n", names[il], re, rs[ir], dl, fd);
                     fail();
                 }
             }
@@ -340,8 +336,8 @@ static void test_phi(void **state)
             /* phi' against central differences (phi is C1; no test point sits on a switch), rel 1e-6 */
             if (re >= 1.0) {
                 double h = 1e-5 * re;
-                double fd = (friction_phi(laws[il], re + h, 1e-4, NULL)
-                             - friction_phi(laws[il], re - h, 1e-4, NULL)) / (2.0 * h);
+                double fd = (friction_phi(laws[il], re + h, 1e-4, NULL) - friction_phi(laws[il], re - h, 1e-4, NULL)) /
+                            (2.0 * h);
                 check_rel(dp, fd, 1e-6, "phi' vs FD");
             }
         }

@@ -19,19 +19,21 @@
 static char dir[256];
 
 #define GAS                                                                                                            \
-    "<gasTemperature unit=\"K\" value=\"288.15\"/><calorificValue unit=\"MJ_per_m_cube\" value=\"36\"/>"           \
-    "<normDensity unit=\"kg_per_m_cube\" value=\"0.785\"/><molarMass unit=\"kg_per_kmol\" value=\"18.5674\"/>"     \
+    "<gasTemperature unit=\"K\" value=\"288.15\"/><calorificValue unit=\"MJ_per_m_cube\" value=\"36\"/>"               \
+    "<normDensity unit=\"kg_per_m_cube\" value=\"0.785\"/><molarMass unit=\"kg_per_kmol\" value=\"18.5674\"/>"         \
     "<pseudocriticalPressure unit=\"bar\" value=\"45.93\"/><pseudocriticalTemperature unit=\"K\" value=\"188.55\"/>"
 #define BOUNDS "<pressureMin unit=\"bar\" value=\"1\"/><pressureMax unit=\"bar\" value=\"100\"/>"
-#define FLOWS "<flowMin unit=\"1000m_cube_per_hour\" value=\"-1e5\"/><flowMax unit=\"1000m_cube_per_hour\" value=\"1e5\"/>"
+#define FLOWS                                                                                                          \
+    "<flowMin unit=\"1000m_cube_per_hour\" value=\"-1e5\"/><flowMax unit=\"1000m_cube_per_hour\" value=\"1e5\"/>"
 #define SOURCE(id) "<source id=\"" id "\"><height value=\"0\" unit=\"m\"/>" BOUNDS FLOWS GAS "</source>\n"
 #define SINK(id) "<sink id=\"" id "\"><height value=\"0\" unit=\"m\"/>" BOUNDS FLOWS "</sink>\n"
 #define INNODE(id) "<innode id=\"" id "\"><height value=\"0\" unit=\"m\"/>" BOUNDS "</innode>\n"
 #define PIPE(id, a, b, km)                                                                                             \
-    "<pipe id=\"" id "\" from=\"" a "\" to=\"" b "\">" FLOWS "<length unit=\"km\" value=\"" km "\"/>"               \
+    "<pipe id=\"" id "\" from=\"" a "\" to=\"" b "\">" FLOWS "<length unit=\"km\" value=\"" km "\"/>"                  \
     "<diameter unit=\"mm\" value=\"500\"/><roughness unit=\"mm\" value=\"0.05\"/></pipe>\n"
-#define HEAD "<?xml version=\"1.0\"?>\n<network xmlns=\"http://gaslib.zib.de/Gas\" " \
-             "xmlns:framework=\"http://gaslib.zib.de/Framework\">\n<framework:nodes>\n"
+#define HEAD                                                                                                           \
+    "<?xml version=\"1.0\"?>\n<network xmlns=\"http://gaslib.zib.de/Gas\" "                                            \
+    "xmlns:framework=\"http://gaslib.zib.de/Framework\">\n<framework:nodes>\n"
 #define MID "</framework:nodes>\n<framework:connections>\n"
 #define TAIL "</framework:connections>\n</network>\n"
 
@@ -40,13 +42,14 @@ static void scenario(const char *name, double kg_s, const char *entry, const cha
 {
     char path[512], buf[2048];
     double v = kg_s * 3.6 / 0.785;
-    snprintf(buf, sizeof buf,
-             "<?xml version=\"1.0\"?>\n<boundaryValue xmlns=\"http://gaslib.zib.de/Gas\"><scenario id=\"s\">\n"
-             "<node type=\"entry\" id=\"%s\"><flow bound=\"both\" value=\"%.12g\" unit=\"1000m_cube_per_hour\"/>"
-             "<pressure bound=\"both\" value=\"70\" unit=\"bar\"/></node>\n"
-             "<node type=\"exit\" id=\"%s\"><flow bound=\"both\" value=\"%.12g\" unit=\"1000m_cube_per_hour\"/></node>\n"
-             "%s</scenario></boundaryValue>\n",
-             entry, v, exit_, v, fixed ? fixed : "");
+    snprintf(
+        buf, sizeof buf,
+        "<?xml version=\"1.0\"?>\n<boundaryValue xmlns=\"http://gaslib.zib.de/Gas\"><scenario id=\"s\">\n"
+        "<node type=\"entry\" id=\"%s\"><flow bound=\"both\" value=\"%.12g\" unit=\"1000m_cube_per_hour\"/>"
+        "<pressure bound=\"both\" value=\"70\" unit=\"bar\"/></node>\n"
+        "<node type=\"exit\" id=\"%s\"><flow bound=\"both\" value=\"%.12g\" unit=\"1000m_cube_per_hour\"/></node>\n"
+        "%s</scenario></boundaryValue>\n",
+        entry, v, exit_, v, fixed ? fixed : "");
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
@@ -102,10 +105,11 @@ static double flow(gf_project *p, const char *id)
     return r.q;
 }
 
-static const char *REGULATOR_NET =
-    HEAD SOURCE("s") INNODE("a") INNODE("b") SINK("x") MID PIPE("p1", "s", "a", "60")
-    "<controlValve id=\"r\" from=\"a\" to=\"b\">" FLOWS "<pressureDifferentialMin unit=\"bar\" value=\"0\"/>"
-    "<pressureDifferentialMax unit=\"bar\" value=\"60\"/></controlValve>\n" PIPE("p2", "b", "x", "20") TAIL;
+static const char *REGULATOR_NET = HEAD SOURCE("s") INNODE("a") INNODE("b") SINK("x")
+    MID PIPE("p1", "s", "a", "60") "<controlValve id=\"r\" from=\"a\" to=\"b\">" FLOWS
+                                   "<pressureDifferentialMin unit=\"bar\" value=\"0\"/>"
+                                   "<pressureDifferentialMax unit=\"bar\" value=\"60\"/></controlValve>\n" PIPE(
+                                       "p2", "b", "x", "20") TAIL;
 
 static void test_regulator(void **state)
 {
@@ -137,10 +141,10 @@ static void test_regulator(void **state)
 /* Two sources feed the sink, one through a check valve drawn towards the
  * sink; with the other source at a higher pressure the check valve would
  * carry gas backwards, so it closes; drawn the other way it opens. */
-static const char *CHECK_NET =
-    HEAD SOURCE("s") SOURCE("t") INNODE("a") SINK("x") MID PIPE("p1", "s", "a", "30")
-    "<valve id=\"cv\" from=\"a\" to=\"x\">" FLOWS "<pressureDifferentialMax unit=\"bar\" value=\"60\"/></valve>\n"
-    PIPE("p2", "t", "x", "5") TAIL;
+static const char *CHECK_NET = HEAD SOURCE("s") SOURCE("t") INNODE("a") SINK("x")
+    MID PIPE("p1", "s", "a", "30") "<valve id=\"cv\" from=\"a\" to=\"x\">" FLOWS
+                                   "<pressureDifferentialMax unit=\"bar\" value=\"60\"/></valve>\n" PIPE("p2", "t", "x",
+                                                                                                         "5") TAIL;
 
 static void test_check_valve(void **state)
 {

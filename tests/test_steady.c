@@ -244,8 +244,8 @@ static void test_meshed_conservation(void **state)
         double q = f.res.q[a];
         double lambda = pow(2.0 * log10(arc->diameter / arc->roughness) + 1.138, -2.0);
         double pin = f.res.p[arc->from];
-        double expect = closed_form_outlet(pin, q, arc->length, arc->diameter, lambda, f.par.r_s,
-                                           f.par.temperature, 1.0, 0.0);
+        double expect =
+            closed_form_outlet(pin, q, arc->length, arc->diameter, lambda, f.par.r_s, f.par.temperature, 1.0, 0.0);
         assert_true(fabs(f.res.p[arc->to] - expect) <= 1e-8 * expect);
     }
     release(&f);
@@ -466,20 +466,13 @@ static void test_infeasible_reported(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_pipe_horizontal),
-        cmocka_unit_test(test_pipe_uphill),
-        cmocka_unit_test(test_pipe_downhill),
-        cmocka_unit_test(test_pipe_reversed_inclined),
-        cmocka_unit_test(test_yamal_low),
-        cmocka_unit_test(test_yamal_high),
-        cmocka_unit_test(test_meshed_conservation),
-        cmocka_unit_test(test_meshed_real_gas),
-        cmocka_unit_test(test_lossless_and_closed),
-        cmocka_unit_test(test_active_elements),
-        cmocka_unit_test(test_fixed_loss_resistor),
-        cmocka_unit_test(test_zero_flow_static_head),
-        cmocka_unit_test(test_unbalanced_refused),
-        cmocka_unit_test(test_no_reference_refused),
+        cmocka_unit_test(test_pipe_horizontal),     cmocka_unit_test(test_pipe_uphill),
+        cmocka_unit_test(test_pipe_downhill),       cmocka_unit_test(test_pipe_reversed_inclined),
+        cmocka_unit_test(test_yamal_low),           cmocka_unit_test(test_yamal_high),
+        cmocka_unit_test(test_meshed_conservation), cmocka_unit_test(test_meshed_real_gas),
+        cmocka_unit_test(test_lossless_and_closed), cmocka_unit_test(test_active_elements),
+        cmocka_unit_test(test_fixed_loss_resistor), cmocka_unit_test(test_zero_flow_static_head),
+        cmocka_unit_test(test_unbalanced_refused),  cmocka_unit_test(test_no_reference_refused),
         cmocka_unit_test(test_infeasible_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,15 +95,16 @@ static gf_status statement(const char *name, int line, char **tok, int nt, const
         needs_value = 1;
     } else {
         return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': unknown mode '%s' (%s)", name, line, kw, tok[1], m,
-                         want == ARC_VALVE           ? "open, closed or check"
-                         : want == ARC_CONTROL_VALVE ? "active P_BAR, bypass or closed"
-                                                     : "outlet P_BAR, inlet P_BAR, ratio R, flow Q_KG_S, bypass or closed");
+                         want == ARC_VALVE ? "open, closed or check"
+                         : want == ARC_CONTROL_VALVE
+                             ? "active P_BAR, bypass or closed"
+                             : "outlet P_BAR, inlet P_BAR, ratio R, flow Q_KG_S, bypass or closed");
     }
     double value = NAN;
     if (needs_value) {
         if (nt != 4 || parse_number(tok[3], &value) != 0)
-            return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': mode '%s' needs one number", name, line, kw,
-                             tok[1], m);
+            return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': mode '%s' needs one number", name, line, kw, tok[1],
+                             m);
         if (mode == GF_MODE_OUTLET || mode == GF_MODE_INLET) {
             if (!(value > 0.0))
                 return error_set(err, GF_ERR_INPUT, "%s:%d: %s '%s': %s pressure must be > 0 bar", name, line, kw,
@@ -124,8 +125,7 @@ static gf_status statement(const char *name, int line, char **tok, int nt, const
     return GF_OK;
 }
 
-gf_status controls_read_memory(const char *text, const char *name, const network *net, controls *ctl,
-                               error_info *err)
+gf_status controls_read_memory(const char *text, const char *name, const network *net, controls *ctl, error_info *err)
 {
     if (controls_init(ctl, net->n_arcs) != 0)
         return error_set(err, GF_ERR_NOMEM, "out of memory");

@@ -10,7 +10,6 @@
  * freed and err says file, line and what is wrong. */
 gf_status controls_read(const char *path, const network *net, controls *ctl, error_info *err);
 /* The same from a string; name is used in messages. */
-gf_status controls_read_memory(const char *text, const char *name, const network *net, controls *ctl,
-                               error_info *err);
+gf_status controls_read_memory(const char *text, const char *name, const network *net, controls *ctl, error_info *err);
 
 #endif

@@ -21,11 +21,10 @@
 #include "util/error.h"
 
 gf_status gaslib_read_net(const char *path, network *net, error_info *err);
-gf_status gaslib_read_net_memory(const char *buf, size_t len, const char *name, network *net,
-                                 error_info *err);
+gf_status gaslib_read_net_memory(const char *buf, size_t len, const char *name, network *net, error_info *err);
 
 gf_status gaslib_read_scn(const char *path, const network *net, scenario *scn, error_info *err);
-gf_status gaslib_read_scn_memory(const char *buf, size_t len, const char *name,
-                                 const network *net, scenario *scn, error_info *err);
+gf_status gaslib_read_scn_memory(const char *buf, size_t len, const char *name, const network *net, scenario *scn,
+                                 error_info *err);
 
 #endif

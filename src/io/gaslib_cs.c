@@ -34,7 +34,7 @@ enum {
  * double(s) it fills. */
 typedef struct {
     const char *name;
-    int count;     /* 1: exactly `name`; N > 1: `name` followed by 1..N */
+    int count; /* 1: exactly `name`; N > 1: `name` followed by 1..N */
     gx_quantity q;
     size_t offset; /* of the (first) double in the target struct */
     unsigned flags;
@@ -42,9 +42,14 @@ typedef struct {
 
 #define MAX_SLOTS 32 /* doubles per spec table; turbo_specs has 27 */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define ONE(name, q, type, member, flags) {name, 1, q, offsetof(type, member), flags}
-#define FAMILY(name, n, type, member) \
-    {name, n, GX_DIMENSIONLESS, offsetof(type, member), F_REQUIRED}
+#define ONE(name, q, type, member, flags)                                                                              \
+    {                                                                                                                  \
+        name, 1, q, offsetof(type, member), flags                                                                      \
+    }
+#define FAMILY(name, n, type, member)                                                                                  \
+    {                                                                                                                  \
+        name, n, GX_DIMENSIONLESS, offsetof(type, member), F_REQUIRED                                                  \
+    }
 
 static const value_spec turbo_specs[] = {
     ONE("speedMin", GX_SPEED, cs_compressor, speed_min, F_REQUIRED | F_NONNEG),
@@ -53,8 +58,7 @@ static const value_spec turbo_specs[] = {
     FAMILY("eta_ad_isoline_coeff_", 9, cs_compressor, eta_coeff),
     FAMILY("surgeline_coeff_", 3, cs_compressor, surge_coeff),
     FAMILY("chokeline_coeff_", 3, cs_compressor, choke_coeff),
-    ONE("efficiencyOfChokeline", GX_DIMENSIONLESS, cs_compressor, eta_choke,
-        F_POSITIVE | F_AT_MOST_ONE),
+    ONE("efficiencyOfChokeline", GX_DIMENSIONLESS, cs_compressor, eta_choke, F_POSITIVE | F_AT_MOST_ONE),
 };
 
 static const value_spec piston_specs[] = {
@@ -62,8 +66,7 @@ static const value_spec piston_specs[] = {
     ONE("speedMax", GX_SPEED, cs_compressor, speed_max, F_REQUIRED | F_POSITIVE),
     ONE("operatingVolume", GX_VOLUME, cs_compressor, operating_volume, F_REQUIRED | F_POSITIVE),
     ONE("maximalTorque", GX_TORQUE, cs_compressor, max_torque, F_REQUIRED | F_NONNEG),
-    ONE("maximalCompressionRatio", GX_DIMENSIONLESS, cs_compressor, max_ratio,
-        F_REQUIRED | F_POSITIVE),
+    ONE("maximalCompressionRatio", GX_DIMENSIONLESS, cs_compressor, max_ratio, F_REQUIRED | F_POSITIVE),
     ONE("adiabaticEfficiency", GX_DIMENSIONLESS, cs_compressor, piston_efficiency,
         F_REQUIRED | F_POSITIVE | F_AT_MOST_ONE),
     ONE("additionalReductionVolFlow", GX_DIMENSIONLESS, cs_compressor, reduction_vol_flow,
@@ -95,7 +98,6 @@ static const value_spec power_point_specs[] = {
     ONE("speed", GX_SPEED, cs_power_point, speed, F_REQUIRED | F_POSITIVE),
     ONE("maximalPower", GX_POWER, cs_power_point, max_power, F_REQUIRED | F_NONNEG),
 };
-
 
 /* Who is being read, for messages "FILE:LINE: elem 'id': ...". */
 typedef struct {
@@ -132,8 +134,7 @@ static clipped clip(const char *s)
 
 /* Which spec names child `name` (*spec) and which of its doubles (*index);
  * returns the child's slot among all doubles of specs, or -1. */
-static int spec_slot(const value_spec *specs, size_t n, const char *name, size_t *spec,
-                     int *index)
+static int spec_slot(const value_spec *specs, size_t n, const char *name, size_t *spec, int *index)
 {
     int slot = 0;
     for (size_t k = 0; k < n; slot += specs[k].count, k++) {
@@ -170,8 +171,8 @@ static int is_listed(const char *name, const char *const *list)
  * in `containers` (NULL-terminated) are left to the caller; any other child
  * not in specs, a child given twice, a missing required child or a value
  * out of range is an error. */
-static gf_status read_values(const owner *o, const xmlNode *el, const value_spec *specs, size_t n,
-                             void *base, const char *const *containers)
+static gf_status read_values(const owner *o, const xmlNode *el, const value_spec *specs, size_t n, void *base,
+                             const char *const *containers)
 {
     int seen[MAX_SLOTS] = {0};
     for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
@@ -184,8 +185,7 @@ static gf_status read_values(const owner *o, const xmlNode *el, const value_spec
             if (is_listed(name, containers))
                 continue;
             char in[80];
-            return FAIL(o, line, "unknown element '%s'%s", clip(name).text,
-                        part(o, el, in, sizeof in));
+            return FAIL(o, line, "unknown element '%s'%s", clip(name).text, part(o, el, in, sizeof in));
         }
         if (seen[slot])
             return FAIL(o, line, "'%s' given twice (first at line %d)", name, seen[slot]);
@@ -211,8 +211,7 @@ static gf_status read_values(const owner *o, const xmlNode *el, const value_spec
                 continue;
             char in[80];
             if (specs[k].count == 1)
-                return FAIL(o, gx_line(el), "missing required value '%s'%s", specs[k].name,
-                            part(o, el, in, sizeof in));
+                return FAIL(o, gx_line(el), "missing required value '%s'%s", specs[k].name, part(o, el, in, sizeof in));
             return FAIL(o, gx_line(el), "missing required value '%s%d'%s", specs[k].name, i + 1,
                         part(o, el, in, sizeof in));
         }
@@ -223,15 +222,13 @@ static gf_status read_values(const owner *o, const xmlNode *el, const value_spec
 /* ---- Attributes ------------------------------------------------------- */
 
 /* A required, non-empty attribute; NULL (with *st set) when absent. */
-static const char *required_attr(const owner *o, const xmlNode *el, const char *name,
-                                 gf_status *st)
+static const char *required_attr(const owner *o, const xmlNode *el, const char *name, gf_status *st)
 {
     const char *v = gx_attr(o->cx, el, name);
     if (v && v[0] != '\0')
         return v;
     char in[80];
-    *st = FAIL(o, gx_line(el), "missing required attribute '%s'%s", name,
-               part(o, el, in, sizeof in));
+    *st = FAIL(o, gx_line(el), "missing required attribute '%s'%s", name, part(o, el, in, sizeof in));
     return NULL;
 }
 
@@ -244,14 +241,12 @@ static gf_status number_attr(const owner *o, const xmlNode *el, const char *name
         return st;
     char in[80];
     if (gx_number(o->cx, text, out) != 0)
-        return FAIL(o, gx_line(el), "'%s' is not a number (%s%s)", clip(text).text, name,
-                    part(o, el, in, sizeof in));
+        return FAIL(o, gx_line(el), "'%s' is not a number (%s%s)", clip(text).text, name, part(o, el, in, sizeof in));
     return GF_OK;
 }
 
 /* A required whole-number attribute >= min. */
-static gf_status count_attr(const owner *o, const xmlNode *el, const char *name, int min,
-                            int *out)
+static gf_status count_attr(const owner *o, const xmlNode *el, const char *name, int min, int *out)
 {
     double v = NAN;
     gf_status st = number_attr(o, el, name, &v);
@@ -266,18 +261,17 @@ static gf_status count_attr(const owner *o, const xmlNode *el, const char *name,
 /* ---- Children ---------------------------------------------------------- */
 
 /* Number of element children of el, all of which must be named `a` or `b`. */
-static gf_status count_children(const owner *o, const xmlNode *el, const char *a, const char *b,
-                                size_t *n)
+static gf_status count_children(const owner *o, const xmlNode *el, const char *a, const char *b, size_t *n)
 {
     *n = 0;
     for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
         const char *name = gx_local_name(c);
         if (strcmp(name, a) != 0 && (!b || strcmp(name, b) != 0)) {
             if (b)
-                return FAIL(o, gx_line(c), "unknown element '%s' in %s (expected %s or %s)",
-                            clip(name).text, gx_local_name(el), a, b);
-            return FAIL(o, gx_line(c), "unknown element '%s' in %s (expected %s)",
-                        clip(name).text, gx_local_name(el), a);
+                return FAIL(o, gx_line(c), "unknown element '%s' in %s (expected %s or %s)", clip(name).text,
+                            gx_local_name(el), a, b);
+            return FAIL(o, gx_line(c), "unknown element '%s' in %s (expected %s)", clip(name).text, gx_local_name(el),
+                        a);
         }
         (*n)++;
     }
@@ -285,16 +279,14 @@ static gf_status count_children(const owner *o, const xmlNode *el, const char *a
 }
 
 /* The child of el named `name`, NULL when absent; given twice is an error. */
-static gf_status unique_child(const owner *o, const xmlNode *el, const char *name,
-                              const xmlNode **out)
+static gf_status unique_child(const owner *o, const xmlNode *el, const char *name, const xmlNode **out)
 {
     *out = NULL;
     for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
         if (!gx_is(c, name))
             continue;
         if (*out)
-            return FAIL(o, gx_line(c), "'%s' given twice (first at line %d)", name,
-                        gx_line(*out));
+            return FAIL(o, gx_line(c), "'%s' given twice (first at line %d)", name, gx_line(*out));
         *out = c;
     }
     return GF_OK;
@@ -311,8 +303,8 @@ static gf_status alloc_array(const owner *o, int line, size_t n, size_t size, vo
 
 /* The <measurement> children of `list`, each read with specs into an array
  * of `size`-byte points. */
-static gf_status read_points(const owner *o, const xmlNode *list, const value_spec *specs,
-                             size_t n_specs, size_t size, void **points, size_t *n_points)
+static gf_status read_points(const owner *o, const xmlNode *list, const value_spec *specs, size_t n_specs, size_t size,
+                             void **points, size_t *n_points)
 {
     size_t n;
     gf_status st = count_children(o, list, "measurement", NULL, &n);
@@ -333,17 +325,14 @@ static gf_status read_diagram(const owner *o, const xmlNode *diagram, cs_compres
 {
     size_t n_iso, total = 0;
     gf_status st = count_children(o, diagram, "adiabaticEfficiency", NULL, &n_iso);
-    for (xmlNode *iso = gx_first_element(diagram); iso && st == GF_OK;
-         iso = gx_next_element(iso)) {
+    for (xmlNode *iso = gx_first_element(diagram); iso && st == GF_OK; iso = gx_next_element(iso)) {
         size_t n;
         st = count_children(o, iso, "measurement", NULL, &n);
         total += n;
     }
     if (st == GF_OK)
-        st = alloc_array(o, gx_line(diagram), total, sizeof *c->map_points,
-                         (void **)&c->map_points);
-    for (xmlNode *iso = gx_first_element(diagram); iso && st == GF_OK;
-         iso = gx_next_element(iso)) {
+        st = alloc_array(o, gx_line(diagram), total, sizeof *c->map_points, (void **)&c->map_points);
+    for (xmlNode *iso = gx_first_element(diagram); iso && st == GF_OK; iso = gx_next_element(iso)) {
         double eta = NAN;
         if ((st = number_attr(o, iso, "value", &eta)) != GF_OK)
             break;
@@ -360,8 +349,7 @@ static gf_status read_diagram(const owner *o, const xmlNode *diagram, cs_compres
 
 static gf_status read_turbo(const owner *o, const xmlNode *el, cs_compressor *c)
 {
-    static const char *const containers[] = {"surgelineMeasurements",
-                                             "characteristicDiagramMeasurements", NULL};
+    static const char *const containers[] = {"surgelineMeasurements", "characteristicDiagramMeasurements", NULL};
     const xmlNode *surge, *diagram;
     gf_status st = read_values(o, el, turbo_specs, COUNT(turbo_specs), c, containers);
     if (st == GF_OK)
@@ -369,8 +357,8 @@ static gf_status read_turbo(const owner *o, const xmlNode *el, cs_compressor *c)
     if (st == GF_OK)
         st = unique_child(o, el, containers[1], &diagram);
     if (st == GF_OK && surge) {
-        st = read_points(o, surge, map_point_specs, COUNT(map_point_specs),
-                         sizeof *c->surge_points, (void **)&c->surge_points, &c->n_surge_points);
+        st = read_points(o, surge, map_point_specs, COUNT(map_point_specs), sizeof *c->surge_points,
+                         (void **)&c->surge_points, &c->n_surge_points);
         for (size_t k = 0; st == GF_OK && k < c->n_surge_points; k++)
             c->surge_points[k].efficiency = NAN;
     }
@@ -415,8 +403,8 @@ static gf_status read_compressor(gx_ctx *cx, cs_station *s, size_t k, const xmlN
     o.id = id;
     int dup = cs_station_find_compressor(s, id);
     if (dup >= 0)
-        return FAIL(&o, line, "duplicate compressor id in station '%s' (first at line %d)",
-                    clip(s->id).text, s->compressors[dup].line);
+        return FAIL(&o, line, "duplicate compressor id in station '%s' (first at line %d)", clip(s->id).text,
+                    s->compressors[dup].line);
     cs_compressor *c = &s->compressors[k];
     init_compressor(c, kind, line);
     if (!(c->id = text_copy(id)))
@@ -426,12 +414,11 @@ static gf_status read_compressor(gx_ctx *cx, cs_station *s, size_t k, const xmlN
         return st;
     c->drive = cs_station_find_drive(s, drive);
     if (c->drive < 0)
-        return FAIL(&o, line, "unknown drive '%s' (not among the drives of station '%s')",
-                    clip(drive).text, clip(s->id).text);
+        return FAIL(&o, line, "unknown drive '%s' (not among the drives of station '%s')", clip(drive).text,
+                    clip(s->id).text);
     st = kind == COMPRESSOR_TURBO ? read_turbo(&o, el, c) : read_piston(&o, el, c);
     if (st == GF_OK && c->speed_min > c->speed_max)
-        st = FAIL(&o, line, "speedMin (%g per_min) > speedMax (%g per_min)", 60.0 * c->speed_min,
-                  60.0 * c->speed_max);
+        st = FAIL(&o, line, "speedMin (%g per_min) > speedMax (%g per_min)", 60.0 * c->speed_min, 60.0 * c->speed_max);
     return st;
 }
 
@@ -439,8 +426,7 @@ static gf_status read_compressor(gx_ctx *cx, cs_station *s, size_t k, const xmlN
 
 static gf_status read_drive(gx_ctx *cx, cs_station *s, size_t k, const xmlNode *el)
 {
-    static const char *const containers[] = {"specificEnergyConsumptionMeasurements",
-                                             "maximalPowerMeasurements", NULL};
+    static const char *const containers[] = {"specificEnergyConsumptionMeasurements", "maximalPowerMeasurements", NULL};
     drive_kind kind = gx_is(el, "gasTurbine") ? DRIVE_GAS_TURBINE : DRIVE_GAS_DRIVEN_MOTOR;
     owner o = {cx, gx_local_name(el), NULL};
     int line = gx_line(el);
@@ -451,8 +437,8 @@ static gf_status read_drive(gx_ctx *cx, cs_station *s, size_t k, const xmlNode *
     o.id = id;
     int dup = cs_station_find_drive(s, id);
     if (dup >= 0)
-        return FAIL(&o, line, "duplicate drive id in station '%s' (first at line %d)",
-                    clip(s->id).text, s->drives[dup].line);
+        return FAIL(&o, line, "duplicate drive id in station '%s' (first at line %d)", clip(s->id).text,
+                    s->drives[dup].line);
     cs_drive *d = &s->drives[k];
     d->kind = kind;
     d->line = line;
@@ -470,12 +456,11 @@ static gf_status read_drive(gx_ctx *cx, cs_station *s, size_t k, const xmlNode *
     if (st == GF_OK)
         st = unique_child(&o, el, containers[1], &power);
     if (st == GF_OK && fuel)
-        st = read_points(&o, fuel, fuel_point_specs, COUNT(fuel_point_specs),
-                         sizeof *d->fuel_points, (void **)&d->fuel_points, &d->n_fuel_points);
+        st = read_points(&o, fuel, fuel_point_specs, COUNT(fuel_point_specs), sizeof *d->fuel_points,
+                         (void **)&d->fuel_points, &d->n_fuel_points);
     if (st == GF_OK && power)
-        st = read_points(&o, power, power_point_specs, COUNT(power_point_specs),
-                         sizeof *d->power_points, (void **)&d->power_points,
-                         &d->n_power_points);
+        st = read_points(&o, power, power_point_specs, COUNT(power_point_specs), sizeof *d->power_points,
+                         (void **)&d->power_points, &d->n_power_points);
     return st;
 }
 
@@ -491,8 +476,7 @@ static int uses_compressor(const cs_configuration *cf, int comp)
     return 0;
 }
 
-static gf_status read_stage(const owner *o, const cs_station *s, cs_configuration *cf,
-                            const xmlNode *el)
+static gf_status read_stage(const owner *o, const cs_station *s, cs_configuration *cf, const xmlNode *el)
 {
     int nr = 0, parallel = 0;
     size_t n;
@@ -510,8 +494,7 @@ static gf_status read_stage(const owner *o, const cs_station *s, cs_configuratio
     if (stage->stage_nr)
         return FAIL(o, line, "stageNr %d given twice", nr);
     if ((size_t)parallel != n)
-        return FAIL(o, line, "stage %d: nrOfParallelUnits is %d but %zu compressors are listed",
-                    nr, parallel, n);
+        return FAIL(o, line, "stage %d: nrOfParallelUnits is %d but %zu compressors are listed", nr, parallel, n);
     stage->stage_nr = nr;
     if ((st = alloc_array(o, line, n, sizeof *stage->units, (void **)&stage->units)) != GF_OK)
         return st;
@@ -521,8 +504,7 @@ static gf_status read_stage(const owner *o, const cs_station *s, cs_configuratio
             return st;
         int comp = cs_station_find_compressor(s, ref);
         if (comp < 0)
-            return FAIL(o, gx_line(c),
-                        "unknown compressor '%s' (not among the compressors of station '%s')",
+            return FAIL(o, gx_line(c), "unknown compressor '%s' (not among the compressors of station '%s')",
                         clip(ref).text, clip(s->id).text);
         if (uses_compressor(cf, comp))
             return FAIL(o, gx_line(c), "compressor '%s' used twice", clip(ref).text);
@@ -550,8 +532,8 @@ static gf_status read_configuration(gx_ctx *cx, cs_station *s, size_t k, const x
     o.id = id;
     int dup = cs_station_find_configuration(s, id);
     if (dup >= 0)
-        return FAIL(&o, line, "duplicate confId in station '%s' (first at line %d)",
-                    clip(s->id).text, s->configurations[dup].line);
+        return FAIL(&o, line, "duplicate confId in station '%s' (first at line %d)", clip(s->id).text,
+                    s->configurations[dup].line);
     cs_configuration *cf = &s->configurations[k];
     cf->line = line;
     if (!(cf->id = text_copy(id)))
@@ -576,9 +558,8 @@ static gf_status read_configuration(gx_ctx *cx, cs_station *s, size_t k, const x
 /* Reads the children of `list` (kinds a or b) with `one` into an array. */
 typedef gf_status (*read_one_fn)(gx_ctx *cx, cs_station *s, size_t k, const xmlNode *el);
 
-static gf_status read_list(const owner *o, cs_station *s, const xmlNode *list, const char *a,
-                           const char *b, size_t size, void **array, size_t *n_out,
-                           read_one_fn one)
+static gf_status read_list(const owner *o, cs_station *s, const xmlNode *list, const char *a, const char *b,
+                           size_t size, void **array, size_t *n_out, read_one_fn one)
 {
     size_t n = 0;
     gf_status st = list ? count_children(o, list, a, b, &n) : GF_OK;
@@ -606,8 +587,7 @@ static const char *network_name(const network *net)
     return slash ? slash + 1 : net->path;
 }
 
-static gf_status read_station(gx_ctx *cx, const network *net, station_set *set, size_t k,
-                              const xmlNode *el)
+static gf_status read_station(gx_ctx *cx, const network *net, station_set *set, size_t k, const xmlNode *el)
 {
     owner o = {cx, "compressorStation", NULL};
     int line = gx_line(el);
@@ -621,11 +601,10 @@ static gf_status read_station(gx_ctx *cx, const network *net, station_set *set, 
         return FAIL(&o, line, "duplicate id (first at line %d)", set->stations[dup].line);
     int arc = network_find_arc(net, id);
     if (arc < 0)
-        return FAIL(&o, line, "no compressorStation of this id in network '%s'",
-                    clip(network_name(net)).text);
+        return FAIL(&o, line, "no compressorStation of this id in network '%s'", clip(network_name(net)).text);
     if (net->arcs[arc].kind != ARC_COMPRESSOR)
-        return FAIL(&o, line, "is a %s in network '%s', not a compressorStation",
-                    arc_kind_name(net->arcs[arc].kind), clip(network_name(net)).text);
+        return FAIL(&o, line, "is a %s in network '%s', not a compressorStation", arc_kind_name(net->arcs[arc].kind),
+                    clip(network_name(net)).text);
     cs_station *s = &set->stations[k];
     s->arc = arc;
     s->line = line;
@@ -642,28 +621,24 @@ static gf_status read_station(gx_ctx *cx, const network *net, station_set *set, 
                                : gx_is(c, "configurations") ? &configurations
                                                             : NULL;
         if (!slot)
-            return FAIL(&o, gx_line(c),
-                        "unknown element '%s' (expected compressors, drives, configurations)",
+            return FAIL(&o, gx_line(c), "unknown element '%s' (expected compressors, drives, configurations)",
                         clip(gx_local_name(c)).text);
         if (*slot)
-            return FAIL(&o, gx_line(c), "'%s' given twice (first at line %d)",
-                        gx_local_name(c), gx_line(*slot));
+            return FAIL(&o, gx_line(c), "'%s' given twice (first at line %d)", gx_local_name(c), gx_line(*slot));
         *slot = c;
     }
     if (!compressors || !gx_first_element(compressors))
         return FAIL(&o, line, "no compressors");
     if (!configurations || !gx_first_element(configurations))
         return FAIL(&o, line, "no configurations");
-    st = read_list(&o, s, drives, "gasTurbine", "gasDrivenMotor", sizeof *s->drives,
-                   (void **)&s->drives, &s->n_drives, read_drive);
+    st = read_list(&o, s, drives, "gasTurbine", "gasDrivenMotor", sizeof *s->drives, (void **)&s->drives, &s->n_drives,
+                   read_drive);
     if (st == GF_OK)
-        st = read_list(&o, s, compressors, "turboCompressor", "pistonCompressor",
-                       sizeof *s->compressors, (void **)&s->compressors, &s->n_compressors,
-                       read_compressor);
+        st = read_list(&o, s, compressors, "turboCompressor", "pistonCompressor", sizeof *s->compressors,
+                       (void **)&s->compressors, &s->n_compressors, read_compressor);
     if (st == GF_OK)
         st = read_list(&o, s, configurations, "configuration", NULL, sizeof *s->configurations,
-                       (void **)&s->configurations, &s->n_configurations,
-                       read_configuration);
+                       (void **)&s->configurations, &s->n_configurations, read_configuration);
     return st;
 }
 
@@ -672,8 +647,7 @@ static gf_status read_stations(gx_ctx *cx, const network *net, station_set *set)
     const xmlNode *root = xmlDocGetRootElement(cx->doc);
     owner o = {cx, NULL, NULL};
     if (!gx_is(root, "compressorStations"))
-        return FAIL(&o, gx_line(root),
-                    "root element is '%s', expected 'compressorStations' (a GasLib .cs file)",
+        return FAIL(&o, gx_line(root), "root element is '%s', expected 'compressorStations' (a GasLib .cs file)",
                     clip(gx_local_name(root)).text);
     size_t n;
     gf_status st = count_children(&o, root, "compressorStation", NULL, &n);
@@ -690,8 +664,8 @@ static gf_status read_stations(gx_ctx *cx, const network *net, station_set *set)
     return st;
 }
 
-gf_status gaslib_read_cs_memory(const char *buf, size_t len, const char *name, const network *net,
-                                station_set *out, error_info *err)
+gf_status gaslib_read_cs_memory(const char *buf, size_t len, const char *name, const network *net, station_set *out,
+                                error_info *err)
 {
     error_clear(err);
     if (!net || !out || (!buf && len > 0))

@@ -20,7 +20,7 @@
 #include "util/error.h"
 
 gf_status gaslib_read_cs(const char *path, const network *net, station_set *out, error_info *err);
-gf_status gaslib_read_cs_memory(const char *buf, size_t len, const char *name, const network *net,
-                                station_set *out, error_info *err);
+gf_status gaslib_read_cs_memory(const char *buf, size_t len, const char *name, const network *net, station_set *out,
+                                error_info *err);
 
 #endif

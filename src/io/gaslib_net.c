@@ -32,8 +32,14 @@ typedef struct {
 
 #define MAX_FIELDS 16
 
-#define NODE_FIELD(name, q, member, flags) {name, q, offsetof(net_node, member), flags}
-#define ARC_FIELD(name, q, member, flags) {name, q, offsetof(net_arc, member), flags}
+#define NODE_FIELD(name, q, member, flags)                                                                             \
+    {                                                                                                                  \
+        name, q, offsetof(net_node, member), flags                                                                     \
+    }
+#define ARC_FIELD(name, q, member, flags)                                                                              \
+    {                                                                                                                  \
+        name, q, offsetof(net_arc, member), flags                                                                      \
+    }
 
 static const field innode_fields[] = {
     NODE_FIELD("height", GX_HEIGHT, height, F_REQUIRED),
@@ -42,10 +48,8 @@ static const field innode_fields[] = {
 };
 
 static const field sink_fields[] = {
-    NODE_FIELD("height", GX_HEIGHT, height, F_REQUIRED),
-    NODE_FIELD("pressureMin", GX_PRESSURE, p_min, 0),
-    NODE_FIELD("pressureMax", GX_PRESSURE, p_max, 0),
-    NODE_FIELD("flowMin", GX_FLOW, flow_min, 0),
+    NODE_FIELD("height", GX_HEIGHT, height, F_REQUIRED), NODE_FIELD("pressureMin", GX_PRESSURE, p_min, 0),
+    NODE_FIELD("pressureMax", GX_PRESSURE, p_max, 0),    NODE_FIELD("flowMin", GX_FLOW, flow_min, 0),
     NODE_FIELD("flowMax", GX_FLOW, flow_max, 0),
 };
 
@@ -128,8 +132,8 @@ static const field compressor_fields[] = {
 /* Fills the doubles of `base` from the children of el named in fields. A
  * child given twice, a missing required child or a value out of its range is
  * an error. */
-static gf_status read_fields(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id,
-                             const field *fields, size_t n, void *base)
+static gf_status read_fields(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, const field *fields,
+                             size_t n, void *base)
 {
     int seen[MAX_FIELDS] = {0};
     for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
@@ -141,8 +145,7 @@ static gf_status read_fields(gx_ctx *cx, const xmlNode *el, const char *elem, co
             continue; /* not a child we use */
         int line = gx_line(c);
         if (seen[k])
-            return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'%s' given twice (first at line %d)",
-                           name, seen[k]);
+            return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'%s' given twice (first at line %d)", name, seen[k]);
         seen[k] = line > 0 ? line : 1;
         double *slot = (double *)((char *)base + fields[k].offset);
         gf_status st = gx_value(cx, c, elem, id, fields[k].q, slot);
@@ -156,31 +159,28 @@ static gf_status read_fields(gx_ctx *cx, const xmlNode *el, const char *elem, co
     }
     for (size_t k = 0; k < n; k++)
         if ((fields[k].flags & F_REQUIRED) && !seen[k])
-            return gx_fail(cx, GF_ERR_INPUT, gx_line(el), elem, id,
-                           "missing required value '%s'", fields[k].name);
+            return gx_fail(cx, GF_ERR_INPUT, gx_line(el), elem, id, "missing required value '%s'", fields[k].name);
     return GF_OK;
 }
 
 /* A required, non-empty attribute; NULL (with the error set) when absent. */
-static const char *required_attr(gx_ctx *cx, const xmlNode *el, const char *name,
-                                 const char *elem, const char *id, gf_status *st)
+static const char *required_attr(gx_ctx *cx, const xmlNode *el, const char *name, const char *elem, const char *id,
+                                 gf_status *st)
 {
     const char *v = gx_attr(cx, el, name);
     if (v && v[0] != '\0')
         return v;
-    *st = gx_fail(cx, GF_ERR_INPUT, gx_line(el), elem, id, "missing required attribute '%s'",
-                  name);
+    *st = gx_fail(cx, GF_ERR_INPUT, gx_line(el), elem, id, "missing required attribute '%s'", name);
     return NULL;
 }
 
 /* Optional drawing coordinate; stays NAN when absent. */
-static gf_status read_coordinate(gx_ctx *cx, const xmlNode *el, const char *name,
-                                 const char *elem, const char *id, double *out)
+static gf_status read_coordinate(gx_ctx *cx, const xmlNode *el, const char *name, const char *elem, const char *id,
+                                 double *out)
 {
     const char *text = gx_attr(cx, el, name);
     if (!text)
-        return cx->nomem ? gx_fail(cx, GF_ERR_NOMEM, gx_line(el), elem, id, "out of memory")
-                         : GF_OK;
+        return cx->nomem ? gx_fail(cx, GF_ERR_NOMEM, gx_line(el), elem, id, "out of memory") : GF_OK;
     if (gx_number(cx, text, out) != 0) {
         char buf[64];
         return gx_fail(cx, GF_ERR_INPUT, gx_line(el), elem, id, "'%s' is not a number (%s)",
@@ -199,8 +199,7 @@ static gf_status read_node(gx_ctx *cx, network *net, const xmlNode *el, node_kin
         return st;
     int dup = network_find_node(net, id);
     if (dup >= 0)
-        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "duplicate id (first at line %d)",
-                       net->nodes[dup].line);
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "duplicate id (first at line %d)", net->nodes[dup].line);
     int idx = network_add_node(net, id, kind, line);
     if (idx < 0)
         return gx_fail(cx, GF_ERR_NOMEM, line, elem, id, "out of memory");
@@ -209,18 +208,15 @@ static gf_status read_node(gx_ctx *cx, network *net, const xmlNode *el, node_kin
         (st = read_coordinate(cx, el, "y", elem, id, &node->y)) != GF_OK)
         return st;
     switch (kind) {
-    case NODE_SOURCE:
-        return read_fields(cx, el, elem, id, source_fields, COUNT(source_fields), node);
-    case NODE_SINK:
-        return read_fields(cx, el, elem, id, sink_fields, COUNT(sink_fields), node);
-    default:
-        return read_fields(cx, el, elem, id, innode_fields, COUNT(innode_fields), node);
+    case NODE_SOURCE: return read_fields(cx, el, elem, id, source_fields, COUNT(source_fields), node);
+    case NODE_SINK: return read_fields(cx, el, elem, id, sink_fields, COUNT(sink_fields), node);
+    default: return read_fields(cx, el, elem, id, innode_fields, COUNT(innode_fields), node);
     }
 }
 
 /* A node reference in attribute `name`; index or -1 with the error set. */
-static int node_ref(gx_ctx *cx, const network *net, const xmlNode *el, const char *name,
-                    const char *elem, const char *id, gf_status *st)
+static int node_ref(gx_ctx *cx, const network *net, const xmlNode *el, const char *name, const char *elem,
+                    const char *id, gf_status *st)
 {
     const char *ref = required_attr(cx, el, name, elem, id, st);
     if (!ref)
@@ -236,17 +232,15 @@ static int node_ref(gx_ctx *cx, const network *net, const xmlNode *el, const cha
 
 /* Station/regulator piping of one side: resistor-like (drag factor with its
  * diameter) or a fixed loss, not both. Neither means no loss (NAN). */
-static gf_status check_side(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id,
-                            double drag, double diam, double loss, const char *side)
+static gf_status check_side(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, double drag, double diam,
+                            double loss, const char *side)
 {
     int line = gx_line(el);
     if (!isnan(drag) && !isnan(loss))
         return gx_fail(cx, GF_ERR_INPUT, line, elem, id,
-                       "both 'dragFactor%s' and 'pressureLoss%s' given; expected one of them",
-                       side, side);
+                       "both 'dragFactor%s' and 'pressureLoss%s' given; expected one of them", side, side);
     if (!isnan(drag) && isnan(diam))
-        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "missing required value 'diameter%s'",
-                       side);
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "missing required value 'diameter%s'", side);
     return GF_OK;
 }
 
@@ -275,8 +269,7 @@ static gf_status read_arc(gx_ctx *cx, network *net, const xmlNode *el, arc_kind 
         return st;
     int dup = network_find_arc(net, id);
     if (dup >= 0)
-        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "duplicate id (first at line %d)",
-                       net->arcs[dup].line);
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "duplicate id (first at line %d)", net->arcs[dup].line);
     int from = node_ref(cx, net, el, "from", elem, id, &st);
     if (from < 0)
         return st;
@@ -285,8 +278,7 @@ static gf_status read_arc(gx_ctx *cx, network *net, const xmlNode *el, arc_kind 
         return st;
     if (from == to) {
         char buf[96];
-        return gx_fail(cx, GF_ERR_INPUT, line, elem, id,
-                       "'from' and 'to' are the same node '%s'",
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'from' and 'to' are the same node '%s'",
                        gx_clip(net->nodes[from].id, buf, sizeof buf));
     }
     int fuel = -1;
@@ -314,22 +306,16 @@ static gf_status read_arc(gx_ctx *cx, network *net, const xmlNode *el, arc_kind 
     a->preheater_or_cooler = heat >= 0 ? heat : cool;
 
     switch (kind) {
-    case ARC_PIPE:
-        return read_fields(cx, el, elem, a->id, pipe_fields, COUNT(pipe_fields), a);
-    case ARC_SHORT_PIPE:
-        return read_fields(cx, el, elem, a->id, short_pipe_fields, COUNT(short_pipe_fields), a);
+    case ARC_PIPE: return read_fields(cx, el, elem, a->id, pipe_fields, COUNT(pipe_fields), a);
+    case ARC_SHORT_PIPE: return read_fields(cx, el, elem, a->id, short_pipe_fields, COUNT(short_pipe_fields), a);
     case ARC_RESISTOR:
         st = read_fields(cx, el, elem, a->id, resistor_fields, COUNT(resistor_fields), a);
         return st != GF_OK ? st : check_resistor(cx, el, a);
-    case ARC_VALVE:
-        return read_fields(cx, el, elem, a->id, valve_fields, COUNT(valve_fields), a);
+    case ARC_VALVE: return read_fields(cx, el, elem, a->id, valve_fields, COUNT(valve_fields), a);
     case ARC_CONTROL_VALVE:
-        st = read_fields(cx, el, elem, a->id, control_valve_fields, COUNT(control_valve_fields),
-                         a);
+        st = read_fields(cx, el, elem, a->id, control_valve_fields, COUNT(control_valve_fields), a);
         break;
-    default:
-        st = read_fields(cx, el, elem, a->id, compressor_fields, COUNT(compressor_fields), a);
-        break;
+    default: st = read_fields(cx, el, elem, a->id, compressor_fields, COUNT(compressor_fields), a); break;
     }
     if (st == GF_OK)
         st = check_side(cx, el, elem, a->id, a->drag_in, a->diam_in, a->loss_in, "In");
@@ -352,8 +338,7 @@ static gf_status read_nodes(gx_ctx *cx, network *net, const xmlNode *container)
         } else {
             char buf[64];
             return gx_fail(cx, GF_ERR_INPUT, gx_line(c), NULL, NULL,
-                           "unknown node kind '%s' (expected source, sink or innode)",
-                           gx_clip(name, buf, sizeof buf));
+                           "unknown node kind '%s' (expected source, sink or innode)", gx_clip(name, buf, sizeof buf));
         }
         gf_status st = read_node(cx, net, c, kind);
         if (st != GF_OK)
@@ -433,8 +418,7 @@ static gf_status read_network(gx_ctx *cx, network *net)
     return st;
 }
 
-gf_status gaslib_read_net_memory(const char *buf, size_t len, const char *name, network *net,
-                                 error_info *err)
+gf_status gaslib_read_net_memory(const char *buf, size_t len, const char *name, network *net, error_info *err)
 {
     error_clear(err);
     if (!net || (!buf && len > 0))

@@ -35,13 +35,12 @@ static const char *display_unit(gx_quantity q)
     return q == GX_FLOW ? "1000m_cube_per_hour" : "bar";
 }
 
-static gf_status set_bound(gx_ctx *cx, const xmlNode *el, const char *id, const char *what,
-                           gx_quantity q, const char *which, int *has, double *slot, double v)
+static gf_status set_bound(gx_ctx *cx, const xmlNode *el, const char *id, const char *what, gx_quantity q,
+                           const char *which, int *has, double *slot, double v)
 {
     if (*has && *slot != v)
-        return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id,
-                       "conflicting %s %s bounds (%.10g and %.10g, %s)", which, what,
-                       display_value(q, *slot), display_value(q, v), display_unit(q));
+        return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id, "conflicting %s %s bounds (%.10g and %.10g, %s)",
+                       which, what, display_value(q, *slot), display_value(q, v), display_unit(q));
     *has = 1;
     *slot = v;
     return GF_OK;
@@ -49,14 +48,12 @@ static gf_status set_bound(gx_ctx *cx, const xmlNode *el, const char *id, const 
 
 /* One <flow> or <pressure> child: bound="lower|upper|both". A repeated
  * bound is accepted when it repeats the same value. */
-static gf_status read_bound(gx_ctx *cx, const xmlNode *el, const char *id, gx_quantity q,
-                            bounds *b)
+static gf_status read_bound(gx_ctx *cx, const xmlNode *el, const char *id, gx_quantity q, bounds *b)
 {
     const char *what = gx_local_name(el);
     const char *bound = gx_attr(cx, el, "bound");
     if (!bound)
-        return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id,
-                       "%s has no 'bound' attribute", what);
+        return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id, "%s has no 'bound' attribute", what);
     double v;
     gf_status st = gx_value(cx, el, "node", id, q, &v);
     if (st != GF_OK)
@@ -73,17 +70,15 @@ static gf_status read_bound(gx_ctx *cx, const xmlNode *el, const char *id, gx_qu
         return st;
     }
     char buf[64];
-    return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id,
-                   "bound '%s' of %s must be lower, upper or both", gx_clip(bound, buf, sizeof buf),
-                   what);
+    return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id, "bound '%s' of %s must be lower, upper or both",
+                   gx_clip(bound, buf, sizeof buf), what);
 }
 
-static gf_status check_order(gx_ctx *cx, const xmlNode *el, const char *id, const char *what,
-                             gx_quantity q, const bounds *b)
+static gf_status check_order(gx_ctx *cx, const xmlNode *el, const char *id, const char *what, gx_quantity q,
+                             const bounds *b)
 {
     if (b->has_lo && b->has_hi && b->lo > b->hi)
-        return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id,
-                       "%s lower bound %.10g > upper bound %.10g (%s)", what,
+        return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id, "%s lower bound %.10g > upper bound %.10g (%s)", what,
                        display_value(q, b->lo), display_value(q, b->hi), display_unit(q));
     return GF_OK;
 }
@@ -104,9 +99,8 @@ static gf_status read_scn_node(gx_ctx *cx, const network *net, const xmlNode *el
         return gx_fail(cx, GF_ERR_INPUT, line, "node", id, "missing required attribute 'type'");
     int idx = network_find_node(net, id);
     if (idx < 0)
-        return gx_fail(cx, GF_ERR_INPUT, line, "node", id,
-                       "unknown node id (not in the network%s%s)", net->path ? " " : "",
-                       net->path ? net->path : "");
+        return gx_fail(cx, GF_ERR_INPUT, line, "node", id, "unknown node id (not in the network%s%s)",
+                       net->path ? " " : "", net->path ? net->path : "");
     node_kind kind = net->nodes[idx].kind;
     int entry = strcmp(type, "entry") == 0;
     if (!entry && strcmp(type, "exit") != 0) {
@@ -115,12 +109,10 @@ static gf_status read_scn_node(gx_ctx *cx, const network *net, const xmlNode *el
                        gx_clip(type, buf, sizeof buf));
     }
     if ((entry && kind != NODE_SOURCE) || (!entry && kind != NODE_SINK))
-        return gx_fail(cx, GF_ERR_INPUT, line, "node", id,
-                       "type '%s' needs a %s, but the node is %s (network line %d)", type,
-                       entry ? "source" : "sink", kind_phrase(kind), net->nodes[idx].line);
+        return gx_fail(cx, GF_ERR_INPUT, line, "node", id, "type '%s' needs a %s, but the node is %s (network line %d)",
+                       type, entry ? "source" : "sink", kind_phrase(kind), net->nodes[idx].line);
     if (scn->line[idx] != 0)
-        return gx_fail(cx, GF_ERR_INPUT, line, "node", id, "listed twice (first at line %d)",
-                       scn->line[idx]);
+        return gx_fail(cx, GF_ERR_INPUT, line, "node", id, "listed twice (first at line %d)", scn->line[idx]);
     scn->line[idx] = line > 0 ? line : 1;
 
     bounds flow = {0, 0, 0, 0.0, 0.0}, pressure = {0, 0, 0, NAN, NAN};
@@ -134,9 +126,8 @@ static gf_status read_scn_node(gx_ctx *cx, const network *net, const xmlNode *el
             return st;
     }
     if (flow.has_lo != flow.has_hi)
-        return gx_fail(cx, GF_ERR_INPUT, line, "node", id,
-                       "flow has a %s bound but no %s bound", flow.has_lo ? "lower" : "upper",
-                       flow.has_lo ? "upper" : "lower");
+        return gx_fail(cx, GF_ERR_INPUT, line, "node", id, "flow has a %s bound but no %s bound",
+                       flow.has_lo ? "lower" : "upper", flow.has_lo ? "upper" : "lower");
     gf_status st = check_order(cx, el, id, "flow", GX_FLOW, &flow);
     if (st == GF_OK)
         st = check_order(cx, el, id, "pressure", GX_PRESSURE, &pressure);
@@ -169,8 +160,7 @@ static gf_status read_scenario(gx_ctx *cx, const network *net, scenario *scn)
             continue;
         if (sc)
             return gx_fail(cx, GF_ERR_INPUT, gx_line(c), NULL, NULL,
-                           "a second scenario (first at line %d); one per file is supported",
-                           gx_line(sc));
+                           "a second scenario (first at line %d); one per file is supported", gx_line(sc));
         sc = c;
     }
     if (!sc)
@@ -192,8 +182,8 @@ static gf_status read_scenario(gx_ctx *cx, const network *net, scenario *scn)
     return GF_OK;
 }
 
-gf_status gaslib_read_scn_memory(const char *buf, size_t len, const char *name,
-                                 const network *net, scenario *scn, error_info *err)
+gf_status gaslib_read_scn_memory(const char *buf, size_t len, const char *name, const network *net, scenario *scn,
+                                 error_info *err)
 {
     error_clear(err);
     if (!net || !scn || (!buf && len > 0))

@@ -254,8 +254,7 @@ const char *gx_clip(const char *s, char *buf, size_t n)
     return buf;
 }
 
-gf_status gx_fail(gx_ctx *cx, gf_status status, int line, const char *elem, const char *id,
-                  const char *fmt, ...)
+gf_status gx_fail(gx_ctx *cx, gf_status status, int line, const char *elem, const char *id, const char *fmt, ...)
 {
     if (cx->nomem)
         return error_set(cx->err, GF_ERR_NOMEM, "%s: out of memory", cx->name);
@@ -340,13 +339,13 @@ static int current_line(void *ctx)
     return ctxt->input ? ctxt->input->line : 0;
 }
 
-static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-                             const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
-                             int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                             int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                             const xmlChar **attributes)
 {
     xmlParserCtxtPtr ctxt = ctx;
-    state_of(ctx)->build_element(ctx, localname, prefix, uri, nb_namespaces, namespaces,
-                                 nb_attributes, nb_defaulted, attributes);
+    state_of(ctx)->build_element(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+                                 attributes);
     if (ctxt->node)
         ctxt->node->_private = (void *)(intptr_t)current_line(ctx);
 }
@@ -360,8 +359,7 @@ static void refuse_dtd(void *ctx)
     xmlStopParser((xmlParserCtxtPtr)ctx);
 }
 
-static void on_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
-                      const xmlChar *system_id)
+static void on_subset(void *ctx, const xmlChar *name, const xmlChar *external_id, const xmlChar *system_id)
 {
     (void)name;
     (void)external_id;
@@ -369,8 +367,8 @@ static void on_subset(void *ctx, const xmlChar *name, const xmlChar *external_id
     refuse_dtd(ctx);
 }
 
-static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
-                           const xmlChar *system_id, xmlChar *content)
+static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id, const xmlChar *system_id,
+                           xmlChar *content)
 {
     (void)name;
     (void)type;
@@ -393,8 +391,7 @@ static void record_error(parse_state *st, gx_xml_error *e)
 {
     if (!e || e->level < XML_ERR_ERROR)
         return;
-    int better = st->error_level == 0 ||
-                 (st->error_level == XML_ERR_ERROR && e->level == XML_ERR_FATAL) ||
+    int better = st->error_level == 0 || (st->error_level == XML_ERR_ERROR && e->level == XML_ERR_FATAL) ||
                  (st->error_line <= 0 && e->line > 0 && (int)e->level >= st->error_level);
     if (!better)
         return;
@@ -482,8 +479,7 @@ gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len)
     while (first < len && is_xml_space(buf[first]))
         first++;
     if (first == len)
-        return gx_fail(cx, GF_ERR_PARSE, line_at(buf, len), NULL, NULL,
-                       "empty file (no XML document)");
+        return gx_fail(cx, GF_ERR_PARSE, line_at(buf, len), NULL, NULL, "empty file (no XML document)");
     if (len > INT_MAX)
         return gx_fail(cx, GF_ERR_PARSE, 1, NULL, NULL, "file too large for the XML parser");
     const char *dtd = find_bytes(buf, len, "<!DOCTYPE");
@@ -518,8 +514,7 @@ gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len)
      * freed faster (GasLib-4197 loads in 80 ms instead of 95) */
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS |
                                 XML_PARSE_COMPACT);
-    st.build_element = ctxt->sax->startElementNs ? ctxt->sax->startElementNs
-                                                 : xmlSAX2StartElementNs;
+    st.build_element = ctxt->sax->startElementNs ? ctxt->sax->startElementNs : xmlSAX2StartElementNs;
     ctxt->_private = &st;
     ctxt->sax->startElementNs = on_start_element;
     ctxt->sax->internalSubset = on_subset;
@@ -549,10 +544,9 @@ gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len)
         if (doc)
             xmlFreeDoc(doc);
         if (st.error_level == 0)
-            return gx_fail(cx, GF_ERR_PARSE, line_at(buf, len), NULL, NULL,
-                           "not well-formed XML");
-        return gx_fail(cx, GF_ERR_PARSE, st.error_line > 0 ? st.error_line : 1, NULL, NULL,
-                       "not well-formed XML: %s", st.error_msg);
+            return gx_fail(cx, GF_ERR_PARSE, line_at(buf, len), NULL, NULL, "not well-formed XML");
+        return gx_fail(cx, GF_ERR_PARSE, st.error_line > 0 ? st.error_line : 1, NULL, NULL, "not well-formed XML: %s",
+                       st.error_msg);
     }
     cx->doc = doc;
     return GF_OK;
@@ -638,8 +632,7 @@ const char *gx_attr(gx_ctx *cx, const xmlNode *el, const char *name)
 
 /* ---- Values ----------------------------------------------------------- */
 
-gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, gx_quantity q,
-                   double *out)
+gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, gx_quantity q, double *out)
 {
     const char *label = gx_local_name(el);
     int line = gx_line(el);
@@ -649,39 +642,35 @@ gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *
         return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'%s' has no value", label);
     double v;
     if (gx_number(cx, text, &v) != 0)
-        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'%s' is not a number (%s)",
-                       gx_clip(text, buf, sizeof buf), label);
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'%s' is not a number (%s)", gx_clip(text, buf, sizeof buf),
+                       label);
     const char *unit = gx_attr(cx, el, "unit");
     switch (gx_convert(unit, q, cx->in_scenario, v, out)) {
-    case GX_UNIT_OK:
-        break;
+    case GX_UNIT_OK: break;
     case GX_UNIT_MISSING:
         return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "missing unit for %s (expected %s)", label,
                        gx_quantity_name(q));
     case GX_UNIT_UNKNOWN:
-        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "unknown unit '%s' for %s",
-                       gx_clip(unit, buf, sizeof buf), label);
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "unknown unit '%s' for %s", gx_clip(unit, buf, sizeof buf),
+                       label);
     case GX_UNIT_MISFIT:
-        return gx_fail(cx, GF_ERR_INPUT, line, elem, id,
-                       "unit '%s' does not fit %s (expected %s)", gx_clip(unit, buf, sizeof buf),
-                       label, gx_quantity_name(q));
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "unit '%s' does not fit %s (expected %s)",
+                       gx_clip(unit, buf, sizeof buf), label, gx_quantity_name(q));
     case GX_UNIT_GAUGE:
-        return gx_fail(cx, GF_ERR_INPUT, line, elem, id,
-                       "gauge unit 'barg' is accepted only in scenario files (%s)", label);
+        return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "gauge unit 'barg' is accepted only in scenario files (%s)",
+                       label);
     }
     if (!isfinite(*out))
         return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "%s is out of range", label);
     return GF_OK;
 }
 
-gf_status gx_flag(gx_ctx *cx, const xmlNode *el, const char *attr, const char *elem,
-                  const char *id, int *out)
+gf_status gx_flag(gx_ctx *cx, const xmlNode *el, const char *attr, const char *elem, const char *id, int *out)
 {
     const char *text = gx_attr(cx, el, attr);
     if (!text) {
         *out = -1;
-        return cx->nomem ? gx_fail(cx, GF_ERR_NOMEM, gx_line(el), elem, id, "out of memory")
-                         : GF_OK;
+        return cx->nomem ? gx_fail(cx, GF_ERR_NOMEM, gx_line(el), elem, id, "out of memory") : GF_OK;
     }
     if (strcmp(text, "0") == 0 || strcmp(text, "false") == 0) {
         *out = 0;

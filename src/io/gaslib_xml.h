@@ -17,32 +17,32 @@
 
 /* What a value measures; decides which unit tokens fit and the SI result. */
 typedef enum {
-    GX_PRESSURE,       /* Pa absolute: bar; barg (gauge) only in scenarios */
-    GX_PRESSURE_DIFF,  /* Pa, a difference or loss: bar */
-    GX_LENGTH,         /* m: km, m, meter, mm */
-    GX_HEIGHT,         /* m: as length, and no unit means metres (legacy) */
-    GX_TEMPERATURE,    /* K: Celsius, K */
-    GX_FLOW,           /* m^3/s at norm conditions: 1000m_cube_per_hour; in
-                          scenarios no unit means 1000m_cube_per_hour */
-    GX_DENSITY,        /* kg/m^3: kg_per_m_cube */
-    GX_MOLAR_MASS,     /* kg/mol: kg_per_kmol */
-    GX_ENERGY_DENSITY, /* J/m^3: MJ_per_m_cube */
-    GX_HEAT_TRANSFER,  /* W/(m^2 K): W_per_m_square_per_K */
-    GX_SPEED,          /* 1/s, rotational speed: per_min (.cs) */
+    GX_PRESSURE,        /* Pa absolute: bar; barg (gauge) only in scenarios */
+    GX_PRESSURE_DIFF,   /* Pa, a difference or loss: bar */
+    GX_LENGTH,          /* m: km, m, meter, mm */
+    GX_HEIGHT,          /* m: as length, and no unit means metres (legacy) */
+    GX_TEMPERATURE,     /* K: Celsius, K */
+    GX_FLOW,            /* m^3/s at norm conditions: 1000m_cube_per_hour; in
+                           scenarios no unit means 1000m_cube_per_hour */
+    GX_DENSITY,         /* kg/m^3: kg_per_m_cube */
+    GX_MOLAR_MASS,      /* kg/mol: kg_per_kmol */
+    GX_ENERGY_DENSITY,  /* J/m^3: MJ_per_m_cube */
+    GX_HEAT_TRANSFER,   /* W/(m^2 K): W_per_m_square_per_K */
+    GX_SPEED,           /* 1/s, rotational speed: per_min (.cs) */
     GX_SPECIFIC_ENERGY, /* J/kg, e.g. adiabatic head: kJ_per_kg (.cs) */
-    GX_ACTUAL_FLOW,    /* m^3/s at actual (inlet) conditions: m_cube_per_s (.cs) */
-    GX_POWER,          /* W: kW (.cs) */
-    GX_TORQUE,         /* N m: kNm (.cs) */
-    GX_VOLUME,         /* m^3: m_cube (.cs) */
-    GX_DIMENSIONLESS   /* no unit allowed */
+    GX_ACTUAL_FLOW,     /* m^3/s at actual (inlet) conditions: m_cube_per_s (.cs) */
+    GX_POWER,           /* W: kW (.cs) */
+    GX_TORQUE,          /* N m: kNm (.cs) */
+    GX_VOLUME,          /* m^3: m_cube (.cs) */
+    GX_DIMENSIONLESS    /* no unit allowed */
 } gx_quantity;
 
 typedef enum {
     GX_UNIT_OK = 0,
-    GX_UNIT_MISSING,  /* no unit where the quantity needs one */
-    GX_UNIT_UNKNOWN,  /* token not in the table */
-    GX_UNIT_MISFIT,   /* known token of another dimension */
-    GX_UNIT_GAUGE     /* barg outside a scenario */
+    GX_UNIT_MISSING, /* no unit where the quantity needs one */
+    GX_UNIT_UNKNOWN, /* token not in the table */
+    GX_UNIT_MISFIT,  /* known token of another dimension */
+    GX_UNIT_GAUGE    /* barg outside a scenario */
 } gx_unit_status;
 
 /* Converts value v given in `unit` (NULL when the attribute is absent) to SI
@@ -53,14 +53,14 @@ const char *gx_quantity_name(gx_quantity q);
 
 /* One reading of one file. */
 typedef struct {
-    const char *name;  /* file name for messages, as given */
+    const char *name; /* file name for messages, as given */
     error_info *err;
     int in_scenario;
     locale_t c_locale; /* numbers are read in the C locale, whatever the process uses */
     xmlDoc *doc;
-    xmlChar **owned;   /* attribute values that had to be copied, freed in gx_close */
+    xmlChar **owned; /* attribute values that had to be copied, freed in gx_close */
     size_t n_owned, owned_cap;
-    int nomem;         /* an allocation failed on the way */
+    int nomem; /* an allocation failed on the way */
 } gx_ctx;
 
 /* Reads a whole file into a malloc'ed buffer. GF_ERR_IO with strerror. */
@@ -86,8 +86,7 @@ const char *gx_attr(gx_ctx *cx, const xmlNode *el, const char *name);
 
 /* Sets "NAME:LINE: ELEM 'ID': <fmt>" (ELEM/ID parts left out when NULL)
  * and returns status (GF_ERR_NOMEM instead if an allocation failed). */
-gf_status gx_fail(gx_ctx *cx, gf_status status, int line, const char *elem, const char *id,
-                  const char *fmt, ...)
+gf_status gx_fail(gx_ctx *cx, gf_status status, int line, const char *elem, const char *id, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif
@@ -106,11 +105,9 @@ int gx_number(const gx_ctx *cx, const char *text, double *out);
 /* Reads the value/unit attributes of a value element such as
  * <length unit="km" value="55"/> and converts to SI. Errors name the owner
  * (elem 'id') and the element's own name and line. */
-gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, gx_quantity q,
-                   double *out);
+gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, gx_quantity q, double *out);
 
 /* Optional 0/1 attribute (also "true"/"false"); -1 when absent. */
-gf_status gx_flag(gx_ctx *cx, const xmlNode *el, const char *attr, const char *elem,
-                  const char *id, int *out);
+gf_status gx_flag(gx_ctx *cx, const xmlNode *el, const char *attr, const char *elem, const char *id, int *out);
 
 #endif

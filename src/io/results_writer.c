@@ -225,9 +225,10 @@ static void arc_row(gf_project *p, size_t i, row *r)
     row_number(r, "p_to_bar", res.p_to / BAR);
     row_text(r, "mode", mode_name(res.mode));
     /* bar at a pressure set point, the ratio, or kg/s at a fixed flow */
-    row_number(r, "set_point", res.mode == GF_MODE_OUTLET || res.mode == GF_MODE_INLET ? res.set_point / BAR
-                               : res.mode == GF_MODE_RATIO || res.mode == GF_MODE_FLOW ? res.set_point
-                                                                                       : NAN);
+    row_number(r, "set_point",
+               res.mode == GF_MODE_OUTLET || res.mode == GF_MODE_INLET ? res.set_point / BAR
+               : res.mode == GF_MODE_RATIO || res.mode == GF_MODE_FLOW ? res.set_point
+                                                                       : NAN);
     row_number(r, "velocity_m_s", res.velocity);
     row_number(r, "power_kW", res.power / 1e3);
     row_end(r);

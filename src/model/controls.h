@@ -10,21 +10,21 @@
 #include "gasflow.h"
 
 typedef struct {
-    gf_mode mode;   /* GF_MODE_NONE: not set, the default applies */
-    double value;   /* Pa (outlet), ratio, kg/s (flow); NAN otherwise */
-    int line;       /* line in the controls file, 0 if set otherwise */
+    gf_mode mode; /* GF_MODE_NONE: not set, the default applies */
+    double value; /* Pa (outlet), ratio, kg/s (flow); NAN otherwise */
+    int line;     /* line in the controls file, 0 if set otherwise */
 } arc_control;
 
 typedef struct {
     int node;
-    double p;       /* Pa */
+    double p; /* Pa */
     int line;
 } slack_control;
 
 typedef struct {
     char *path;
     size_t n_arcs;
-    arc_control *arcs;      /* n_arcs */
+    arc_control *arcs; /* n_arcs */
     slack_control *slacks;
     size_t n_slacks, slack_cap;
 } controls;

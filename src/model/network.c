@@ -129,8 +129,8 @@ void scenario_free(scenario *scn)
 
 const char *arc_kind_name(arc_kind kind)
 {
-    static const char *const names[ARC_KIND_COUNT] = {
-        "pipe", "shortPipe", "resistor", "valve", "controlValve", "compressorStation"};
+    static const char *const names[ARC_KIND_COUNT] = {"pipe",  "shortPipe",    "resistor",
+                                                      "valve", "controlValve", "compressorStation"};
     return (unsigned)kind < ARC_KIND_COUNT ? names[kind] : "unknown";
 }
 

@@ -27,24 +27,24 @@ typedef enum {
 
 /* Gas quality as a source declares it. */
 typedef struct {
-    double temperature;     /* K, injection temperature */
-    double calorific_value; /* J/m^3 at norm conditions */
-    double norm_density;    /* kg/m^3 at norm conditions */
+    double temperature;      /* K, injection temperature */
+    double calorific_value;  /* J/m^3 at norm conditions */
+    double norm_density;     /* kg/m^3 at norm conditions */
     double cp_a, cp_b, cp_c; /* molar c_p = a + b T + c T^2, J/(mol K), T in K */
-    double molar_mass;      /* kg/mol */
-    double pc;              /* Pa, pseudo-critical pressure */
-    double tc;              /* K, pseudo-critical temperature */
+    double molar_mass;       /* kg/mol */
+    double pc;               /* Pa, pseudo-critical pressure */
+    double tc;               /* K, pseudo-critical temperature */
 } gas_quality;
 
 typedef struct {
     char *id;
     node_kind kind;
-    int line;               /* line in the .net file, 0 if unknown */
-    double height;          /* m */
-    double p_min, p_max;    /* Pa absolute; NAN if not given */
+    int line;                  /* line in the .net file, 0 if unknown */
+    double height;             /* m */
+    double p_min, p_max;       /* Pa absolute; NAN if not given */
     double flow_min, flow_max; /* m^3/s (norm); sources and sinks only, else NAN */
-    double x, y;            /* drawing coordinates; NAN if absent */
-    gas_quality gas;        /* sources only */
+    double x, y;               /* drawing coordinates; NAN if absent */
+    gas_quality gas;           /* sources only */
 } net_node;
 
 typedef struct {
@@ -54,28 +54,28 @@ typedef struct {
     int from, to;              /* node indices */
     double flow_min, flow_max; /* m^3/s (norm), NAN if absent */
     /* pipe */
-    double length;             /* m */
-    double diameter;           /* m, inner; pipe and resistor reference */
-    double roughness;          /* m */
-    double p_max;              /* Pa, design pressure; NAN if absent */
-    double heat_transfer;      /* W/(m^2 K); NAN if absent */
+    double length;        /* m */
+    double diameter;      /* m, inner; pipe and resistor reference */
+    double roughness;     /* m */
+    double p_max;         /* Pa, design pressure; NAN if absent */
+    double heat_transfer; /* W/(m^2 K); NAN if absent */
     /* resistor: either drag (zeta with diameter) or a fixed loss */
-    double drag;               /* zeta, dimensionless; NAN if fixed-loss type */
-    double pressure_loss;      /* Pa; NAN if drag type */
+    double drag;          /* zeta, dimensionless; NAN if fixed-loss type */
+    double pressure_loss; /* Pa; NAN if drag type */
     /* valve, control valve */
-    double dp_min, dp_max;     /* Pa; NAN if absent */
+    double dp_min, dp_max; /* Pa; NAN if absent */
     /* control valve, compressor station */
     double p_in_min, p_out_max; /* Pa; NAN if absent */
     double loss_in, loss_out;   /* Pa, fixed station piping losses; NAN if drag type */
     double drag_in, diam_in;    /* zeta, m: station inlet piping as a resistor */
     double drag_out, diam_out;  /* zeta, m: station outlet piping as a resistor */
-    int fuel_node;             /* compressor: node index, -1 if none */
-    int bypass_required;       /* 0/1 flag from the file, -1 if absent */
-    int preheater_or_cooler;   /* 0/1 flag from the file, -1 if absent */
+    int fuel_node;              /* compressor: node index, -1 if none */
+    int bypass_required;        /* 0/1 flag from the file, -1 if absent */
+    int preheater_or_cooler;    /* 0/1 flag from the file, -1 if absent */
 } net_arc;
 
 typedef struct {
-    char *path;   /* file the network came from */
+    char *path; /* file the network came from */
     char *title;
     size_t n_nodes, n_arcs;
     size_t node_cap, arc_cap; /* allocated lengths of nodes, arcs */

@@ -116,8 +116,7 @@ double compressor_head_J_per_kg(const cs_compressor *c, double q_m3_per_s, doubl
     return J_PER_KJ * biquadratic(c->head_coeff, q_m3_per_s, n_per_s * PER_MIN_PER_HZ);
 }
 
-void compressor_head_gradient(const cs_compressor *c, double q_m3_per_s, double n_per_s,
-                              double *dh_dq, double *dh_dn)
+void compressor_head_gradient(const cs_compressor *c, double q_m3_per_s, double n_per_s, double *dh_dq, double *dh_dn)
 {
     if (c->kind != COMPRESSOR_TURBO) {
         *dh_dq = *dh_dn = NAN;
@@ -131,7 +130,7 @@ void compressor_head_gradient(const cs_compressor *c, double q_m3_per_s, double 
         v[i] = k[3 * i] + n * (k[3 * i + 1] + n * k[3 * i + 2]);
         dv[i] = k[3 * i + 1] + 2.0 * n * k[3 * i + 2];
     }
-    double dq = v[1] + 2.0 * q * v[2];          /* kJ/kg per m^3/s */
+    double dq = v[1] + 2.0 * q * v[2];           /* kJ/kg per m^3/s */
     double dn = dv[0] + q * (dv[1] + q * dv[2]); /* kJ/kg per 1/min */
     *dh_dq = J_PER_KJ * dq;
     *dh_dn = J_PER_KJ * PER_MIN_PER_HZ * dn;

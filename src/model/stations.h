@@ -33,31 +33,31 @@ typedef struct {
 typedef struct {
     char *id;
     compressor_kind kind;
-    int line;               /* line in the .cs file */
-    int drive;              /* index into the station's drives */
-    double speed_min;       /* 1/s */
-    double speed_max;       /* 1/s */
+    int line;         /* line in the .cs file */
+    int drive;        /* index into the station's drives */
+    double speed_min; /* 1/s */
+    double speed_max; /* 1/s */
     /* turbo (NAN for piston machines): head
      * H [kJ/kg] = sum_{i,j=0..2} head_coeff[3i+j] Q^i n^j and
      * adiabatic efficiency eta = same form with eta_coeff, Q in m^3/s, n in
      * 1/min (n_isoline_coeff_k / eta_ad_isoline_coeff_k, k = 3i+j+1). */
-    double head_coeff[9];   /* kJ/kg per (m^3/s)^i (1/min)^j */
-    double eta_coeff[9];    /* 1 per (m^3/s)^i (1/min)^j */
+    double head_coeff[9]; /* kJ/kg per (m^3/s)^i (1/min)^j */
+    double eta_coeff[9];  /* 1 per (m^3/s)^i (1/min)^j */
     /* surge and choke lines: H [kJ/kg] = c[0] + c[1] Q + c[2] Q^2, Q in m^3/s */
-    double surge_coeff[3];  /* kJ/kg, kJ/kg per m^3/s, kJ/kg per (m^3/s)^2 */
-    double choke_coeff[3];  /* same units as surge_coeff */
-    double eta_choke;       /* efficiency along the choke line; NAN if not given */
-    cs_map_point *surge_points;  /* surgelineMeasurements (efficiency NAN); NULL if none */
+    double surge_coeff[3];      /* kJ/kg, kJ/kg per m^3/s, kJ/kg per (m^3/s)^2 */
+    double choke_coeff[3];      /* same units as surge_coeff */
+    double eta_choke;           /* efficiency along the choke line; NAN if not given */
+    cs_map_point *surge_points; /* surgelineMeasurements (efficiency NAN); NULL if none */
     size_t n_surge_points;
-    cs_map_point *map_points;    /* characteristicDiagramMeasurements, all isolines in
-                                    file order; NULL if none */
+    cs_map_point *map_points; /* characteristicDiagramMeasurements, all isolines in
+                                 file order; NULL if none */
     size_t n_map_points;
     /* piston (NAN for turbo machines) */
-    double operating_volume;     /* m^3 */
-    double max_torque;           /* N m */
-    double max_ratio;            /* maximalCompressionRatio, p_out/p_in */
-    double piston_efficiency;    /* adiabaticEfficiency */
-    double reduction_vol_flow;   /* additionalReductionVolFlow, dimensionless fraction */
+    double operating_volume;   /* m^3 */
+    double max_torque;         /* N m */
+    double max_ratio;          /* maximalCompressionRatio, p_out/p_in */
+    double piston_efficiency;  /* adiabaticEfficiency */
+    double reduction_vol_flow; /* additionalReductionVolFlow, dimensionless fraction */
 } cs_compressor;
 
 /* A gasDrivenMotor measurement: fuel at a shaft power. */
@@ -82,9 +82,9 @@ typedef struct {
      * T ambient temperature in Celsius, n in 1/min -- reading inferred, not
      * verified (FORMAT.md §6);
      * gas-driven motor (3): P_max [kW] = [0] + [1] n + [2] n^2, n in 1/min */
-    double power_coeff[9];  /* kW per degC^i (1/min)^j; unused entries 0 */
-    size_t n_power_coeff;   /* 9 or 3 */
-    cs_fuel_point *fuel_points;   /* specificEnergyConsumptionMeasurements */
+    double power_coeff[9];      /* kW per degC^i (1/min)^j; unused entries 0 */
+    size_t n_power_coeff;       /* 9 or 3 */
+    cs_fuel_point *fuel_points; /* specificEnergyConsumptionMeasurements */
     size_t n_fuel_points;
     cs_power_point *power_points; /* maximalPowerMeasurements */
     size_t n_power_points;
@@ -97,22 +97,22 @@ typedef struct {
 } cs_unit;
 
 typedef struct {
-    int stage_nr;     /* stageNr of the file, 1..n_stages */
-    cs_unit *units;   /* the nrOfParallelUnits units in parallel */
+    int stage_nr;   /* stageNr of the file, 1..n_stages */
+    cs_unit *units; /* the nrOfParallelUnits units in parallel */
     size_t n_units;
 } cs_stage;
 
 /* One way to run a station: stages in series, in stageNr order. */
 typedef struct {
-    char *id;         /* confId (a number or a name) */
+    char *id; /* confId (a number or a name) */
     int line;
     cs_stage *stages;
     size_t n_stages;
 } cs_configuration;
 
 typedef struct {
-    char *id;         /* = id of the compressorStation arc of the network */
-    int arc;          /* that arc's index in the network */
+    char *id; /* = id of the compressorStation arc of the network */
+    int arc;  /* that arc's index in the network */
     int line;
     cs_compressor *compressors;
     size_t n_compressors;
@@ -123,10 +123,10 @@ typedef struct {
 } cs_station;
 
 typedef struct {
-    char *path;          /* file the stations came from */
+    char *path; /* file the stations came from */
     cs_station *stations;
     size_t n_stations;
-    strmap index;        /* station id -> index */
+    strmap index; /* station id -> index */
 } station_set;
 
 void station_set_init(station_set *set);
@@ -147,8 +147,7 @@ int cs_station_find_configuration(const cs_station *st, const char *id);
  * speed n (1/s), in J/kg; NAN for a piston compressor. */
 double compressor_head_J_per_kg(const cs_compressor *c, double q_m3_per_s, double n_per_s);
 /* Its partial derivatives: dH/dq in (J/kg)/(m^3/s), dH/dn in (J/kg)/(1/s). */
-void compressor_head_gradient(const cs_compressor *c, double q_m3_per_s, double n_per_s,
-                              double *dh_dq, double *dh_dn);
+void compressor_head_gradient(const cs_compressor *c, double q_m3_per_s, double n_per_s, double *dh_dq, double *dh_dn);
 /* Adiabatic efficiency of the turbo map (a least-squares fit: ~0.05 off the
  * measured isolines); NAN for a piston compressor. */
 double compressor_efficiency(const cs_compressor *c, double q_m3_per_s, double n_per_s);

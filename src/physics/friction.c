@@ -15,7 +15,7 @@
 #include <float.h>
 #include <math.h>
 
-#define FRICTION_LN10 2.302585092994045684  /* ln(10) */
+#define FRICTION_LN10 2.302585092994045684   /* ln(10) */
 #define FRICTION_2_LN10 0.868588963806503655 /* 2 / ln(10) */
 #define FRICTION_COLEBROOK_MAX_IT 50
 
@@ -122,18 +122,11 @@ double friction_law(const friction_model *f, double re, double rel_roughness, do
         if (rel_roughness == 0.0)
             return friction_colebrook(re, 0.0, dl);
         return friction_nikuradse(rel_roughness, dl);
-    case GF_FRICTION_COLEBROOK:
-        return friction_colebrook(re, rel_roughness, dl);
-    case GF_FRICTION_HOFER:
-        return friction_hofer(re, rel_roughness, dl);
-    case GF_FRICTION_SWAMEE_JAIN:
-        return friction_swamee_jain(re, rel_roughness, dl);
-    case GF_FRICTION_CONSTANT:
-        *dl = 0.0;
-        return f->lambda_const;
-    default:
-        *dl = NAN;
-        return NAN;
+    case GF_FRICTION_COLEBROOK: return friction_colebrook(re, rel_roughness, dl);
+    case GF_FRICTION_HOFER: return friction_hofer(re, rel_roughness, dl);
+    case GF_FRICTION_SWAMEE_JAIN: return friction_swamee_jain(re, rel_roughness, dl);
+    case GF_FRICTION_CONSTANT: *dl = 0.0; return f->lambda_const;
+    default: *dl = NAN; return NAN;
     }
 }
 

@@ -39,12 +39,8 @@ double gas_z(const gas_model *g, double p, double t, double *dz_dp)
         if (dz_dp)
             *dz_dp = 0.0;
         return g->z0;
-    case GF_GAS_PAPAY:
-        z = gas_z_papay(p / g->pc, t / g->tc, &dz_dpr);
-        break;
-    case GF_GAS_AGA:
-        z = gas_z_aga(p / g->pc, t / g->tc, &dz_dpr);
-        break;
+    case GF_GAS_PAPAY: z = gas_z_papay(p / g->pc, t / g->tc, &dz_dpr); break;
+    case GF_GAS_AGA: z = gas_z_aga(p / g->pc, t / g->tc, &dz_dpr); break;
     default:
         if (dz_dp)
             *dz_dp = NAN;

@@ -16,24 +16,24 @@
 struct mf_symbolic {
     int n;
     int nnz;
-    int *perm;        /* perm[k]: the original index eliminated k-th */
+    int *perm; /* perm[k]: the original index eliminated k-th */
     int nsup;
-    int *sup_first;   /* nsup + 1: first pivot of each supernode */
-    int *row_start;   /* nsup + 1: into rows */
-    int *rows;        /* each front's rows: its k pivots in order, then the others */
-    int *child_start; /* nsup + 1: into children */
-    int *children;    /* each supernode's children, ascending */
+    int *sup_first;              /* nsup + 1: first pivot of each supernode */
+    int *row_start;              /* nsup + 1: into rows */
+    int *rows;                   /* each front's rows: its k pivots in order, then the others */
+    int *child_start;            /* nsup + 1: into children */
+    int *children;               /* each supernode's children, ascending */
     size_t *lx_start, *ux_start; /* nsup: into lx, ux */
-    double *lx;       /* per supernode the m x k front columns (L below, U11 above the diagonal) */
-    double *ux;       /* per supernode the k x (m - k) block U12, column-major */
-    int *slot_start;  /* nsup + 1: into slot_src, slot_dst */
-    int *slot_src;    /* value index in the analysed CSC */
-    int *slot_dst;    /* offset in the front, row + col * m */
-    int *rel_start;   /* nsup + 1: into rel */
-    int *rel;         /* for each update row of a front: its position in the parent's front */
-    double *front;    /* max m * m */
-    double *stack;    /* update blocks of fronts not yet assembled */
-    double *y;        /* n, solve */
+    double *lx;                  /* per supernode the m x k front columns (L below, U11 above the diagonal) */
+    double *ux;                  /* per supernode the k x (m - k) block U12, column-major */
+    int *slot_start;             /* nsup + 1: into slot_src, slot_dst */
+    int *slot_src;               /* value index in the analysed CSC */
+    int *slot_dst;               /* offset in the front, row + col * m */
+    int *rel_start;              /* nsup + 1: into rel */
+    int *rel;                    /* for each update row of a front: its position in the parent's front */
+    double *front;               /* max m * m */
+    double *stack;               /* update blocks of fronts not yet assembled */
+    double *y;                   /* n, solve */
     double lnz;
 };
 
@@ -532,7 +532,8 @@ double mf_factor_nnz(const mf_symbolic *s)
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
 __attribute__((target_clones("avx2,fma", "default")))
 #endif
-static int front_lu(double *F, int m, int k)
+static int
+front_lu(double *F, int m, int k)
 {
     size_t mm = (size_t)m;
     for (int p0 = 0; p0 < k; p0 += MF_BLOCK) {

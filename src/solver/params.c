@@ -4,8 +4,8 @@
 
 #include "solver/steady.h"
 
-gf_status steady_resolve_params(const network *net, const scenario *scn, const gf_options *opt,
-                                steady_params *out, error_info *err)
+gf_status steady_resolve_params(const network *net, const scenario *scn, const gf_options *opt, steady_params *out,
+                                error_info *err)
 {
     if (!(opt->viscosity > 0.0) || !(opt->tolerance > 0.0) || opt->max_iterations < 1 ||
         (opt->gas_law == GF_GAS_CONSTANT && !(opt->z_constant > 0.0)) ||

@@ -13,15 +13,15 @@
 #include "solver/multifrontal.h"
 
 typedef struct {
-    int n;         /* rows = columns */
+    int n; /* rows = columns */
     int nnz;
-    int *colptr;   /* n + 1 */
-    int *rowind;   /* nnz */
+    int *colptr;    /* n + 1 */
+    int *rowind;    /* nnz */
     double *values; /* nnz */
     klu_symbolic *symbolic;
     klu_numeric *numeric;
     klu_common common;
-    int refactors; /* refactorizations since the last full factorization */
+    int refactors;   /* refactorizations since the last full factorization */
     mf_symbolic *mf; /* static-order multifrontal LU, when chosen and still fit */
 } sparse_system;
 

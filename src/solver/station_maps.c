@@ -50,8 +50,8 @@ static void breach(unit_sum *u, const char *what)
 
 /* One unit compressing mass flow m (kg/s) from p_in by head h (J/kg) and
  * ratio r, inlet density rho. */
-static void run_unit(const cs_station *st, const cs_unit *unit, double m, double rho, double h, double r,
-                     unit_sum *u, int first)
+static void run_unit(const cs_station *st, const cs_unit *unit, double m, double rho, double h, double r, unit_sum *u,
+                     int first)
 {
     const cs_compressor *c = &st->compressors[unit->compressor];
     const cs_drive *d = c->drive >= 0 ? &st->drives[c->drive] : NULL;

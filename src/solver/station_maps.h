@@ -11,15 +11,15 @@
 #define STATION_AMBIENT_K 288.15 /* ambient temperature for the drives' power limits (assumption) */
 
 typedef struct {
-    int configuration;   /* index into the station's configurations; -1 if none fits */
-    double speed;        /* 1/s, of the first unit of the first stage */
-    double head;         /* J/kg, isentropic head of the whole station */
-    double efficiency;   /* mass-flow weighted: q head / power */
-    double power;        /* W, shaft power of all units */
-    double fuel_power;   /* W, energy rate of the gas the drives burn */
-    char limit[64];      /* "" when every unit runs inside its map and drive;
-                            else the limit hit: surge, choke, speed_min,
-                            speed_max, drive_power, ratio_max */
+    int configuration; /* index into the station's configurations; -1 if none fits */
+    double speed;      /* 1/s, of the first unit of the first stage */
+    double head;       /* J/kg, isentropic head of the whole station */
+    double efficiency; /* mass-flow weighted: q head / power */
+    double power;      /* W, shaft power of all units */
+    double fuel_power; /* W, energy rate of the gas the drives burn */
+    char limit[64];    /* "" when every unit runs inside its map and drive;
+                          else the limit hit: surge, choke, speed_min,
+                          speed_max, drive_power, ratio_max */
 } station_operating_point;
 
 /* Evaluates station st for mass flow q (kg/s) from suction p_s to discharge

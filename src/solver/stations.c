@@ -20,8 +20,8 @@ double station_piping_loss(const steady_params *par, double fixed, double zeta, 
     return zeta * q * fabs(q) / (2.0 * rho * area * area);
 }
 
-void stations_evaluate(const network *net, const station_set *cs, const steady_params *par,
-                       const steady_result *res, const int *arcs, size_t n, station_result *out)
+void stations_evaluate(const network *net, const station_set *cs, const steady_params *par, const steady_result *res,
+                       const int *arcs, size_t n, station_result *out)
 {
     double k1 = par->kappa / (par->kappa - 1.0);
     double fuel_per_joule = isfinite(par->calorific) && par->calorific > 0.0 ? par->rho_n / par->calorific : 0.0;

@@ -15,26 +15,26 @@
 #define STATION_ETA_DRIVE 0.33     /* gas turbine, thermal efficiency (assumption) */
 
 typedef struct {
-    int arc;            /* network arc (a compressorStation) */
+    int arc; /* network arc (a compressorStation) */
     gf_mode mode;
-    double suction;     /* Pa, at the machine inlet (from-node pressure less the inlet loss) */
-    double discharge;   /* Pa, at the machine outlet (to-node pressure plus the outlet loss) */
-    double q;           /* kg/s through the machines (0 unless compressing) */
-    double head;        /* J/kg, isentropic head */
-    double efficiency;  /* isentropic efficiency used */
-    double power;       /* W, shaft power */
-    double fuel;        /* kg/s of gas burnt by the drives */
-    int fuel_node;      /* node the fuel is drawn at */
-    int map;            /* 1: from the station's machine data (.cs), 0: ideal isentropic machine */
-    int configuration;  /* index into the .cs station's configurations, -1 without */
-    double speed;       /* 1/s, first unit of the first stage; NAN without machine data */
-    char limit[64];     /* the machine or drive limit the operating point passes, "" if none */
+    double suction;    /* Pa, at the machine inlet (from-node pressure less the inlet loss) */
+    double discharge;  /* Pa, at the machine outlet (to-node pressure plus the outlet loss) */
+    double q;          /* kg/s through the machines (0 unless compressing) */
+    double head;       /* J/kg, isentropic head */
+    double efficiency; /* isentropic efficiency used */
+    double power;      /* W, shaft power */
+    double fuel;       /* kg/s of gas burnt by the drives */
+    int fuel_node;     /* node the fuel is drawn at */
+    int map;           /* 1: from the station's machine data (.cs), 0: ideal isentropic machine */
+    int configuration; /* index into the .cs station's configurations, -1 without */
+    double speed;      /* 1/s, first unit of the first stage; NAN without machine data */
+    char limit[64];    /* the machine or drive limit the operating point passes, "" if none */
 } station_result;
 
 /* Evaluates the compressor stations arcs[0..n) of net into out[0..n);
  * those with machine data in cs (may be NULL) on their maps. */
-void stations_evaluate(const network *net, const station_set *cs, const steady_params *par,
-                       const steady_result *res, const int *arcs, size_t n, station_result *out);
+void stations_evaluate(const network *net, const station_set *cs, const steady_params *par, const steady_result *res,
+                       const int *arcs, size_t n, station_result *out);
 
 /* Pressure drop of a station's inlet or outlet piping at mass flow q
  * (kg/s) and pressure p (Pa): a fixed loss, or zeta rho v^2 / 2 of a pipe of

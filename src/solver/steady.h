@@ -39,17 +39,17 @@ typedef struct {
 
 /* The solution, per node and arc of the network. */
 typedef struct {
-    double *p;               /* Pa, per node */
-    double *withdrawal;      /* kg/s, per node */
+    double *p;                   /* Pa, per node */
+    double *withdrawal;          /* kg/s, per node */
     unsigned char *is_reference; /* per node */
-    double *q;               /* kg/s, per arc */
-    gf_mode *mode;           /* per arc, the mode used */
-    double *set_point;       /* per arc, per mode (Pa, ratio, kg/s), else NAN */
+    double *q;                   /* kg/s, per arc */
+    gf_mode *mode;               /* per arc, the mode used */
+    double *set_point;           /* per arc, per mode (Pa, ratio, kg/s), else NAN */
     int iterations;
     int converged;
-    double mass_residual;    /* kg/s */
-    double law_residual;     /* Pa */
-    double slack_imbalance;  /* kg/s the references supply beyond their nomination */
+    double mass_residual;   /* kg/s */
+    double law_residual;    /* Pa */
+    double slack_imbalance; /* kg/s the references supply beyond their nomination */
     size_t n_unknowns;
 } steady_result;
 
@@ -58,8 +58,8 @@ void steady_result_free(steady_result *r);
 
 /* Resolves the gas and numerical parameters: the gas of the sources mixed
  * by nominated inflow (see gasflow.h), overridden by the options. */
-gf_status steady_resolve_params(const network *net, const scenario *scn, const gf_options *opt,
-                                steady_params *out, error_info *err);
+gf_status steady_resolve_params(const network *net, const scenario *scn, const gf_options *opt, steady_params *out,
+                                error_info *err);
 
 /* Solves the steady state. scn, ctl and extra may be NULL; extra holds
  * withdrawals (kg/s per node) beyond the nomination, such as station fuel:

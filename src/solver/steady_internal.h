@@ -11,15 +11,15 @@
 typedef enum { LAW_PIPE = 0, LAW_RESISTOR, LAW_FIXED_LOSS } law_kind;
 
 typedef struct {
-    int arc;          /* network arc */
+    int arc; /* network arc */
     law_kind kind;
-    int i, j;         /* supernodes of from and to */
-    double c;         /* pipe: (A eta / D)^2 R T L / (D A^2); resistor: zeta R T / (2 A^2); fixed loss: Pa */
-    double s0;        /* pipe: 2 g dh / (R T) (s = s0 / z) */
-    double re_per_q;  /* D / (A eta): Reynolds number per kg/s */
-    double rel_k;     /* k / D */
-    double q_lam;     /* resistor: flow below which the loss is linear, kg/s */
-    int slot[4];      /* matrix positions (i,i) (i,j) (j,i) (j,j); -1 if in a fixed row */
+    int i, j;             /* supernodes of from and to */
+    double c;             /* pipe: (A eta / D)^2 R T L / (D A^2); resistor: zeta R T / (2 A^2); fixed loss: Pa */
+    double s0;            /* pipe: 2 g dh / (R T) (s = s0 / z) */
+    double re_per_q;      /* D / (A eta): Reynolds number per kg/s */
+    double rel_k;         /* k / D */
+    double q_lam;         /* resistor: flow below which the loss is linear, kg/s */
+    int slot[4];          /* matrix positions (i,i) (i,j) (j,i) (j,j); -1 if in a fixed row */
     double f, fq, fi, fj; /* law residual and its partial derivatives */
 } law_arc;
 
@@ -30,55 +30,55 @@ typedef struct {
     int arc;
     border_kind kind;
     int i, j;
-    double value;     /* outlet or inlet Pa, ratio, flow kg/s */
-    double loss_in, loss_out; /* ratio: fixed station piping losses, Pa */
-    int col;          /* unknown (and row) of this arc's flow; arcs setting the same node share one */
-    int lead;         /* 1 if this arc owns the row of col */
-    double share;     /* fraction of the flow of col that this arc carries */
-    int slot_ic, slot_jc;     /* (i, col), (j, col); -1 if in a fixed row */
+    double value;                  /* outlet or inlet Pa, ratio, flow kg/s */
+    double loss_in, loss_out;      /* ratio: fixed station piping losses, Pa */
+    int col;                       /* unknown (and row) of this arc's flow; arcs setting the same node share one */
+    int lead;                      /* 1 if this arc owns the row of col */
+    double share;                  /* fraction of the flow of col that this arc carries */
+    int slot_ic, slot_jc;          /* (i, col), (j, col); -1 if in a fixed row */
     int slot_rq, slot_ri, slot_rj; /* own row: (r, col), (r, i), (r, j) */
     double h, hq, hi, hj;
 } border_arc;
 
 typedef struct {
-    arena *arena;           /* every array below and the set-up's scratch */
-    arena own;              /* the arena when the caller lends none */
+    arena *arena; /* every array below and the set-up's scratch */
+    arena own;    /* the arena when the caller lends none */
     const network *net;
     const steady_params *par;
     size_t n_nodes, n_arcs;
     /* supernodes */
     int n_super;
-    int *super_of;          /* per node */
-    double *fixed_p;        /* per supernode: fixed pressure (Pa) or NAN */
-    int *ref_node;          /* per supernode: reference node or -1 */
+    int *super_of;           /* per node */
+    double *fixed_p;         /* per supernode: fixed pressure (Pa) or NAN */
+    int *ref_node;           /* per supernode: reference node or -1 */
     unsigned char *ref_user; /* per supernode: the reference was given, not defaulted */
-    double *demand;         /* per supernode: fixed withdrawal, kg/s */
-    double *node_demand;    /* per node: nominated withdrawal plus extra, kg/s */
-    double rebalanced;      /* kg/s entries without a reference took on beyond the nomination */
+    double *demand;          /* per supernode: fixed withdrawal, kg/s */
+    double *node_demand;     /* per node: nominated withdrawal plus extra, kg/s */
+    double rebalanced;       /* kg/s entries without a reference took on beyond the nomination */
     /* arcs */
-    gf_mode *mode;          /* per arc */
-    double *set_point;      /* per arc */
+    gf_mode *mode;     /* per arc */
+    double *set_point; /* per arc */
     int n_law, n_border;
-    int n_law_core;         /* law[0 .. n_law_core) are in the Newton system; the rest hang in trees */
-    int n_tree;             /* law arcs in trees */
-    int *tree_arc;          /* law index of each tree arc, in the order they were peeled */
-    int *peel_node;         /* per tree arc (same order): the supernode it leads to */
-    int n_cols;             /* bordering flow unknowns */
+    int n_law_core; /* law[0 .. n_law_core) are in the Newton system; the rest hang in trees */
+    int n_tree;     /* law arcs in trees */
+    int *tree_arc;  /* law index of each tree arc, in the order they were peeled */
+    int *peel_node; /* per tree arc (same order): the supernode it leads to */
+    int n_cols;     /* bordering flow unknowns */
     law_arc *law;
     border_arc *border;
     int *arc_from, *arc_to; /* per arc: end nodes (compact copies for the hot loops) */
     int *lossless;          /* arcs merged into supernodes */
     int n_lossless;
     /* unknowns and linear system */
-    int n;                  /* matrix size: core supernodes + bordering flow unknowns */
-    double *x;              /* pi per supernode, then bordering flows (ns + n_cols) */
-    int *row_of;            /* per entry of x: its matrix row/column, -1 outside the core */
-    int *var_of;            /* per matrix row: its entry of x */
-    double *q_law;          /* flow per law arc */
+    int n;         /* matrix size: core supernodes + bordering flow unknowns */
+    double *x;     /* pi per supernode, then bordering flows (ns + n_cols) */
+    int *row_of;   /* per entry of x: its matrix row/column, -1 outside the core */
+    int *var_of;   /* per matrix row: its entry of x */
+    double *q_law; /* flow per law arc */
     double *rhs;
     double *dx;
-    double *g;              /* mass residual per supernode */
-    int *slot_diag;         /* (s, s) position per supernode (fixed rows) */
+    double *g;      /* mass residual per supernode */
+    int *slot_diag; /* (s, s) position per supernode (fixed rows) */
     sparse_system sys;
     /* diagnostics */
     double *hist_mass, *hist_law; /* per iteration */

@@ -318,8 +318,8 @@ static double update(steady_ws *w)
  * iteration on z (z at the mean pressure; it contracts fast, as z varies
  * slowly with p) until the law holds to tol (Pa). Friction depends on the
  * flow only and is computed once. *res_pa receives the law's residual. */
-static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double pi_known, int far_is_j,
-                        double tol, double *res_pa)
+static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double pi_known, int far_is_j, double tol,
+                        double *res_pa)
 {
     const steady_params *par = w->par;
     double phi = friction_phi(&par->friction, q * l->re_per_q, l->rel_k, NULL);

@@ -46,7 +46,7 @@ static void arc_mode(const network *net, const controls *ctl, size_t a, gf_mode 
     }
     /* passive by default: valves open, regulators and stations bypassed */
     *mode = arc->kind == ARC_VALVE || arc->kind == ARC_CONTROL_VALVE || arc->kind == ARC_COMPRESSOR ? GF_MODE_OPEN
-                                                                                                  : GF_MODE_NONE;
+                                                                                                    : GF_MODE_NONE;
 }
 
 /* ---- allocation ------------------------------------------------------- */
@@ -85,8 +85,8 @@ static gf_status set_reference(steady_ws *w, int node, double p, int user, error
         return error_set(err, GF_ERR_INPUT,
                          "%s: node '%s': pressure reference conflicts with node '%s' (%s), "
                          "which is joined to it by lossless arcs or is the same node",
-                         w->net->path ? w->net->path : "network", node_name(w, node),
-                         node_name(w, other), other == node ? "given twice with different pressures" : "also fixed");
+                         w->net->path ? w->net->path : "network", node_name(w, node), node_name(w, other),
+                         other == node ? "given twice with different pressures" : "also fixed");
     }
     if (!(p > 0.0) || !isfinite(p))
         return error_set(err, GF_ERR_INPUT, "node '%s': reference pressure must be > 0", node_name(w, node));
@@ -614,8 +614,8 @@ gf_status steady_setup(steady_ws *w, arena *scratch, const network *net, const s
     size_t hist = (size_t)par->max_iterations + 2;
     w->hist_mass = arena_alloc(w->arena, hist * sizeof *w->hist_mass);
     w->hist_law = arena_alloc(w->arena, hist * sizeof *w->hist_law);
-    if (!w->super_of || !w->node_demand || !w->mode || !w->set_point || !w->law || !w->border ||
-        !w->lossless || !w->arc_from || !w->arc_to || !w->hist_mass || !w->hist_law)
+    if (!w->super_of || !w->node_demand || !w->mode || !w->set_point || !w->law || !w->border || !w->lossless ||
+        !w->arc_from || !w->arc_to || !w->hist_mass || !w->hist_law)
         goto nomem;
     if (nn == 0)
         return error_set(err, GF_ERR_INPUT, "%s: the network has no nodes", net->path ? net->path : "network");

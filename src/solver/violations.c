@@ -128,8 +128,7 @@ static void check_arcs(list *l, const network *net, const controls *ctl, const s
             }
             break;
         }
-        default:
-            break;
+        default: break;
         }
     }
 }

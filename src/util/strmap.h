@@ -8,7 +8,7 @@
 typedef struct {
     const char **keys;
     int *values;
-    size_t cap;   /* power of two, 0 when empty */
+    size_t cap; /* power of two, 0 when empty */
     size_t count;
 } strmap;
 
