@@ -442,10 +442,12 @@ static const char mini_net[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                "<compressorStation id=\"CS\" from=\"N1\" to=\"X1\"/>\n"
                                "</framework:connections>\n</network>\n";
 
+/* the file below is laid out line by line, as it reads */
+/* clang-format off */
 #define V(name, v) "<" name " value=\"" v "\"/>\n"
 #define VU(name, v, u) "<" name " value=\"" v "\" unit=\"" u "\"/>\n"
-#define POINT(rpm, head, flow)                                                                                         \
-    "<measurement>\n" VU("speed", rpm, "per_min") VU("adiabaticHead", head, "kJ_per_kg")                               \
+#define POINT(rpm, head, flow)                                                                 \
+    "<measurement>\n" VU("speed", rpm, "per_min") VU("adiabaticHead", head, "kJ_per_kg")        \
         VU("volumetricFlowrate", flow, "m_cube_per_s") "</measurement>\n"
 
 /* One turbo machine with H = 1e-3 Q^2 n (only n_isoline_coeff_8, i = 2,
@@ -457,155 +459,73 @@ static const char good_cs[] =
     "xmlns:framework=\"http://gaslib.zib.de/CompressorStations\">\n"
     "<compressorStation id=\"CS\">\n"
     "<compressors>\n"
-    "<turboCompressor drive=\"D1\" id=\"T1\">\n" VU("speedMin", "3000", "per_min") VU("speedMax", "6000", "per_min") V(
-        "n_isoline_coeff_1", "0") V("n_isoline_coeff_2", "0") V("n_isoline_coeff_3", "0") V("n_isoline_coeff_4", "0")
-        V("n_isoline_coeff_5", "0") V("n_isoline_coeff_6", "0") V("n_isoline_coeff_7", "0")
-            V("n_isoline_coeff_8", "0.001") V("n_isoline_coeff_9", "0") V("eta_ad_isoline_coeff_1", "0.8") V(
-                "eta_ad_isoline_coeff_2", "1e-5") V("eta_ad_isoline_coeff_3", "0") V("eta_ad_isoline_coeff_4", "0")
-                V("eta_ad_isoline_coeff_5", "0") V("eta_ad_isoline_coeff_6", "0") V("eta_ad_isoline_coeff_7", "0") V(
-                    "eta_ad_isoline_coeff_8", "0") V("eta_ad_isoline_coeff_9", "0") V("surgeline_coeff_1", "1")
-                    V("surgeline_coeff_2", "2") V("surgeline_coeff_3", "3") V("chokeline_coeff_1", "4") V(
-                        "chokeline_coeff_2",
-                        "5") V("chokeline_coeff_3", "6")
-                        V("efficiencyOfChokeline", "0.7") "<surgelineMeasurements>\n" POINT(
-                            "3000",
-                            "20",
-                            "0.2") "</surgelineMeasurements>\n"
-                                   "<characteristicDiagramMeasurements>\n"
-                                   "<adiabaticEfficiency value=\"0.8\">\n" POINT(
-                                       "6000",
-                                       "30",
-                                       "1.5") "</adiabaticEfficiency>\n"
-                                              "<adiabaticEfficiency value=\"0.7\">\n" POINT("3000", "10", "2.5") POINT(
-                                                  "6000",
-                                                  "25",
-                                                  "3.5") "</adiabaticEfficiency>\n"
-                                                         "</characteristicDiagramMeasurements>\n"
-                                                         "</turboCompressor>\n"
-                                                         "<pistonCompressor drive=\"D2\" id=\"P1\">\n" VU(
-                                                             "speedMin",
-                                                             "165", "per_min") VU("speedMax", "350", "per_min")
-                                                             VU("operatingVolume", "0.5", "m_cube") VU(
-                                                                 "maximalTorque",
-                                                                 "2",
-                                                                 "kNm") V("maximalCompressionRatio",
-                                                                          "2") V("adiabaticEfficiency", "0.95")
-                                                                 V("additionalReductionVolFlow",
-                                                                   "0.35") "</pistonCompressor>\n"
-                                                                           "</compressors>\n"
-                                                                           "<drives>\n"
-                                                                           "<gasTurbine id=\"D1\">\n" V(
-                                                                               "energy_rate_fun_coeff_1", "5000")
-                                                                               V("energy_rate_fun_coeff_2", "2.5") V(
-                                                                                   "energy_rate_fun_coeff_3",
-                                                                                   "0.001") V("power_fun_coeff_1",
-                                                                                              "100")
-                                                                                   V("power_fun_coeff_2", "1") V(
-                                                                                       "power_fun_coeff_3",
-                                                                                       "0") V("power_fun_coeff_4", "-2")
-                                                                                       V("power_fun_coeff_5", "0") V(
-                                                                                           "power_fun_coeff_6",
-                                                                                           "0") V("power_fun_coeff_7",
-                                                                                                  "0") V("power_fun_"
-                                                                                                         "coeff_8",
-                                                                                                         "0")
-                                                                                           V("power_fun_coeff_9",
-                                                                                             "0") "</gasTurbine>\n"
-                                                                                                  "<gasDrivenMotor "
-                                                                                                  "id=\"D2\">\n" V(
-                                                                                                      "energy_rate_fun_"
-                                                                                                      "coeff_1",
-                                                                                                      "2629") V("energy"
-                                                                                                                "_rate_"
-                                                                                                                "fun_"
-                                                                                                                "coeff_"
-                                                                                                                "2",
-                                                                                                                "2."
-                                                                                                                "47429") V("energy_rate_fun_coeff_3",
-                                                                                                                           "1.37143e-05")
-                                                                                                      V("power_fun_"
-                                                                                                        "coeff_1",
-                                                                                                        "230.515") V("p"
-                                                                                                                     "o"
-                                                                                                                     "w"
-                                                                                                                     "e"
-                                                                                                                     "r"
-                                                                                                                     "_"
-                                                                                                                     "f"
-                                                                                                                     "u"
-                                                                                                                     "n"
-                                                                                                                     "_"
-                                                                                                                     "c"
-                                                                                                                     "o"
-                                                                                                                     "e"
-                                                                                                                     "f"
-                                                                                                                     "f"
-                                                                                                                     "_"
-                                                                                                                     "2",
-                                                                                                                     "2"
-                                                                                                                     "4"
-                                                                                                                     "."
-                                                                                                                     "4"
-                                                                                                                     "1"
-                                                                                                                     "9"
-                                                                                                                     "6")
-                                                                                                          V(
-                                                                                                              "power_"
-                                                                                                              "fun_"
-                                                                                                              "coeff_3",
-                                                                                                              "0."
-                                                                                                              "0042335"
-                                                                                                              "1") "<sp"
-                                                                                                                   "eci"
-                                                                                                                   "fic"
-                                                                                                                   "Ene"
-                                                                                                                   "rgy"
-                                                                                                                   "Con"
-                                                                                                                   "sum"
-                                                                                                                   "pti"
-                                                                                                                   "onM"
-                                                                                                                   "eas"
-                                                                                                                   "ure"
-                                                                                                                   "men"
-                                                                                                                   "ts>"
-                                                                                                                   "\n<"
-                                                                                                                   "mea"
-                                                                                                                   "sur"
-                                                                                                                   "eme"
-                                                                                                                   "nt>"
-                                                                                                                   "\n" VU("compressorPower",
-                                                                                                                           "5250",
-                                                                                                                           "kW")
-                                                                                                                       VU("fuelConsumption",
-                                                                                                                          "15997",
-                                                                                                                          "kW") "</measurement>\n</specificEnergyConsumptionMeasurements>\n"
-                                                                                                                                "<maximalPowerMeasurements>\n<measurement>\n" VU(
-                                                                                                                                    "speed",
-                                                                                                                                    "165",
-                                                                                                                                    "per_min")
-                                                                                                                                    VU("maximalPower",
-                                                                                                                                       "4375",
-                                                                                                                                       "kW") "</measurement>\n</maximalPowerMeasurements>\n"
-                                                                                                                                             "</gasDrivenMotor>\n"
-                                                                                                                                             "</drives>\n"
-                                                                                                                                             "<configurations>\n"
-                                                                                                                                             "<configuration confId=\"series\" nrOfSerialStages=\"2\">\n"
-                                                                                                                                             "<stage stageNr=\"2\" nrOfParallelUnits=\"1\">\n"
-                                                                                                                                             "<compressor id=\"P1\" nominalSpeed=\"300\"/>\n"
-                                                                                                                                             "</stage>\n"
-                                                                                                                                             "<stage stageNr=\"1\" nrOfParallelUnits=\"1\">\n"
-                                                                                                                                             "<compressor id=\"T1\" nominalSpeed=\"5000\"/>\n"
-                                                                                                                                             "</stage>\n"
-                                                                                                                                             "</configuration>\n"
-                                                                                                                                             "<configuration confId=\"7\" nrOfSerialStages=\"1\">\n"
-                                                                                                                                             "<stage stageNr=\"1\" nrOfParallelUnits=\"2\">\n"
-                                                                                                                                             "<compressor id=\"T1\" nominalSpeed=\"5000\"/>\n"
-                                                                                                                                             "<compressor id=\"P1\" nominalSpeed=\"300\"/>\n"
-                                                                                                                                             "</stage>\n"
-                                                                                                                                             "</configuration>\n"
-                                                                                                                                             "</configurations>\n"
-                                                                                                                                             "</compressorStation>\n"
-                                                                                                                                             "</compressorStations>\n";
+    "<turboCompressor drive=\"D1\" id=\"T1\">\n"
+    VU("speedMin", "3000", "per_min") VU("speedMax", "6000", "per_min")
+    V("n_isoline_coeff_1", "0") V("n_isoline_coeff_2", "0") V("n_isoline_coeff_3", "0")
+    V("n_isoline_coeff_4", "0") V("n_isoline_coeff_5", "0") V("n_isoline_coeff_6", "0")
+    V("n_isoline_coeff_7", "0") V("n_isoline_coeff_8", "0.001") V("n_isoline_coeff_9", "0")
+    V("eta_ad_isoline_coeff_1", "0.8") V("eta_ad_isoline_coeff_2", "1e-5")
+    V("eta_ad_isoline_coeff_3", "0") V("eta_ad_isoline_coeff_4", "0")
+    V("eta_ad_isoline_coeff_5", "0") V("eta_ad_isoline_coeff_6", "0")
+    V("eta_ad_isoline_coeff_7", "0") V("eta_ad_isoline_coeff_8", "0")
+    V("eta_ad_isoline_coeff_9", "0")
+    V("surgeline_coeff_1", "1") V("surgeline_coeff_2", "2") V("surgeline_coeff_3", "3")
+    V("chokeline_coeff_1", "4") V("chokeline_coeff_2", "5") V("chokeline_coeff_3", "6")
+    V("efficiencyOfChokeline", "0.7")
+    "<surgelineMeasurements>\n" POINT("3000", "20", "0.2") "</surgelineMeasurements>\n"
+    "<characteristicDiagramMeasurements>\n"
+    "<adiabaticEfficiency value=\"0.8\">\n" POINT("6000", "30", "1.5") "</adiabaticEfficiency>\n"
+    "<adiabaticEfficiency value=\"0.7\">\n" POINT("3000", "10", "2.5") POINT("6000", "25", "3.5")
+    "</adiabaticEfficiency>\n"
+    "</characteristicDiagramMeasurements>\n"
+    "</turboCompressor>\n"
+    "<pistonCompressor drive=\"D2\" id=\"P1\">\n"
+    VU("speedMin", "165", "per_min") VU("speedMax", "350", "per_min")
+    VU("operatingVolume", "0.5", "m_cube") VU("maximalTorque", "2", "kNm")
+    V("maximalCompressionRatio", "2") V("adiabaticEfficiency", "0.95")
+    V("additionalReductionVolFlow", "0.35")
+    "</pistonCompressor>\n"
+    "</compressors>\n"
+    "<drives>\n"
+    "<gasTurbine id=\"D1\">\n"
+    V("energy_rate_fun_coeff_1", "5000") V("energy_rate_fun_coeff_2", "2.5")
+    V("energy_rate_fun_coeff_3", "0.001")
+    V("power_fun_coeff_1", "100") V("power_fun_coeff_2", "1") V("power_fun_coeff_3", "0")
+    V("power_fun_coeff_4", "-2") V("power_fun_coeff_5", "0") V("power_fun_coeff_6", "0")
+    V("power_fun_coeff_7", "0") V("power_fun_coeff_8", "0") V("power_fun_coeff_9", "0")
+    "</gasTurbine>\n"
+    "<gasDrivenMotor id=\"D2\">\n"
+    V("energy_rate_fun_coeff_1", "2629") V("energy_rate_fun_coeff_2", "2.47429")
+    V("energy_rate_fun_coeff_3", "1.37143e-05")
+    V("power_fun_coeff_1", "230.515") V("power_fun_coeff_2", "24.4196")
+    V("power_fun_coeff_3", "0.00423351")
+    "<specificEnergyConsumptionMeasurements>\n<measurement>\n"
+    VU("compressorPower", "5250", "kW") VU("fuelConsumption", "15997", "kW")
+    "</measurement>\n</specificEnergyConsumptionMeasurements>\n"
+    "<maximalPowerMeasurements>\n<measurement>\n"
+    VU("speed", "165", "per_min") VU("maximalPower", "4375", "kW")
+    "</measurement>\n</maximalPowerMeasurements>\n"
+    "</gasDrivenMotor>\n"
+    "</drives>\n"
+    "<configurations>\n"
+    "<configuration confId=\"series\" nrOfSerialStages=\"2\">\n"
+    "<stage stageNr=\"2\" nrOfParallelUnits=\"1\">\n"
+    "<compressor id=\"P1\" nominalSpeed=\"300\"/>\n"
+    "</stage>\n"
+    "<stage stageNr=\"1\" nrOfParallelUnits=\"1\">\n"
+    "<compressor id=\"T1\" nominalSpeed=\"5000\"/>\n"
+    "</stage>\n"
+    "</configuration>\n"
+    "<configuration confId=\"7\" nrOfSerialStages=\"1\">\n"
+    "<stage stageNr=\"1\" nrOfParallelUnits=\"2\">\n"
+    "<compressor id=\"T1\" nominalSpeed=\"5000\"/>\n"
+    "<compressor id=\"P1\" nominalSpeed=\"300\"/>\n"
+    "</stage>\n"
+    "</configuration>\n"
+    "</configurations>\n"
+    "</compressorStation>\n"
+    "</compressorStations>\n";
+/* clang-format on */
 
 static void read_mini_net(network *net)
 {
