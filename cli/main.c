@@ -70,7 +70,8 @@ static void usage_steady(FILE *f)
           "  --scenario S.scn   GasLib nomination (without it all boundary flows are 0)\n"
           "  --controls FILE    modes and set points of valves, regulators, stations, and\n"
           "                     pressure references (see README, 'Controls file')\n"
-          "  --stations F.cs    compressor machine data (default: NET.cs beside NET.net, if there)\n"
+          "  --stations F.cs    compressor machine data (default: NET.cs beside NET.net, if there;\n"
+          "                     'none': no machine data, every station an ideal machine)\n"
           "  --decisions F.cdf  GasLib combined decisions: one per group is chosen so that\n"
           "                     the fewest bounds are violated (the controls file wins)\n"
           "  --gas-law L        compressibility: ideal, constant (z = 1 or =Z), papay, aga (default)\n"
@@ -141,10 +142,13 @@ static char *machines_beside(const char *net)
     return cs;
 }
 
-/* Loads the machine data: the file given, else NET.cs beside NET.net when
- * there is one (and says so). */
+/* Loads the machine data: the file given ("none": no machine data, every
+ * station ideal), else NET.cs beside NET.net when there is one (and says
+ * so). */
 static gf_status load_machines(gf_project *p, const char *net, const char *given, int quiet)
 {
+    if (given && !strcmp(given, "none"))
+        return GF_OK;
     if (given)
         return gf_load_stations(p, given);
     char *cs = machines_beside(net);
@@ -174,12 +178,14 @@ typedef struct {
 static void usage_capacity(FILE *f)
 {
     fputs("usage: gasflow capacity NET.net --scenario S.scn [--controls FILE] [--decisions F.cdf]\n"
-          "                        [--outage ID | --n-1]\n"
+          "                        [--stations F.cs|none] [--outage ID | --n-1]\n"
           "                        [--gas-law L] [--friction F] [--temperature K] [--json FILE]\n\n"
           "The largest uniform scaling of the nomination (every entry and exit flow times one\n"
           "factor) that the network carries with every pressure, flow and station limit\n"
           "respected, and the limit that binds.\n\n"
-          "  --outage ID   take one element (any arc) out of service\n"
+          "  --stations    machine data as for gasflow steady ('none': ideal stations)\n"
+          "  --outage ID   take one element (any arc) out of service (a station or control\n"
+          "                valve in bypass, any other arc closed)\n"
           "  --n-1         every compressor station out in turn: a table\n"
           "  --json FILE   factor, throughput_kg_s and binding (element, limit) as JSON\n"
           "  (gas, friction and numerical options as for gasflow steady)\n",
@@ -538,9 +544,9 @@ static int cmd_steady(int argc, char **argv)
 static int run_batch(const steady_args *a)
 {
     char *beside = a->stations ? NULL : machines_beside(a->net);
-    batch_args b = {a->net,       a->controls,    a->decisions, a->stations ? a->stations : beside,
-                    a->scenarios, a->n_scenarios, a->json,      a->jobs,
-                    a->quiet,     a->opt};
+    const char *cs = a->stations && !strcmp(a->stations, "none") ? NULL : a->stations ? a->stations : beside;
+    batch_args b = {a->net,         a->controls, a->decisions, cs,       a->scenarios,
+                    a->n_scenarios, a->json,     a->jobs,      a->quiet, a->opt};
     char **listed = NULL;
     size_t n_listed = 0;
     if (a->scenario_dir) {
@@ -618,6 +624,9 @@ static const char *binding_text(gf_project *p, const gf_capacity_result *c, char
 {
     if (c->binding_failure)
         snprintf(buf, cap, "no steady state: %s", c->binding_message);
+    else if (c->binding_kind == GF_VIOL_STATION_LIMIT)
+        snprintf(buf, cap, "%s (%s) at arc '%s'", gf_violation_kind_name(c->binding_kind), c->binding_message,
+                 element_id(p, 1, c->binding_element));
     else
         snprintf(buf, cap, "%s %s '%s'", gf_violation_kind_name(c->binding_kind),
                  c->binding_is_arc ? "at arc" : "at node", element_id(p, c->binding_is_arc, c->binding_element));
@@ -644,6 +653,8 @@ static void json_capacity(FILE *f, gf_project *p, const char *outage, const gf_c
         fprintf(f, "\"limit\": \"%s\", \"element\": \"%s\", \"element_type\": \"%s\"",
                 gf_violation_kind_name(c->binding_kind), element_id(p, c->binding_is_arc, c->binding_element),
                 c->binding_is_arc ? "arc" : "node");
+        if (c->binding_kind == GF_VIOL_STATION_LIMIT)
+            fprintf(f, ", \"station_limit\": \"%s\"", c->binding_message);
     }
     fprintf(f, "}, \"solves\": %d}", c->solves);
 }

@@ -325,9 +325,10 @@ typedef struct {
  * controls; outage_id, when not NULL, takes that element out of service for
  * the analysis (a compressor station or control valve then passes gas
  * through its bypass; any other arc is closed). The search probes factors
- * 1, 2, 1/2, 4, 1/4, ... (to 2^12) for a feasible one, doubles from there
- * until a limit binds, and bisects; factor 0 means none was found. Afterwards the project holds the solution at
- * the largest feasible factor (when there is one). GF_ERR_STATE without a
+ * 1, 0.95, 0.90, ..., 0.05, then 2, 1/2, 4, 1/4, ... (to 2^12) for a
+ * feasible one, doubles from there until a limit binds, and bisects; factor
+ * 0 means none was found. Afterwards the project holds the solution at the
+ * largest feasible factor (when there is one). GF_ERR_STATE without a
  * nomination, GF_ERR_INPUT for an unknown outage id. */
 gf_status gf_capacity(gf_project *p, const gf_options *opt, const char *outage_id, gf_capacity_result *out);
 

@@ -44,6 +44,9 @@ static int feasible_at(capacity_run *c, double f, gf_capacity_result *r)
         r->binding_element = v.element;
         r->binding_kind = v.kind;
         snprintf(r->binding_message, sizeof r->binding_message, "%s", gf_violation_kind_name(v.kind));
+        for (size_t k = 0; v.kind == GF_VIOL_STATION_LIMIT && k < p->n_stations; k++)
+            if ((size_t)p->stations[k].arc == v.element)
+                snprintf(r->binding_message, sizeof r->binding_message, "%s", p->stations[k].limit);
     } else {
         r->binding_failure = 1;
         snprintf(r->binding_message, sizeof r->binding_message, "%.250s", gf_last_error(p));
@@ -52,15 +55,29 @@ static int feasible_at(capacity_run *c, double f, gf_capacity_result *r)
 }
 
 /* Candidate factors tried, in this order, for a first feasible one: the
- * nomination itself, then alternately twice and half as much. */
-#define CAPACITY_PROBES 24
+ * nomination itself, then 0.95, 0.90, ..., 0.05 of it (a line's feasible
+ * loads can be a window: too little flow lifts the pressure above its
+ * bound downhill or below a station's discharge set point), then
+ * alternately twice and half as much as the nomination. */
+#define CAPACITY_STEPS 19
+#define CAPACITY_PROBES (1 + CAPACITY_STEPS + 24)
+
+static double probe(int k)
+{
+    if (k == 0)
+        return 1.0;
+    if (k <= CAPACITY_STEPS)
+        return 1.0 - 0.05 * k;
+    k -= CAPACITY_STEPS;
+    return k % 2 ? pow(2.0, (k + 1) / 2) : pow(0.5, k / 2);
+}
 
 static gf_status search(capacity_run *c, gf_capacity_result *out)
 {
     gf_capacity_result at_hi = {0}, first = {0};
     double lo = -1.0;
     for (int k = 0; k < CAPACITY_PROBES && lo < 0.0; k++) {
-        double f = k == 0 ? 1.0 : k % 2 ? pow(2.0, (k + 1) / 2) : pow(0.5, k / 2);
+        double f = probe(k);
         if (feasible_at(c, f, k == 0 ? &first : &at_hi))
             lo = f;
     }

@@ -96,8 +96,61 @@ static void test_power_of_siberia(void **state)
     gf_project_free(&p);
 }
 
+/* The same operating point on the example's assumed machine data
+ * (power-of-siberia.cs: per station 4 turbo units in 2 serial stages x 2
+ * parallel, gas-turbine drives of 17.18 MW each, energy rate
+ * 1500 kW + 2.7 x shaft power). At 38 bcm/a every station runs its full
+ * configuration inside all map and drive limits, the seven stations need
+ * less than the 481 MW installed (Markelov 2018), and each station's fuel
+ * follows from the drive law by hand. */
+static void test_power_of_siberia_machines(void **state)
+{
+    (void)state;
+    const char *src = getenv("GASFLOW_SOURCE");
+    char net[2048], scn[2048], ctl[2048], cs[2048];
+    const char *dir = "examples/power-of-siberia";
+    snprintf(net, sizeof net, "%s/%s/power-of-siberia.net", src ? src : "..", dir);
+    snprintf(scn, sizeof scn, "%s/%s/power-of-siberia.scn", src ? src : "..", dir);
+    snprintf(ctl, sizeof ctl, "%s/%s/controls.txt", src ? src : "..", dir);
+    snprintf(cs, sizeof cs, "%s/%s/power-of-siberia.cs", src ? src : "..", dir);
+    gf_project *p = NULL;
+    gf_options opt;
+    gf_options_default(&opt);
+    assert_int_equal(gf_project_create(&p), GF_OK);
+    assert_int_equal(gf_load_network(p, net), GF_OK);
+    assert_int_equal(gf_load_scenario(p, scn), GF_OK);
+    assert_int_equal(gf_load_stations(p, cs), GF_OK);
+    assert_int_equal(gf_load_controls(p, ctl), GF_OK);
+    gf_status st = gf_solve_steady(p, &opt);
+    if (st != GF_OK)
+        print_error("%s\n", gf_last_error(p));
+    assert_int_equal(st, GF_OK);
+    assert_int_equal(gf_violation_count(p), 0);
+    /* calorific value per kg: 39.0 MJ per norm m3 over 0.72788 kg/m3 */
+    const double hv = 39.0e6 / 0.72788;
+    double power = 0.0;
+    assert_int_equal(gf_station_count(p), 7);
+    for (size_t k = 0; k < gf_station_count(p); k++) {
+        gf_station_result sr;
+        assert_int_equal(gf_station_result_get(p, k, &sr), GF_OK);
+        assert_int_equal(sr.map, 1);
+        assert_string_equal(sr.configuration, "2x2");
+        assert_string_equal(sr.limit, "");
+        assert_true(sr.efficiency > 0.7 && sr.efficiency < 0.9);
+        assert_true(fabs(sr.power * sr.efficiency - sr.q * sr.head) <= 1e-9 * sr.power);
+        assert_true(sr.power < 4 * 17.18e6);
+        double unit = sr.power / 4.0;
+        double fuel = 4.0 * (1500e3 + 2.7 * unit) / hv;
+        assert_true(fabs(sr.fuel - fuel) <= 1e-6 * fuel);
+        power += sr.power;
+    }
+    assert_true(power > 300e6 && power < 481e6);
+    gf_project_free(&p);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_power_of_siberia)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_power_of_siberia),
+                                       cmocka_unit_test(test_power_of_siberia_machines)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
