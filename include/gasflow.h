@@ -246,7 +246,8 @@ gf_status gf_report_get(const gf_project *p, gf_report *out);
  * efficiency maps (equal pressure ratio per serial stage, equal flow per
  * parallel unit, speed from the head), checked against surge, choke, speed
  * and drive power (ambient 15 degC), and the one inside every limit with
- * least power is chosen (else the one with fewest units past a limit); the
+ * least power is chosen (else the one with the smallest share of its units
+ * past a limit, then least power); the
  * drives' fuel laws give the fuel. Without machine data a station is an
  * ideal isentropic machine (efficiency 0.8) driven by a gas turbine of
  * thermal efficiency 0.33. The fuel, gas of the network's calorific value,

@@ -148,9 +148,78 @@ static void test_power_of_siberia_machines(void **state)
     gf_project_free(&p);
 }
 
+/* The part-load table of examples/power-of-siberia/README.md: each load
+ * with its controls, on the machine data, fuel included. A regression check
+ * of the published rows: delivery pressure within 0.01 bar, total shaft
+ * power within 0.1 MW and fuel within 0.01 kg/s; 50-100 % inside every
+ * limit, 110 % past the delivery minimum with every station past a limit. */
+static void test_power_of_siberia_loads(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *scn, *controls;
+        double delivery_bar, power_mw, fuel_kg_s;
+        int feasible;
+    } row[] = {
+        {"load-50.scn", "controls-50.txt", 91.79, 60.2, 3.20, 1},
+        {"load-75.scn", "controls-75.txt", 80.63, 176.8, 9.33, 1},
+        {"power-of-siberia.scn", "controls.txt", 60.72, 434.4, 22.68, 1},
+        {"load-110.scn", "controls.txt", 47.69, 956.9, 49.00, 0},
+    };
+    const char *src = getenv("GASFLOW_SOURCE");
+    const char *dir = "examples/power-of-siberia";
+    for (size_t i = 0; i < sizeof row / sizeof row[0]; i++) {
+        char net[2048], scn[2048], ctl[2048], cs[2048];
+        snprintf(net, sizeof net, "%s/%s/power-of-siberia.net", src ? src : "..", dir);
+        snprintf(scn, sizeof scn, "%s/%s/%s", src ? src : "..", dir, row[i].scn);
+        snprintf(ctl, sizeof ctl, "%s/%s/%s", src ? src : "..", dir, row[i].controls);
+        snprintf(cs, sizeof cs, "%s/%s/power-of-siberia.cs", src ? src : "..", dir);
+        gf_project *p = NULL;
+        gf_options opt;
+        gf_options_default(&opt);
+        assert_int_equal(gf_project_create(&p), GF_OK);
+        assert_int_equal(gf_load_network(p, net), GF_OK);
+        assert_int_equal(gf_load_scenario(p, scn), GF_OK);
+        assert_int_equal(gf_load_stations(p, cs), GF_OK);
+        assert_int_equal(gf_load_controls(p, ctl), GF_OK);
+        gf_status st = gf_solve_steady(p, &opt);
+        if (st != GF_OK)
+            print_error("%s: %s\n", row[i].scn, gf_last_error(p));
+        assert_int_equal(st, GF_OK);
+        size_t border;
+        gf_node_result nr;
+        assert_int_equal(gf_node_index(p, "Border_Blagoveshchensk", &border), GF_OK);
+        assert_int_equal(gf_node_result_get(p, border, &nr), GF_OK);
+        double power = 0.0, fuel = 0.0;
+        int past = 0;
+        for (size_t k = 0; k < gf_station_count(p); k++) {
+            gf_station_result sr;
+            assert_int_equal(gf_station_result_get(p, k, &sr), GF_OK);
+            power += sr.power;
+            fuel += sr.fuel;
+            past += sr.limit[0] != '\0';
+        }
+        if (fabs(nr.p / 1e5 - row[i].delivery_bar) > 0.01 || fabs(power / 1e6 - row[i].power_mw) > 0.1 ||
+            fabs(fuel - row[i].fuel_kg_s) > 0.01)
+            print_error("%s: delivery %.3f bar, power %.2f MW, fuel %.3f kg/s\n", row[i].scn, nr.p / 1e5, power / 1e6,
+                        fuel);
+        assert_true(fabs(nr.p / 1e5 - row[i].delivery_bar) <= 0.01);
+        assert_true(fabs(power / 1e6 - row[i].power_mw) <= 0.1);
+        assert_true(fabs(fuel - row[i].fuel_kg_s) <= 0.01);
+        if (row[i].feasible) {
+            assert_int_equal(gf_violation_count(p), 0);
+        } else {
+            assert_true(nr.p < 53e5);
+            assert_int_equal(past, 7);
+        }
+        gf_project_free(&p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_power_of_siberia),
-                                       cmocka_unit_test(test_power_of_siberia_machines)};
+                                       cmocka_unit_test(test_power_of_siberia_machines),
+                                       cmocka_unit_test(test_power_of_siberia_loads)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,7 +38,8 @@ static double speed_for_head(const cs_compressor *c, double q, double h)
 
 typedef struct {
     double power, fuel_power, speed;
-    int breaches;
+    int breaches;          /* limits passed, over all units */
+    int units, units_past; /* units run, units past a limit */
     char limit[64];
 } unit_sum;
 
@@ -55,6 +56,7 @@ static void run_unit(const cs_station *st, const cs_unit *unit, double m, double
 {
     const cs_compressor *c = &st->compressors[unit->compressor];
     const cs_drive *d = c->drive >= 0 ? &st->drives[c->drive] : NULL;
+    int breaches_before = u->breaches;
     double power, speed;
     if (c->kind == COMPRESSOR_PISTON) {
         double eta = c->piston_efficiency > 0.0 ? c->piston_efficiency : 0.8;
@@ -92,6 +94,8 @@ static void run_unit(const cs_station *st, const cs_unit *unit, double m, double
         u->fuel_power += isfinite(fuel) && fuel > 0.0 ? fuel : 0.0;
     }
     u->power += power;
+    u->units++;
+    u->units_past += u->breaches > breaches_before;
     if (first)
         u->speed = speed;
 }
@@ -103,13 +107,13 @@ void station_map_evaluate(const cs_station *st, const steady_params *par, double
     memset(out, 0, sizeof *out);
     out->configuration = -1;
     out->speed = NAN;
-    int best_breaches = 0;
+    double best_share = 0.0; /* share of the chosen configuration's units past a limit */
     for (size_t ci = 0; ci < st->n_configurations; ci++) {
         const cs_configuration *cf = &st->configurations[ci];
         if (cf->n_stages == 0)
             continue;
         double r = pow(p_d / p_s, 1.0 / (double)cf->n_stages);
-        unit_sum u = {0.0, 0.0, NAN, 0, ""};
+        unit_sum u = {0.0, 0.0, NAN, 0, 0, 0, ""};
         double head_total = 0.0, p_in = p_s;
         for (size_t k = 0; k < cf->n_stages; k++) {
             const cs_stage *sg = &cf->stages[k];
@@ -121,11 +125,15 @@ void station_map_evaluate(const cs_station *st, const steady_params *par, double
                 run_unit(st, &sg->units[un], q / (double)sg->n_units, rho, h, r, &u, k == 0 && un == 0);
             p_in *= r;
         }
-        int better = out->configuration < 0 || u.breaches < best_breaches ||
-                     (u.breaches == best_breaches && u.power < out->power);
+        /* inside every limit beats past one; among configurations past a
+         * limit, the smaller share of units past one wins: counting units
+         * alone would favour the smallest configuration, which runs far off
+         * its maps when the larger ones are only just past a limit */
+        double share = u.units > 0 ? (double)u.units_past / (double)u.units : 0.0;
+        int better = out->configuration < 0 || share < best_share || (share == best_share && u.power < out->power);
         if (!better)
             continue;
-        best_breaches = u.breaches;
+        best_share = share;
         out->configuration = (int)ci;
         out->speed = u.speed;
         out->head = head_total;

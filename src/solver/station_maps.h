@@ -27,8 +27,8 @@ typedef struct {
  * serial stages, the gas cooled back to the network temperature between
  * stages, equal flow in parallel units; each turbo unit at the speed whose
  * head meets its stage's isentropic head. Picks the configuration that runs
- * inside every limit with least power, else the one with fewest units past
- * a limit (then least power), and says which limit binds. */
+ * inside every limit with least power, else the one with the smallest share
+ * of its units past a limit (then least power), and says which limit binds. */
 void station_map_evaluate(const cs_station *st, const steady_params *par, double q, double p_s, double p_d,
                           station_operating_point *out);
 
