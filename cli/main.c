@@ -484,10 +484,14 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
             gf_arc_result r;
             gf_station_result_get(p, k, &st);
             gf_arc_result_get(p, st.arc, &r);
-            char buf[40], machines[96] = "ideal";
+            char buf[40], machines[160] = "ideal", instead[64] = "";
+            if (st.limit[0] && isfinite(st.max_discharge))
+                snprintf(instead, sizeof instead, " (inside limits up to %.2f bar)", st.max_discharge / 1e5);
+            else if (st.limit[0])
+                snprintf(instead, sizeof instead, " (no discharge inside limits)");
             if (st.map)
-                snprintf(machines, sizeof machines, "conf %s, %.0f /min%s%s", st.configuration, st.speed * 60.0,
-                         st.limit[0] ? ", !! " : "", st.limit);
+                snprintf(machines, sizeof machines, "conf %s, %.0f /min%s%s%s", st.configuration, st.speed * 60.0,
+                         st.limit[0] ? ", !! " : "", st.limit, instead);
             printf("%s%-28s %-16s %9.3f %9.3f %6.3f %10.3f %10.2f %9.3f  %s%s\n", st.limit[0] ? red(s) : "",
                    element_id(p, 1, st.arc), mode_text(&r, buf, sizeof buf), st.suction / 1e5, st.discharge / 1e5,
                    st.suction > 0 ? st.discharge / st.suction : 0.0, r.q, st.power / 1e6, st.fuel, machines,

@@ -268,6 +268,9 @@ typedef struct {
     double speed;              /* 1/s, first unit of the first stage; NAN without machine data */
     const char *limit;         /* the machine or drive limit passed: "surge", "choke", "speed_min",
                                   "speed_max", "drive_power", "ratio_max"; "" if none */
+    double max_discharge;      /* Pa, with a limit passed: the highest discharge at which a
+                                  configuration runs inside every limit at this flow and suction
+                                  (what the station can do instead); NAN if none or no limit */
 } gf_station_result;
 
 /* Stations in the order of their arcs; i < gf_station_count(p). */

@@ -13,6 +13,7 @@
 #include "physics/gas.h"
 #include "model/controls.h"
 #include "model/network.h"
+#include "solver/station_maps.h"
 #include "solver/stations.h"
 #include "solver/steady.h"
 #include "solver/violations.h"
@@ -603,6 +604,14 @@ gf_status gf_station_result_get(const gf_project *p, size_t i, gf_station_result
             out->configuration = p->cs.stations[m].configurations[s->configuration].id;
     }
     out->limit = s->limit;
+    /* what the station can do instead, worked out when asked for: it is a
+     * scan of the maps, too dear for every round of the solve */
+    out->max_discharge = NAN;
+    if (s->map && s->limit[0] && p->has_cs) {
+        int m = station_set_find_arc(&p->cs, s->arc);
+        if (m >= 0)
+            out->max_discharge = station_map_max_discharge(&p->cs.stations[m], &p->par, s->q, s->suction, s->discharge);
+    }
     return GF_OK;
 }
 

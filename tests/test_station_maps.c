@@ -1,7 +1,8 @@
 /* Stations on their machine maps (GasLib-135, GasLib-40): a unit asked for the head and
  * flow of a measured map point runs at that point's speed, with the map's
  * efficiency and power q H / eta; a head above the surge line or below the
- * choke line is reported as such; and a steady solve with the machine data
+ * choke line is reported as such, with the highest discharge the station
+ * reaches inside its limits instead; and a steady solve with the machine data
  * reports map-based stations whose fuel follows the drive's law. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -116,6 +117,39 @@ static void test_surge_and_choke(void **state)
     unload(&w);
 }
 
+/* What a station past its surge line can do instead: the highest discharge
+ * inside every limit at the same flow and suction. At that discharge the
+ * station runs inside its limits; just above it, it does not. */
+static void test_max_discharge(void **state)
+{
+    (void)state;
+    world w;
+    load(&w);
+    const cs_station *st = &w.cs.stations[0];
+    const cs_compressor *c = &st->compressors[st->configurations[0].stages[0].units[0].compressor];
+    const cs_map_point *pt = &c->map_points[0];
+    double p_s = 50e5;
+    double z = gas_z(&w.par.gas, p_s, w.par.temperature, NULL);
+    double q = pt->flow * p_s / (z * w.par.r_s * w.par.temperature);
+    double hs = compressor_surge_head_J_per_kg(c, pt->flow);
+    double p_d = discharge_for_head(&w.par, p_s, 1.5 * hs);
+    station_operating_point op;
+    station_map_evaluate(st, &w.par, q, p_s, p_d, &op);
+    assert_true(op.limit[0] != '\0');
+    double best = station_map_max_discharge(st, &w.par, q, p_s, p_d);
+    assert_true(isfinite(best) && best > p_s && best < p_d);
+    station_map_evaluate(st, &w.par, q, p_s, best, &op);
+    assert_string_equal(op.limit, "");
+    assert_true(op.configuration >= 0);
+    station_map_evaluate(st, &w.par, q, p_s, best * (1.0 + 1e-6), &op);
+    assert_true(op.limit[0] != '\0');
+    /* inside the limits already: the set point itself */
+    assert_true(station_map_max_discharge(st, &w.par, q, p_s, best) == best);
+    /* no compression asked for */
+    assert_true(isnan(station_map_max_discharge(st, &w.par, q, p_s, p_s)));
+    unload(&w);
+}
+
 /* A whole solve of GasLib-40 with every station at a ratio of 1.2 and the
  * machine data: each compressing station is evaluated on its map and burns
  * what its drive's law says; the fuel is drawn and the network balances. */
@@ -176,6 +210,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_measured_points),
         cmocka_unit_test(test_surge_and_choke),
+        cmocka_unit_test(test_max_discharge),
         cmocka_unit_test(test_solve_with_machines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

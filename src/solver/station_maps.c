@@ -143,3 +143,36 @@ void station_map_evaluate(const cs_station *st, const steady_params *par, double
         snprintf(out->limit, sizeof out->limit, "%s", u.limit);
     }
 }
+
+static int inside_limits(const cs_station *st, const steady_params *par, double q, double p_s, double p_d)
+{
+    station_operating_point op;
+    station_map_evaluate(st, par, q, p_s, p_d, &op);
+    return op.configuration >= 0 && op.limit[0] == '\0';
+}
+
+#define MAX_DISCHARGE_STEPS 256
+
+double station_map_max_discharge(const cs_station *st, const steady_params *par, double q, double p_s, double p_hi)
+{
+    if (!(q > 0.0) || !(p_s > 0.0) || !(p_hi > p_s))
+        return NAN;
+    if (inside_limits(st, par, q, p_s, p_hi))
+        return p_hi;
+    double step = (p_hi - p_s) / MAX_DISCHARGE_STEPS;
+    for (int i = MAX_DISCHARGE_STEPS - 1; i >= 1; i--) {
+        double lo = p_s + step * i;
+        if (!inside_limits(st, par, q, p_s, lo))
+            continue;
+        double hi = lo + step; /* past a limit */
+        while (hi - lo > 1e-9 * hi) {
+            double mid = 0.5 * (lo + hi);
+            if (inside_limits(st, par, q, p_s, mid))
+                lo = mid;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+    return NAN;
+}

@@ -32,4 +32,11 @@ typedef struct {
 void station_map_evaluate(const cs_station *st, const steady_params *par, double q, double p_s, double p_d,
                           station_operating_point *out);
 
+/* What a station past a limit can do instead: the highest discharge
+ * pressure in (p_s, p_hi] (Pa) at which one of its configurations runs
+ * inside every limit at mass flow q and suction p_s; NAN if there is none.
+ * The discharge range is scanned in 256 steps from the top, then the first
+ * step inside the limits is refined by bisection to 1e-9 relative. */
+double station_map_max_discharge(const cs_station *st, const steady_params *par, double q, double p_s, double p_hi);
+
 #endif
