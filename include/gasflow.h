@@ -247,11 +247,11 @@ gf_status gf_report_get(const gf_project *p, gf_report *out);
  * parallel unit, speed from the head), checked against surge, choke, speed
  * and drive power (ambient 15 degC), and the one inside every limit with
  * least power is chosen (else the one with the smallest share of its units
- * past a limit, then least power); the
- * drives' fuel laws give the fuel. Without machine data a station is an
- * ideal isentropic machine (efficiency 0.8) driven by a gas turbine of
- * thermal efficiency 0.33. The fuel, gas of the network's calorific value,
- * is withdrawn at the fuelGasVertex (the references supply it). */
+ * past a limit, then least power); the drives' fuel laws give the fuel.
+ * Without machine data a station is an ideal isentropic machine (efficiency
+ * 0.8) driven by a gas turbine of thermal efficiency 0.33. The fuel, gas of
+ * the network's calorific value, is withdrawn at the fuelGasVertex (the
+ * references supply it). */
 typedef struct {
     size_t arc; /* the compressorStation arc */
     gf_mode mode;

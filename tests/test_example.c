@@ -15,26 +15,45 @@
 
 #include "gasflow.h"
 
+/* A file of the example folder; the returned buffer is reused. */
+static const char *example_file(char *buf, size_t cap, const char *name)
+{
+    const char *src = getenv("GASFLOW_SOURCE");
+    snprintf(buf, cap, "%s/examples/power-of-siberia/%s", src ? src : "..", name);
+    return buf;
+}
+
+/* The example with nomination scn and controls ctl, and with machines its
+ * machine data (power-of-siberia.cs). */
+static gf_project *load_example(const char *scn, const char *ctl, int machines)
+{
+    char path[2048];
+    gf_project *p = NULL;
+    assert_int_equal(gf_project_create(&p), GF_OK);
+    assert_int_equal(gf_load_network(p, example_file(path, sizeof path, "power-of-siberia.net")), GF_OK);
+    assert_int_equal(gf_load_scenario(p, example_file(path, sizeof path, scn)), GF_OK);
+    if (machines)
+        assert_int_equal(gf_load_stations(p, example_file(path, sizeof path, "power-of-siberia.cs")), GF_OK);
+    assert_int_equal(gf_load_controls(p, example_file(path, sizeof path, ctl)), GF_OK);
+    return p;
+}
+
+static void solve(gf_project *p, const gf_options *opt, const char *what)
+{
+    gf_status st = gf_solve_steady(p, opt);
+    if (st != GF_OK)
+        print_error("%s: %s\n", what, gf_last_error(p));
+    assert_int_equal(st, GF_OK);
+}
+
 static void test_power_of_siberia(void **state)
 {
     (void)state;
-    const char *src = getenv("GASFLOW_SOURCE");
-    char net[2048], scn[2048], ctl[2048];
-    snprintf(net, sizeof net, "%s/examples/power-of-siberia/power-of-siberia.net", src ? src : "..");
-    snprintf(scn, sizeof scn, "%s/examples/power-of-siberia/power-of-siberia.scn", src ? src : "..");
-    snprintf(ctl, sizeof ctl, "%s/examples/power-of-siberia/controls.txt", src ? src : "..");
-    gf_project *p = NULL;
     gf_options opt;
     gf_options_default(&opt);
-    assert_int_equal(gf_project_create(&p), GF_OK);
-    assert_int_equal(gf_load_network(p, net), GF_OK);
-    assert_int_equal(gf_load_scenario(p, scn), GF_OK);
-    assert_int_equal(gf_load_controls(p, ctl), GF_OK);
+    gf_project *p = load_example("power-of-siberia.scn", "controls.txt", 0);
     opt.station_fuel = 0; /* the hand check neglects fuel */
-    gf_status st = gf_solve_steady(p, &opt);
-    if (st != GF_OK)
-        print_error("%s\n", gf_last_error(p));
-    assert_int_equal(st, GF_OK);
+    solve(p, &opt, "38 bcm/a");
     static const struct {
         const char *station;
         double suction_bar;
@@ -106,25 +125,10 @@ static void test_power_of_siberia(void **state)
 static void test_power_of_siberia_machines(void **state)
 {
     (void)state;
-    const char *src = getenv("GASFLOW_SOURCE");
-    char net[2048], scn[2048], ctl[2048], cs[2048];
-    const char *dir = "examples/power-of-siberia";
-    snprintf(net, sizeof net, "%s/%s/power-of-siberia.net", src ? src : "..", dir);
-    snprintf(scn, sizeof scn, "%s/%s/power-of-siberia.scn", src ? src : "..", dir);
-    snprintf(ctl, sizeof ctl, "%s/%s/controls.txt", src ? src : "..", dir);
-    snprintf(cs, sizeof cs, "%s/%s/power-of-siberia.cs", src ? src : "..", dir);
-    gf_project *p = NULL;
     gf_options opt;
     gf_options_default(&opt);
-    assert_int_equal(gf_project_create(&p), GF_OK);
-    assert_int_equal(gf_load_network(p, net), GF_OK);
-    assert_int_equal(gf_load_scenario(p, scn), GF_OK);
-    assert_int_equal(gf_load_stations(p, cs), GF_OK);
-    assert_int_equal(gf_load_controls(p, ctl), GF_OK);
-    gf_status st = gf_solve_steady(p, &opt);
-    if (st != GF_OK)
-        print_error("%s\n", gf_last_error(p));
-    assert_int_equal(st, GF_OK);
+    gf_project *p = load_example("power-of-siberia.scn", "controls.txt", 1);
+    solve(p, &opt, "38 bcm/a on the machine data");
     assert_int_equal(gf_violation_count(p), 0);
     /* calorific value per kg: 39.0 MJ per norm m3 over 0.72788 kg/m3 */
     const double hv = 39.0e6 / 0.72788;
@@ -166,26 +170,11 @@ static void test_power_of_siberia_loads(void **state)
         {"power-of-siberia.scn", "controls.txt", 60.72, 434.4, 22.68, 1},
         {"load-110.scn", "controls.txt", 47.69, 956.9, 49.00, 0},
     };
-    const char *src = getenv("GASFLOW_SOURCE");
-    const char *dir = "examples/power-of-siberia";
+    gf_options opt;
+    gf_options_default(&opt);
     for (size_t i = 0; i < sizeof row / sizeof row[0]; i++) {
-        char net[2048], scn[2048], ctl[2048], cs[2048];
-        snprintf(net, sizeof net, "%s/%s/power-of-siberia.net", src ? src : "..", dir);
-        snprintf(scn, sizeof scn, "%s/%s/%s", src ? src : "..", dir, row[i].scn);
-        snprintf(ctl, sizeof ctl, "%s/%s/%s", src ? src : "..", dir, row[i].controls);
-        snprintf(cs, sizeof cs, "%s/%s/power-of-siberia.cs", src ? src : "..", dir);
-        gf_project *p = NULL;
-        gf_options opt;
-        gf_options_default(&opt);
-        assert_int_equal(gf_project_create(&p), GF_OK);
-        assert_int_equal(gf_load_network(p, net), GF_OK);
-        assert_int_equal(gf_load_scenario(p, scn), GF_OK);
-        assert_int_equal(gf_load_stations(p, cs), GF_OK);
-        assert_int_equal(gf_load_controls(p, ctl), GF_OK);
-        gf_status st = gf_solve_steady(p, &opt);
-        if (st != GF_OK)
-            print_error("%s: %s\n", row[i].scn, gf_last_error(p));
-        assert_int_equal(st, GF_OK);
+        gf_project *p = load_example(row[i].scn, row[i].controls, 1);
+        solve(p, &opt, row[i].scn);
         size_t border;
         gf_node_result nr;
         assert_int_equal(gf_node_index(p, "Border_Blagoveshchensk", &border), GF_OK);
