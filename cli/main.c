@@ -60,8 +60,8 @@ static void usage_main(FILE *f)
 
 static void usage_steady(FILE *f)
 {
-    fputs("usage: gasflow steady NET.net [--scenario S.scn] [--controls FILE] [--stations F.cs]\n"
-          "                      [--decisions F.cdf]\n"
+    fputs("usage: gasflow steady NET.net [--scenario S.scn] [--controls FILE] [--stations F.cs|none]\n"
+          "                      [--decisions F.cdf] [--recycle]\n"
           "                      [--gas-law ideal|constant[=Z]|papay|aga]\n"
           "                      [--friction nikuradse|colebrook|hofer|swamee-jain|constant=LAMBDA]\n"
           "                      [--temperature K] [--viscosity PA_S] [--max-iterations N]\n"
@@ -80,6 +80,8 @@ static void usage_steady(FILE *f)
           "  --temperature K    gas temperature (default: the sources', weighted by inflow)\n"
           "  --viscosity PA_S   dynamic viscosity (default 1.1e-5)\n"
           "  --no-fuel          neglect the gas the compressor drives burn\n"
+          "  --recycle          turbo units left of their surge line recycle gas onto it\n"
+          "                     (anti-surge valves) instead of being reported as in surge\n"
           "  --json FILE        write the full result as JSON\n"
           "  --csv DIR          write nodes.csv, arcs.csv, violations.csv into DIR\n"
           "  --full             print every node and arc, however large the network\n"
@@ -178,7 +180,7 @@ typedef struct {
 static void usage_capacity(FILE *f)
 {
     fputs("usage: gasflow capacity NET.net --scenario S.scn [--controls FILE] [--decisions F.cdf]\n"
-          "                        [--stations F.cs|none] [--outage ID | --n-1]\n"
+          "                        [--stations F.cs|none] [--recycle] [--outage ID | --n-1]\n"
           "                        [--gas-law L] [--friction F] [--temperature K] [--json FILE]\n\n"
           "The largest uniform scaling of the nomination (every entry and exit flow times one\n"
           "factor) that the network carries with every pressure, flow and station limit\n"
@@ -188,6 +190,7 @@ static void usage_capacity(FILE *f)
           "                valve in bypass, any other arc closed)\n"
           "  --n-1         every compressor station out in turn: a table\n"
           "  --json FILE   factor, throughput_kg_s and binding (element, limit) as JSON\n"
+          "  --recycle     turbo units left of their surge line recycle onto it (as for steady)\n"
           "  (gas, friction and numerical options as for gasflow steady)\n",
           f);
 }
@@ -258,6 +261,8 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity, con
             a->quiet = 1;
         } else if (!strcmp(arg, "--no-fuel")) {
             a->opt.station_fuel = 0;
+        } else if (!strcmp(arg, "--recycle")) {
+            a->opt.station_recycle = 1;
         } else if (!strcmp(arg, "--gas-law")) {
             NEED_VALUE;
             if (!strcmp(val, "ideal"))
@@ -484,14 +489,16 @@ static void print_summary(gf_project *p, const steady_args *a, const style *s)
             gf_arc_result r;
             gf_station_result_get(p, k, &st);
             gf_arc_result_get(p, st.arc, &r);
-            char buf[40], machines[160] = "ideal", instead[64] = "";
+            char buf[40], machines[192] = "ideal", instead[64] = "", recycle[40] = "";
+            if (st.recycle > 0.0)
+                snprintf(recycle, sizeof recycle, ", recycle %.1f kg/s", st.recycle);
             if (st.limit[0] && isfinite(st.max_discharge))
                 snprintf(instead, sizeof instead, " (inside limits up to %.2f bar)", st.max_discharge / 1e5);
             else if (st.limit[0])
                 snprintf(instead, sizeof instead, " (no discharge inside limits)");
             if (st.map)
-                snprintf(machines, sizeof machines, "conf %s, %.0f /min%s%s%s", st.configuration, st.speed * 60.0,
-                         st.limit[0] ? ", !! " : "", st.limit, instead);
+                snprintf(machines, sizeof machines, "conf %s, %.0f /min%s%s%s%s", st.configuration, st.speed * 60.0,
+                         recycle, st.limit[0] ? ", !! " : "", st.limit, instead);
             printf("%s%-28s %-16s %9.3f %9.3f %6.3f %10.3f %10.2f %9.3f  %s%s\n", st.limit[0] ? red(s) : "",
                    element_id(p, 1, st.arc), mode_text(&r, buf, sizeof buf), st.suction / 1e5, st.discharge / 1e5,
                    st.suction > 0 ? st.discharge / st.suction : 0.0, r.q, st.power / 1e6, st.fuel, machines,

@@ -103,6 +103,10 @@ typedef struct {
     int max_iterations;     /* Newton iterations (default 100) */
     double tolerance;       /* arc-law residual / highest fixed pressure (default 1e-8) */
     int station_fuel;       /* 1: stations burn gas drawn at their fuelGasVertex (default); 0: neglect it */
+    int station_recycle;    /* 1: a turbo unit asked for a head above its surge line at its flow
+                               recirculates gas through its anti-surge valve and runs on the surge
+                               line, its power covering the larger machine flow; 0 (default): it
+                               is reported as past its surge line */
 } gf_options;
 
 /* Fills opt with the defaults: AGA gas law, Nikuradse friction, source
@@ -268,6 +272,7 @@ typedef struct {
     double speed;              /* 1/s, first unit of the first stage; NAN without machine data */
     const char *limit;         /* the machine or drive limit passed: "surge", "choke", "speed_min",
                                   "speed_max", "drive_power", "ratio_max"; "" if none */
+    double recycle;            /* kg/s recirculated through the anti-surge valves (station_recycle) */
     double max_discharge;      /* Pa, with a limit passed: the highest discharge at which a
                                   configuration runs inside every limit at this flow and suction
                                   (what the station can do instead); NAN if none or no limit */

@@ -239,6 +239,7 @@ void gf_options_default(gf_options *opt)
     opt->max_iterations = 100;
     opt->tolerance = 1e-8;
     opt->station_fuel = 1;
+    opt->station_recycle = 0;
 }
 
 static double now_ms(void)
@@ -604,6 +605,7 @@ gf_status gf_station_result_get(const gf_project *p, size_t i, gf_station_result
             out->configuration = p->cs.stations[m].configurations[s->configuration].id;
     }
     out->limit = s->limit;
+    out->recycle = s->recycle;
     /* what the station can do instead, worked out when asked for: it is a
      * scan of the maps, too dear for every round of the solve */
     out->max_discharge = NAN;

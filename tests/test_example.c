@@ -205,10 +205,46 @@ static void test_power_of_siberia_loads(void **state)
     }
 }
 
+/* N-1 with anti-surge recycle, as in the example's README: one line station
+ * in bypass, the others at 98 bar with recycle. A regression check of the
+ * published factors (to 1e-4) and binding limits. */
+static void test_power_of_siberia_n1_recycle(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *out, *binding_arc;
+        double factor;
+        gf_violation_kind kind;
+    } row[] = {
+        {"CS3_Amginskaya", "CS4_Nimnyrkaya", 0.727030, GF_VIOL_STATION_LIMIT},
+        {"CS7_Sivakinskaya", NULL, 0.756356, GF_VIOL_PRESSURE_MIN},
+    };
+    gf_options opt;
+    gf_options_default(&opt);
+    opt.station_recycle = 1;
+    for (size_t i = 0; i < sizeof row / sizeof row[0]; i++) {
+        gf_project *p = load_example("power-of-siberia.scn", "controls.txt", 1);
+        gf_capacity_result c;
+        assert_int_equal(gf_capacity(p, &opt, row[i].out, &c), GF_OK);
+        if (fabs(c.factor - row[i].factor) > 1e-4)
+            print_error("%s out: factor %.6f\n", row[i].out, c.factor);
+        assert_true(fabs(c.factor - row[i].factor) <= 1e-4);
+        assert_int_equal(c.binding_failure, 0);
+        assert_int_equal(c.binding_kind, row[i].kind);
+        if (row[i].binding_arc) {
+            size_t a;
+            assert_int_equal(gf_arc_index(p, row[i].binding_arc, &a), GF_OK);
+            assert_int_equal(c.binding_element, a);
+            assert_string_equal(c.binding_message, "drive_power");
+        }
+        gf_project_free(&p);
+    }
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_power_of_siberia),
-                                       cmocka_unit_test(test_power_of_siberia_machines),
-                                       cmocka_unit_test(test_power_of_siberia_loads)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_power_of_siberia), cmocka_unit_test(test_power_of_siberia_machines),
+        cmocka_unit_test(test_power_of_siberia_loads), cmocka_unit_test(test_power_of_siberia_n1_recycle)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

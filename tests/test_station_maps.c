@@ -2,7 +2,8 @@
  * flow of a measured map point runs at that point's speed, with the map's
  * efficiency and power q H / eta; a head above the surge line or below the
  * choke line is reported as such, with the highest discharge the station
- * reaches inside its limits instead; and a steady solve with the machine data
+ * reaches inside its limits instead, or, with anti-surge recycle, on its
+ * surge line; and a steady solve with the machine data
  * reports map-based stations whose fuel follows the drive's law. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -117,6 +118,52 @@ static void test_surge_and_choke(void **state)
     unload(&w);
 }
 
+/* Anti-surge recycle (station_recycle): a unit asked for a measured
+ * point's head at half the flow where its surge line reaches that head runs
+ * on the surge line instead. The recycled flow makes up the difference, the
+ * speed meets the head there, and the power covers the machine flow with the
+ * map's efficiency. Without recycle the same point is reported as surge. */
+static void test_recycle(void **state)
+{
+    (void)state;
+    world w;
+    load(&w);
+    size_t checked = 0;
+    for (size_t s = 0; s < w.cs.n_stations; s++) {
+        const cs_station *st = &w.cs.stations[s];
+        if (st->n_configurations != 1 || st->configurations[0].n_stages != 1 ||
+            st->configurations[0].stages[0].n_units != 1)
+            continue;
+        const cs_compressor *c = &st->compressors[st->configurations[0].stages[0].units[0].compressor];
+        for (size_t k = 0; k < c->n_map_points; k += 7) {
+            const cs_map_point *pt = &c->map_points[k];
+            double q_surge = compressor_surge_flow_m3_per_s(c, pt->head);
+            assert_true(isfinite(q_surge) && q_surge <= pt->flow * (1.0 + 1e-9));
+            assert_true(fabs(compressor_surge_head_J_per_kg(c, q_surge) - pt->head) <= 1e-9 * pt->head);
+            double p_s = 50e5;
+            double z = gas_z(&w.par.gas, p_s, w.par.temperature, NULL);
+            double rho = p_s / (z * w.par.r_s * w.par.temperature);
+            double m = 0.5 * q_surge * rho;
+            double p_d = discharge_for_head(&w.par, p_s, pt->head);
+            station_operating_point op;
+            w.par.station_recycle = 0;
+            station_map_evaluate(st, &w.par, m, p_s, p_d, &op);
+            assert_non_null(strstr(op.limit, "surge"));
+            assert_true(op.recycle == 0.0);
+            w.par.station_recycle = 1;
+            station_map_evaluate(st, &w.par, m, p_s, p_d, &op);
+            assert_null(strstr(op.limit, "surge"));
+            assert_true(fabs(op.recycle - (q_surge * rho - m)) <= 1e-9 * m);
+            assert_true(fabs(compressor_head_J_per_kg(c, q_surge, op.speed) - pt->head) <= 1e-6 * pt->head);
+            double eta = compressor_efficiency(c, q_surge, op.speed);
+            assert_true(fabs(op.power - q_surge * rho * pt->head / eta) <= 1e-9 * op.power);
+            checked++;
+        }
+    }
+    assert_true(checked > 100);
+    unload(&w);
+}
+
 /* What a station past its surge line can do instead: the highest discharge
  * inside every limit at the same flow and suction. At that discharge the
  * station runs inside its limits; just above it, it does not. */
@@ -208,9 +255,8 @@ int main(void)
     snprintf(cs40, sizeof cs40, "%s/data/gaslib/GasLib-40/GasLib-40.cs", base);
     snprintf(scn40, sizeof scn40, "%s/data/gaslib/GasLib-40/GasLib-40.scn", base);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_measured_points),
-        cmocka_unit_test(test_surge_and_choke),
-        cmocka_unit_test(test_max_discharge),
+        cmocka_unit_test(test_measured_points),     cmocka_unit_test(test_surge_and_choke),
+        cmocka_unit_test(test_max_discharge),       cmocka_unit_test(test_recycle),
         cmocka_unit_test(test_solve_with_machines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

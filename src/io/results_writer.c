@@ -270,6 +270,7 @@ static void station_row(gf_project *p, size_t i, row *r)
     row_number(r, "speed_per_min", st.speed * 60.0);
     row_text(r, "limit", st.limit ? st.limit : "");
     row_number(r, "max_discharge_bar", st.max_discharge / BAR);
+    row_number(r, "recycle_kg_s", st.recycle);
     row_number(r, "suction_bar", st.suction / BAR);
     row_number(r, "discharge_bar", st.discharge / BAR);
     row_number(r, "ratio", st.suction > 0.0 ? st.discharge / st.suction : NAN);

@@ -154,6 +154,24 @@ double compressor_surge_head_J_per_kg(const cs_compressor *c, double q_m3_per_s)
     return J_PER_KJ * quadratic(c->surge_coeff, q_m3_per_s);
 }
 
+double compressor_surge_flow_m3_per_s(const cs_compressor *c, double h_J_per_kg)
+{
+    if (c->kind != COMPRESSOR_TURBO)
+        return NAN;
+    double a = c->surge_coeff[2], b = c->surge_coeff[1], k = c->surge_coeff[0] - h_J_per_kg / J_PER_KJ;
+    double q;
+    if (a == 0.0) {
+        q = b != 0.0 ? -k / b : NAN;
+    } else {
+        double disc = b * b - 4.0 * a * k;
+        if (disc < 0.0)
+            return NAN;
+        /* the root where the line rises (slope b + 2 a q = sqrt(disc)) */
+        q = (-b + sqrt(disc)) / (2.0 * a);
+    }
+    return q > 0.0 ? q : NAN;
+}
+
 /* Choke line, same form: the isoline of efficiencyOfChokeline (exact at
  * those diagram points in GasLib-135/582). */
 double compressor_choke_head_J_per_kg(const cs_compressor *c, double q_m3_per_s)

@@ -153,6 +153,9 @@ void compressor_head_gradient(const cs_compressor *c, double q_m3_per_s, double 
 double compressor_efficiency(const cs_compressor *c, double q_m3_per_s, double n_per_s);
 /* Head of the surge line / choke line at flow q, in J/kg; NAN for a piston. */
 double compressor_surge_head_J_per_kg(const cs_compressor *c, double q_m3_per_s);
+/* The inlet flow (m^3/s) at which the surge line, where it rises, reaches
+ * head h (J/kg); NAN if it never does. */
+double compressor_surge_flow_m3_per_s(const cs_compressor *c, double h_J_per_kg);
 double compressor_choke_head_J_per_kg(const cs_compressor *c, double q_m3_per_s);
 
 /* Fuel power (W, energy of the burnt gas per time) the drive needs for a

@@ -72,6 +72,7 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
     out->friction.lambda_const = opt->lambda_constant;
     out->kappa = gas_kappa(mix.cp_a, mix.cp_b, mix.cp_c, out->temperature);
     out->calorific = mix.calorific_value;
+    out->station_recycle = opt->station_recycle;
     out->viscosity = opt->viscosity;
     out->max_iterations = opt->max_iterations;
     out->tolerance = opt->tolerance;

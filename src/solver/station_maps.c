@@ -38,6 +38,7 @@ static double speed_for_head(const cs_compressor *c, double q, double h)
 
 typedef struct {
     double power, fuel_power, speed;
+    double recycle;        /* kg/s recirculated around units on their surge line */
     int breaches;          /* limits passed, over all units */
     int units, units_past; /* units run, units past a limit */
     char limit[64];
@@ -51,8 +52,8 @@ static void breach(unit_sum *u, const char *what)
 
 /* One unit compressing mass flow m (kg/s) from p_in by head h (J/kg) and
  * ratio r, inlet density rho. */
-static void run_unit(const cs_station *st, const cs_unit *unit, double m, double rho, double h, double r, unit_sum *u,
-                     int first)
+static void run_unit(const cs_station *st, const cs_unit *unit, double m, double rho, double h, double r, int recycle,
+                     unit_sum *u, int first)
 {
     const cs_compressor *c = &st->compressors[unit->compressor];
     const cs_drive *d = c->drive >= 0 ? &st->drives[c->drive] : NULL;
@@ -66,12 +67,22 @@ static void run_unit(const cs_station *st, const cs_unit *unit, double m, double
             breach(u, "ratio_max");
     } else {
         double q = m / rho;
-        /* the map's boundaries first, then the speed range */
+        /* the map's boundaries first, then the speed range; with recycle a
+         * unit left of its surge line runs on it, the anti-surge valve
+         * returning the extra flow to its inlet */
         double hs = compressor_surge_head_J_per_kg(c, q), hc = compressor_choke_head_J_per_kg(c, q);
-        if (isfinite(hs) && h > hs * (1.0 + 1e-9))
-            breach(u, "surge");
-        else if (isfinite(hc) && h < hc * (1.0 - 1e-9))
+        if (isfinite(hs) && h > hs * (1.0 + 1e-9)) {
+            double qs = recycle ? compressor_surge_flow_m3_per_s(c, h) : NAN;
+            if (isfinite(qs) && qs > q) {
+                u->recycle += (qs - q) * rho;
+                q = qs;
+                m = qs * rho;
+            } else {
+                breach(u, "surge");
+            }
+        } else if (isfinite(hc) && h < hc * (1.0 - 1e-9)) {
             breach(u, "choke");
+        }
         speed = speed_for_head(c, q, h);
         if (!isfinite(speed)) {
             breach(u, "speed_max");
@@ -113,7 +124,7 @@ void station_map_evaluate(const cs_station *st, const steady_params *par, double
         if (cf->n_stages == 0)
             continue;
         double r = pow(p_d / p_s, 1.0 / (double)cf->n_stages);
-        unit_sum u = {0.0, 0.0, NAN, 0, 0, 0, ""};
+        unit_sum u = {0.0, 0.0, NAN, 0.0, 0, 0, 0, ""};
         double head_total = 0.0, p_in = p_s;
         for (size_t k = 0; k < cf->n_stages; k++) {
             const cs_stage *sg = &cf->stages[k];
@@ -122,7 +133,8 @@ void station_map_evaluate(const cs_station *st, const steady_params *par, double
             double rho = p_in / (z * rt);
             head_total += h;
             for (size_t un = 0; un < sg->n_units; un++)
-                run_unit(st, &sg->units[un], q / (double)sg->n_units, rho, h, r, &u, k == 0 && un == 0);
+                run_unit(st, &sg->units[un], q / (double)sg->n_units, rho, h, r, par->station_recycle, &u,
+                         k == 0 && un == 0);
             p_in *= r;
         }
         /* inside every limit beats past one; among configurations past a
@@ -139,6 +151,7 @@ void station_map_evaluate(const cs_station *st, const steady_params *par, double
         out->head = head_total;
         out->power = u.power;
         out->fuel_power = u.fuel_power;
+        out->recycle = u.recycle;
         out->efficiency = u.power > 0.0 ? q * head_total / u.power : NAN;
         snprintf(out->limit, sizeof out->limit, "%s", u.limit);
     }

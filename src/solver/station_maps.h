@@ -17,6 +17,7 @@ typedef struct {
     double efficiency; /* mass-flow weighted: q head / power */
     double power;      /* W, shaft power of all units */
     double fuel_power; /* W, energy rate of the gas the drives burn */
+    double recycle;    /* kg/s recirculated by units held on their surge line (station_recycle) */
     char limit[64];    /* "" when every unit runs inside its map and drive;
                           else the limit hit: surge, choke, speed_min,
                           speed_max, drive_power, ratio_max */

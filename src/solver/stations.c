@@ -45,6 +45,7 @@ void stations_evaluate(const network *net, const station_set *cs, const steady_p
         s->configuration = -1;
         s->speed = NAN;
         s->limit[0] = '\0';
+        s->recycle = 0.0;
         int compressing = s->mode == GF_MODE_OUTLET || s->mode == GF_MODE_INLET || s->mode == GF_MODE_RATIO ||
                           s->mode == GF_MODE_FLOW;
         if (!compressing || !(q > 0.0) || !(s->suction > 0.0) || !(s->discharge > s->suction))
@@ -62,6 +63,7 @@ void stations_evaluate(const network *net, const station_set *cs, const steady_p
                 s->efficiency = op.efficiency;
                 s->power = op.power;
                 s->fuel = op.fuel_power * fuel_per_joule;
+                s->recycle = op.recycle;
                 snprintf(s->limit, sizeof s->limit, "%s", op.limit);
                 continue;
             }

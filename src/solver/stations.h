@@ -29,6 +29,7 @@ typedef struct {
     int configuration; /* index into the .cs station's configurations, -1 without */
     double speed;      /* 1/s, first unit of the first stage; NAN without machine data */
     char limit[64];    /* the machine or drive limit the operating point passes, "" if none */
+    double recycle;    /* kg/s recirculated around units on their surge line */
 } station_result;
 
 /* Evaluates the compressor stations arcs[0..n) of net into out[0..n);

@@ -35,6 +35,7 @@ typedef struct {
     double viscosity;   /* Pa s */
     int max_iterations;
     double tolerance;
+    int station_recycle; /* 1: turbo units left of their surge line recycle onto it */
 } steady_params;
 
 /* The solution, per node and arc of the network. */
