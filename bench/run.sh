@@ -3,7 +3,9 @@
 # benchmark networks in GasLib format under build/bench/ and prints one
 # markdown table: nodes, arcs, unknowns of the factorized system, Newton
 # iterations, median and fastest solve time in ms over RUNS solves (load
-# excluded), and the peak resident memory of the process (load included).
+# excluded), the linear-algebra lower bound (fastest factorization and
+# solve of one iteration times the iterations) with the median's ratio to
+# it, and the peak resident memory of the process (load included).
 #
 #   bash bench/run.sh [RUNS]        (default 7)
 set -euo pipefail
@@ -19,8 +21,8 @@ mkdir -p "$out"
 
 echo "gasflow $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
-echo "| case | nodes | arcs | unknowns | iterations | median ms | min ms | peak MB |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| case | nodes | arcs | unknowns | iterations | median ms | min ms | LA bound ms | ratio | peak MB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 gaslib=../shared/data/gaslib
 if [ -d "$gaslib" ]; then
   "$bin/bench_steady" GasLib-582 "$gaslib/GasLib-582/v1-2013/GasLib-582.net" \

@@ -241,6 +241,9 @@ typedef struct {
     double r_specific;      /* J/(kg K) */
     double norm_density;    /* kg/m^3 */
     size_t n_unknowns;      /* size of the linear system per iteration */
+    double linear_ms;       /* fastest factorization and solve of one Newton iteration in the
+                               last solve, ms (0 without one); times iterations, it is the
+                               linear-algebra lower bound of the solve time */
 } gf_report;
 
 gf_status gf_report_get(const gf_project *p, gf_report *out);

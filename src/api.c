@@ -3,7 +3,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "gasflow.h"
 #include "project.h"
@@ -17,6 +16,7 @@
 #include "solver/stations.h"
 #include "solver/steady.h"
 #include "solver/violations.h"
+#include "util/clock.h"
 #include "util/error.h"
 
 const char *gf_status_string(gf_status status)
@@ -242,13 +242,6 @@ void gf_options_default(gf_options *opt)
     opt->station_recycle = 0;
 }
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    timespec_get(&ts, TIME_UTC);
-    return 1e3 * (double)ts.tv_sec + 1e-6 * (double)ts.tv_nsec;
-}
-
 /* The solve behind gf_solve_steady, repeated until three things settle:
  * the fuel the stations' drives burn (it depends on their power, which
  * depends on the solution: it is withdrawn at the fuel nodes), check
@@ -381,7 +374,7 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
         return fail(p, GF_ERR_ARG, "gf_solve_steady: options are NULL");
     if (!p->has_net)
         return error_set(&p->err, GF_ERR_STATE, "gf_solve_steady: load a network first");
-    double t0 = now_ms();
+    double t0 = clock_ms();
     clear_result(p);
     const scenario *scn = p->has_scn ? &p->scn : NULL;
     gf_status st = steady_resolve_params(&p->net, scn, opt, &p->par, &p->err);
@@ -411,8 +404,9 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
     r->r_specific = p->par.r_s;
     r->norm_density = p->par.rho_n;
     r->n_unknowns = p->res.n_unknowns;
+    r->linear_ms = p->res.linear_ms;
     if (st != GF_OK) {
-        r->solve_ms = now_ms() - t0;
+        r->solve_ms = clock_ms() - t0;
         return fail(p, st, "gf_solve_steady");
     }
     st = violations_find(&p->net, scn, p->has_want ? &p->want : NULL, &p->par, &p->res, &p->viol, &p->n_viol);
@@ -438,7 +432,7 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
         }
     }
     p->solved = 1;
-    r->solve_ms = now_ms() - t0;
+    r->solve_ms = clock_ms() - t0;
     return GF_OK;
 }
 

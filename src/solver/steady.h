@@ -52,6 +52,7 @@ typedef struct {
     double law_residual;    /* Pa */
     double slack_imbalance; /* kg/s the references supply beyond their nomination */
     size_t n_unknowns;
+    double linear_ms; /* fastest factorization and solve of one iteration, ms (0 without one) */
 } steady_result;
 
 int steady_result_init(steady_result *r, size_t n_nodes, size_t n_arcs);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "solver/steady_internal.h"
+#include "util/clock.h"
 
 /* The smallest fraction of its squared pressure that a node may lose in one
  * step. */
@@ -602,6 +603,7 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
     int it = 0, short_steps = 0;
     gf_status st = GF_OK;
     double lr = 0.0, mr = 0.0;
+    res->linear_ms = 0.0;
     for (;;) {
         evaluate(w, &lr, &mr);
         w->hist_law[it] = lr;
@@ -620,7 +622,12 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
             break;
         }
         assemble(w);
-        if (sparse_factor_solve(&w->sys, w->dx) != 0) {
+        double t0 = clock_ms();
+        int singular = sparse_factor_solve(&w->sys, w->dx) != 0;
+        double t1 = clock_ms();
+        if (res->linear_ms == 0.0 || t1 - t0 < res->linear_ms)
+            res->linear_ms = t1 - t0;
+        if (singular) {
             int col = w->sys.common.singular_col;
             col = col >= 0 && col < w->n ? w->var_of[col] : -1;
             if (col >= 0 && col < w->n_super)
