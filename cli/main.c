@@ -144,22 +144,28 @@ static char *machines_beside(const char *net)
     return cs;
 }
 
-/* Loads the machine data: the file given ("none": no machine data, every
- * station ideal), else NET.cs beside NET.net when there is one (and says
- * so). */
+/* The machine data to load: the file given, none for "none" (every
+ * station ideal), else NET.cs beside NET.net when there is one (then also
+ * in *beside, malloc'ed; else *beside is NULL). */
+static const char *machines_path(const char *net, const char *given, char **beside)
+{
+    *beside = NULL;
+    if (given)
+        return strcmp(given, "none") ? given : NULL;
+    *beside = machines_beside(net);
+    return *beside;
+}
+
+/* Loads the machine data of machines_path (and says so when it was found
+ * beside the network). */
 static gf_status load_machines(gf_project *p, const char *net, const char *given, int quiet)
 {
-    if (given && !strcmp(given, "none"))
-        return GF_OK;
-    if (given)
-        return gf_load_stations(p, given);
-    char *cs = machines_beside(net);
-    if (!cs)
-        return GF_OK;
-    gf_status st = gf_load_stations(p, cs);
-    if (st == GF_OK && !quiet)
-        printf("machine data: %s\n", cs);
-    free(cs);
+    char *beside;
+    const char *cs = machines_path(net, given, &beside);
+    gf_status st = cs ? gf_load_stations(p, cs) : GF_OK;
+    if (st == GF_OK && beside && !quiet)
+        printf("machine data: %s\n", beside);
+    free(beside);
     return st;
 }
 
@@ -554,8 +560,8 @@ static int cmd_steady(int argc, char **argv)
 /* A batch of nominations: see batch.c. */
 static int run_batch(const steady_args *a)
 {
-    char *beside = a->stations ? NULL : machines_beside(a->net);
-    const char *cs = a->stations && !strcmp(a->stations, "none") ? NULL : a->stations ? a->stations : beside;
+    char *beside;
+    const char *cs = machines_path(a->net, a->stations, &beside);
     batch_args b = {a->net,         a->controls, a->decisions, cs,       a->scenarios,
                     a->n_scenarios, a->json,     a->jobs,      a->quiet, a->opt};
     char **listed = NULL;
