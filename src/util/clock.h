@@ -2,7 +2,7 @@
 #ifndef GF_UTIL_CLOCK_H
 #define GF_UTIL_CLOCK_H
 
-/* Milliseconds since an arbitrary origin (C11 timespec_get, UTC). */
+/* Milliseconds since an arbitrary origin, from the monotonic clock. */
 double clock_ms(void);
 
 #endif
