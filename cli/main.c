@@ -564,6 +564,7 @@ static int run_batch(const steady_args *a)
     const char *cs = machines_path(a->net, a->stations, &beside);
     batch_args b = {a->net,         a->controls, a->decisions, cs,       a->scenarios,
                     a->n_scenarios, a->json,     a->jobs,      a->quiet, a->opt};
+    b.opt.warm_start = 1; /* each nomination starts from the one before */
     char **listed = NULL;
     size_t n_listed = 0;
     if (a->scenario_dir) {

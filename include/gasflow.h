@@ -107,6 +107,9 @@ typedef struct {
                                recirculates gas through its anti-surge valve and runs on the surge
                                line, its power covering the larger machine flow; 0 (default): it
                                is reported as past its surge line */
+    int warm_start;         /* 1: start Newton from this project's previous solution when that
+                               converged (batches of nominations); a warm start that fails is
+                               retried cold. 0 (default): every solve starts cold */
 } gf_options;
 
 /* Fills opt with the defaults: AGA gas law, Nikuradse friction, source

@@ -240,6 +240,7 @@ void gf_options_default(gf_options *opt)
     opt->tolerance = 1e-8;
     opt->station_fuel = 1;
     opt->station_recycle = 0;
+    opt->warm_start = 0;
 }
 
 /* The solve behind gf_solve_steady, repeated until three things settle:
@@ -287,12 +288,27 @@ static int settle_states(gf_project *p, controls *work)
     return moved;
 }
 
-static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
+/* One steady solve, from the solution in p->res when warm; a warm start
+ * that fails is retried from the cold start. */
+static gf_status solve_once(gf_project *p, const scenario *scn, const controls *ctl, const double *extra, int warm)
+{
+    p->res.warm = warm;
+    gf_status st = steady_solve(&p->net, scn, ctl, extra, &p->par, &p->scratch, &p->res, &p->err);
+    if (warm && (st == GF_ERR_NOT_CONVERGED || st == GF_ERR_NONPHYSICAL || st == GF_ERR_SINGULAR)) {
+        p->res.warm = 0;
+        error_clear(&p->err);
+        st = steady_solve(&p->net, scn, ctl, extra, &p->par, &p->scratch, &p->res, &p->err);
+    }
+    p->res.warm = 0;
+    return st;
+}
+
+static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel, int warm)
 {
     size_t na = p->net.n_arcs, ns = p->n_station_arcs;
     if (!p->has_ctl && !p->has_dec && (ns == 0 || !with_fuel)) {
         /* nothing asked for and nothing to settle: one plain solve */
-        gf_status st = steady_solve(&p->net, scn, NULL, NULL, &p->par, &p->scratch, &p->res, &p->err);
+        gf_status st = solve_once(p, scn, NULL, NULL, warm);
         if (st == GF_OK)
             stations_evaluate(&p->net, p->has_cs ? &p->cs : NULL, &p->par, &p->res, p->station_arcs, ns, p->stations);
         p->n_stations = ns;
@@ -330,8 +346,8 @@ static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel)
     int used_fuel = 0;
     gf_status st = GF_OK;
     for (int round = 0;; round++) {
-        st = steady_solve(&p->net, scn, &work, used_fuel ? p->fuel_scratch : NULL, &p->par, &p->scratch, &p->res,
-                          &p->err);
+        /* after the first round, each starts from the one before */
+        st = solve_once(p, scn, &work, used_fuel ? p->fuel_scratch : NULL, round > 0 || warm);
         if (st != GF_OK)
             break;
         stations_evaluate(&p->net, p->has_cs ? &p->cs : NULL, &p->par, &p->res, p->station_arcs, ns, p->stations);
@@ -380,6 +396,8 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
     gf_status st = steady_resolve_params(&p->net, scn, opt, &p->par, &p->err);
     if (st != GF_OK)
         return fail(p, st, "gf_solve_steady");
+    /* a warm start needs a converged solution of this network */
+    int warm = opt->warm_start && p->res_allocated && p->res.converged;
     if (!p->res_allocated) {
         p->stations = malloc((p->n_station_arcs ? p->n_station_arcs : 1) * sizeof *p->stations);
         p->fuel_scratch = calloc(p->net.n_nodes ? p->net.n_nodes : 1, sizeof *p->fuel_scratch);
@@ -390,7 +408,7 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
         p->res_allocated = 1;
     }
     p->has_result = 1;
-    st = solve_outer(p, scn, opt->station_fuel);
+    st = solve_outer(p, scn, opt->station_fuel, warm);
     gf_report *r = &p->report;
     r->converged = p->res.converged;
     r->iterations = p->res.iterations;

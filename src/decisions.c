@@ -54,6 +54,11 @@ gf_status gf_choose_decisions(gf_project *p, const gf_options *opt)
         return error_set(&p->err, GF_ERR_STATE, "gf_choose_decisions: load combined decisions first");
     for (size_t g = 0; g < p->dec.n_groups; g++)
         p->dec.groups[g].chosen = 0;
+    /* each trial starts from the solution before it (a failing warm start
+     * is retried cold) */
+    gf_options o = *opt;
+    o.warm_start = 1;
+    opt = &o;
     double best = score(p, opt);
     for (size_t g = 0; g < p->dec.n_groups; g++) {
         decision_group *grp = &p->dec.groups[g];

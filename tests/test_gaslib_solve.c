@@ -93,6 +93,44 @@ static void test_gaslib_39(void **state)
     }
 }
 
+/* Warm starts: GasLib-39's ten nominations solved one after another, each
+ * from the solution before it, reach the cold start's pressures (1e-6
+ * relative); re-solving a solved nomination takes at most one iteration. */
+static void test_warm_start(void **state)
+{
+    (void)state;
+    char pn[2048], ps[2048];
+    gf_project *warm = NULL, *cold = NULL;
+    assert_int_equal(gf_project_create(&warm), GF_OK);
+    assert_int_equal(gf_project_create(&cold), GF_OK);
+    assert_int_equal(gf_load_network(warm, path("GasLib-39/GasLib-39-v1-20231119.net", pn, sizeof pn)), GF_OK);
+    assert_int_equal(gf_load_network(cold, pn), GF_OK);
+    gf_options ow, oc;
+    gf_options_default(&ow);
+    gf_options_default(&oc);
+    ow.warm_start = 1;
+    for (int k = 1; k <= 10; k++) {
+        char scn[128];
+        snprintf(scn, sizeof scn, "GasLib-39/GasLib-39-v1-20231119-set%02d.scn", k);
+        assert_int_equal(gf_load_scenario(warm, path(scn, ps, sizeof ps)), GF_OK);
+        assert_int_equal(gf_load_scenario(cold, ps), GF_OK);
+        assert_int_equal(gf_solve_steady(warm, &ow), GF_OK);
+        assert_int_equal(gf_solve_steady(cold, &oc), GF_OK);
+        for (size_t n = 0; n < gf_node_count(cold); n++) {
+            gf_node_result a, b;
+            assert_int_equal(gf_node_result_get(warm, n, &a), GF_OK);
+            assert_int_equal(gf_node_result_get(cold, n, &b), GF_OK);
+            assert_true(fabs(a.p - b.p) <= 1e-6 * b.p);
+        }
+    }
+    gf_report rep;
+    assert_int_equal(gf_solve_steady(warm, &ow), GF_OK);
+    assert_int_equal(gf_report_get(warm, &rep), GF_OK);
+    assert_true(rep.iterations <= 1);
+    gf_project_free(&warm);
+    gf_project_free(&cold);
+}
+
 static void test_gaslib_134(void **state)
 {
     (void)state;
@@ -183,7 +221,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small_instances), cmocka_unit_test(test_gaslib_39),  cmocka_unit_test(test_gaslib_134),
         cmocka_unit_test(test_gaslib_135),      cmocka_unit_test(test_gaslib_582), cmocka_unit_test(test_gaslib_4197),
-        cmocka_unit_test(test_decisions),
+        cmocka_unit_test(test_decisions),       cmocka_unit_test(test_warm_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -53,6 +53,8 @@ typedef struct {
     double slack_imbalance; /* kg/s the references supply beyond their nomination */
     size_t n_unknowns;
     double linear_ms; /* fastest factorization and solve of one iteration, ms (0 without one) */
+    int warm;         /* set by the caller: the next steady_solve starts from this result's
+                         pressures and set-point flows (a converged solution of the same network) */
 } steady_result;
 
 int steady_result_init(steady_result *r, size_t n_nodes, size_t n_arcs);
@@ -73,6 +75,8 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
  * GF_ERR_SINGULAR) the result holds the last iterate and err the
  * diagnostics; GF_ERR_INPUT for a problem that cannot be posed (unbalanced
  * nomination, conflicting pressure references). */
+/* With res->warm the Newton iteration starts from the pressures and
+ * set-point flows in res instead of the cold start. */
 gf_status steady_solve(const network *net, const scenario *scn, const controls *ctl, const double *extra,
                        const steady_params *par, arena *scratch, steady_result *res, error_info *err);
 

@@ -730,11 +730,33 @@ void steady_result_free(steady_result *r)
     memset(r, 0, sizeof *r);
 }
 
+/* The warm start: each free supernode at the squared pressure of its nodes
+ * in res, each pipe and resistor flow of the Newton system and each
+ * station or regulator flow unknown at its flow in res. */
+static void warm_start(steady_ws *w, const steady_result *res)
+{
+    for (int a = 0; a < w->n_law_core; a++) /* tree flows follow from the nomination */
+        if (isfinite(res->q[w->law[a].arc]))
+            w->q_law[a] = res->q[w->law[a].arc];
+    for (size_t n = 0; n < w->net->n_nodes; n++) {
+        int s = w->super_of[n];
+        if (s >= 0 && s < w->n_super && !isfinite(w->fixed_p[s]) && res->p[n] > 0.0 && isfinite(res->p[n]))
+            w->x[s] = res->p[n] * res->p[n];
+    }
+    for (int b = 0; b < w->n_border; b++) {
+        const border_arc *ba = &w->border[b];
+        if (ba->kind != BORDER_FLOW && ba->lead && ba->share > 0.0 && isfinite(res->q[ba->arc]))
+            w->x[ba->col] = res->q[ba->arc] / ba->share;
+    }
+}
+
 gf_status steady_solve(const network *net, const scenario *scn, const controls *ctl, const double *extra,
                        const steady_params *par, arena *scratch, steady_result *res, error_info *err)
 {
     steady_ws w;
     gf_status st = steady_setup(&w, scratch, net, scn, ctl, extra, par, err);
+    if (st == GF_OK && res->warm)
+        warm_start(&w, res);
     if (st == GF_OK)
         st = steady_newton(&w, res, err);
     steady_ws_free(&w);
