@@ -23,29 +23,36 @@
 
 static char dir[256];
 
-static const char *NET_TEMPLATE =
-    "<?xml version=\"1.0\"?>\n"
-    "<network xmlns=\"http://gaslib.zib.de/Gas\" xmlns:framework=\"http://gaslib.zib.de/Framework\">\n"
-    "<framework:nodes>\n"
-    "<source id=\"in\"><height value=\"0\" unit=\"m\"/><pressureMin unit=\"bar\" value=\"1\"/>"
-    "<pressureMax unit=\"bar\" value=\"70\"/><flowMin unit=\"1000m_cube_per_hour\" value=\"0\"/>"
-    "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/><gasTemperature unit=\"K\" value=\"288.15\"/>"
-    "<calorificValue unit=\"MJ_per_m_cube\" value=\"36\"/><normDensity unit=\"kg_per_m_cube\" value=\"0.785\"/>"
-    "<coefficient-A-heatCapacity value=\"31.8\"/><coefficient-B-heatCapacity value=\"-0.0085\"/>"
-    "<coefficient-C-heatCapacity value=\"7.4e-05\"/><molarMass unit=\"kg_per_kmol\" value=\"18.5674\"/>"
-    "<pseudocriticalPressure unit=\"bar\" value=\"45.93\"/><pseudocriticalTemperature unit=\"K\" value=\"188.55\"/>"
+/* The two test networks: the source "in" held at 70 bar at most, a sink
+ * "out" with the given height and pressure bounds, and the 80 km pipe "p"
+ * between them. */
+#define NET_HEAD                                                                                                       \
+    "<?xml version=\"1.0\"?>\n"                                                                                        \
+    "<network xmlns=\"http://gaslib.zib.de/Gas\" xmlns:framework=\"http://gaslib.zib.de/Framework\">\n"                \
+    "<framework:nodes>\n"                                                                                              \
+    "<source id=\"in\"><height value=\"0\" unit=\"m\"/><pressureMin unit=\"bar\" value=\"1\"/>"                        \
+    "<pressureMax unit=\"bar\" value=\"70\"/><flowMin unit=\"1000m_cube_per_hour\" value=\"0\"/>"                      \
+    "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/><gasTemperature unit=\"K\" value=\"288.15\"/>"            \
+    "<calorificValue unit=\"MJ_per_m_cube\" value=\"36\"/><normDensity unit=\"kg_per_m_cube\" value=\"0.785\"/>"       \
+    "<coefficient-A-heatCapacity value=\"31.8\"/><coefficient-B-heatCapacity value=\"-0.0085\"/>"                      \
+    "<coefficient-C-heatCapacity value=\"7.4e-05\"/><molarMass unit=\"kg_per_kmol\" value=\"18.5674\"/>"               \
+    "<pseudocriticalPressure unit=\"bar\" value=\"45.93\"/><pseudocriticalTemperature unit=\"K\" value=\"188.55\"/>"   \
     "</source>\n"
-    "<sink id=\"out\"><height value=\"0\" unit=\"m\"/><pressureMin unit=\"bar\" value=\"40\"/>"
-    "<pressureMax unit=\"bar\" value=\"70\"/><flowMin unit=\"1000m_cube_per_hour\" value=\"0\"/>"
-    "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/></sink>\n"
+#define SINK(height, p_min, p_max)                                                                                     \
+    "<sink id=\"out\"><height value=\"" height "\" unit=\"m\"/><pressureMin unit=\"bar\" value=\"" p_min "\"/>"        \
+    "<pressureMax unit=\"bar\" value=\"" p_max "\"/><flowMin unit=\"1000m_cube_per_hour\" value=\"0\"/>"               \
+    "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/></sink>\n"                                                \
     "</framework:nodes>\n<framework:connections>\n"
-    "<pipe id=\"p\" from=\"in\" to=\"out\"><flowMin unit=\"1000m_cube_per_hour\" value=\"-100000\"/>"
-    "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/><length unit=\"km\" value=\"80\"/>"
+#define PIPE                                                                                                           \
+    "<pipe id=\"p\" from=\"in\" to=\"out\"><flowMin unit=\"1000m_cube_per_hour\" value=\"-100000\"/>"                  \
+    "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/><length unit=\"km\" value=\"80\"/>"                       \
     "<diameter unit=\"mm\" value=\"500\"/><roughness unit=\"mm\" value=\"0.05\"/></pipe>\n"
+#define NET_TAIL "</framework:connections>\n</network>\n"
+
+static const char *NET_TEMPLATE = NET_HEAD SINK("0", "40", "70") PIPE
     "<valve id=\"v\" from=\"in\" to=\"out\"><flowMin unit=\"1000m_cube_per_hour\" value=\"-100000\"/>"
     "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/>"
-    "<pressureDifferentialMax unit=\"bar\" value=\"100\"/></valve>\n"
-    "</framework:connections>\n</network>\n";
+    "<pressureDifferentialMax unit=\"bar\" value=\"100\"/></valve>\n" NET_TAIL;
 
 /* 10 kg/s in 1000 m^3/h at 0.785 kg/m^3 */
 static const char *SCN_TEXT =
@@ -141,26 +148,7 @@ static void test_outage(void **state)
  * (physics.md §2, ideal gas, constant lambda):
  *     p_out^2 = e^-s p_in^2 - a L (1 - e^-s) / s,  s = 2 g dh / (R_s T),
  *     a = lambda R_s T q^2 / (D A^2). */
-static const char *DOWNHILL_NET =
-    "<?xml version=\"1.0\"?>\n"
-    "<network xmlns=\"http://gaslib.zib.de/Gas\" xmlns:framework=\"http://gaslib.zib.de/Framework\">\n"
-    "<framework:nodes>\n"
-    "<source id=\"in\"><height value=\"0\" unit=\"m\"/><pressureMin unit=\"bar\" value=\"1\"/>"
-    "<pressureMax unit=\"bar\" value=\"70\"/><flowMin unit=\"1000m_cube_per_hour\" value=\"0\"/>"
-    "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/><gasTemperature unit=\"K\" value=\"288.15\"/>"
-    "<calorificValue unit=\"MJ_per_m_cube\" value=\"36\"/><normDensity unit=\"kg_per_m_cube\" value=\"0.785\"/>"
-    "<coefficient-A-heatCapacity value=\"31.8\"/><coefficient-B-heatCapacity value=\"-0.0085\"/>"
-    "<coefficient-C-heatCapacity value=\"7.4e-05\"/><molarMass unit=\"kg_per_kmol\" value=\"18.5674\"/>"
-    "<pseudocriticalPressure unit=\"bar\" value=\"45.93\"/><pseudocriticalTemperature unit=\"K\" value=\"188.55\"/>"
-    "</source>\n"
-    "<sink id=\"out\"><height value=\"-1000\" unit=\"m\"/><pressureMin unit=\"bar\" value=\"66\"/>"
-    "<pressureMax unit=\"bar\" value=\"72\"/><flowMin unit=\"1000m_cube_per_hour\" value=\"0\"/>"
-    "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/></sink>\n"
-    "</framework:nodes>\n<framework:connections>\n"
-    "<pipe id=\"p\" from=\"in\" to=\"out\"><flowMin unit=\"1000m_cube_per_hour\" value=\"-100000\"/>"
-    "<flowMax unit=\"1000m_cube_per_hour\" value=\"100000\"/><length unit=\"km\" value=\"80\"/>"
-    "<diameter unit=\"mm\" value=\"500\"/><roughness unit=\"mm\" value=\"0.05\"/></pipe>\n"
-    "</framework:connections>\n</network>\n";
+static const char *DOWNHILL_NET = NET_HEAD SINK("-1000", "66", "72") PIPE NET_TAIL;
 
 /* 50 kg/s in 1000 m^3/h at 0.785 kg/m^3 */
 static const char *DOWNHILL_SCN =

@@ -57,6 +57,22 @@ static double discharge_for_head(const steady_params *par, double p_s, double h)
     return p_s * pow(h / (z * par->r_s * par->temperature * k1) + 1.0, k1);
 }
 
+/* Gas density (kg/m^3) at the machines' inlet pressure p_s. */
+static double inlet_density(const steady_params *par, double p_s)
+{
+    return p_s / (gas_z(&par->gas, p_s, par->temperature, NULL) * par->r_s * par->temperature);
+}
+
+/* The compressor of a station that has one configuration of one unit;
+ * NULL for any other station. */
+static const cs_compressor *single_unit(const cs_station *st)
+{
+    if (st->n_configurations != 1 || st->configurations[0].n_stages != 1 ||
+        st->configurations[0].stages[0].n_units != 1)
+        return NULL;
+    return &st->compressors[st->configurations[0].stages[0].units[0].compressor];
+}
+
 static void test_measured_points(void **state)
 {
     (void)state;
@@ -65,15 +81,13 @@ static void test_measured_points(void **state)
     size_t checked = 0;
     for (size_t s = 0; s < w.cs.n_stations; s++) {
         const cs_station *st = &w.cs.stations[s];
-        if (st->n_configurations != 1 || st->configurations[0].n_stages != 1 ||
-            st->configurations[0].stages[0].n_units != 1)
+        const cs_compressor *c = single_unit(st);
+        if (!c)
             continue;
-        const cs_compressor *c = &st->compressors[st->configurations[0].stages[0].units[0].compressor];
         for (size_t k = 0; k < c->n_map_points; k += 7) {
             const cs_map_point *pt = &c->map_points[k];
             double p_s = 50e5;
-            double z = gas_z(&w.par.gas, p_s, w.par.temperature, NULL);
-            double rho = p_s / (z * w.par.r_s * w.par.temperature);
+            double rho = inlet_density(&w.par, p_s);
             double q = pt->flow * rho;
             double p_d = discharge_for_head(&w.par, p_s, pt->head);
             station_operating_point op;
@@ -103,8 +117,7 @@ static void test_surge_and_choke(void **state)
     const cs_compressor *c = &st->compressors[st->configurations[0].stages[0].units[0].compressor];
     const cs_map_point *pt = &c->map_points[0];
     double p_s = 50e5;
-    double z = gas_z(&w.par.gas, p_s, w.par.temperature, NULL);
-    double rho = p_s / (z * w.par.r_s * w.par.temperature);
+    double rho = inlet_density(&w.par, p_s);
     double q = pt->flow * rho;
     station_operating_point op;
     /* far above the surge line at this flow */
@@ -131,18 +144,16 @@ static void test_recycle(void **state)
     size_t checked = 0;
     for (size_t s = 0; s < w.cs.n_stations; s++) {
         const cs_station *st = &w.cs.stations[s];
-        if (st->n_configurations != 1 || st->configurations[0].n_stages != 1 ||
-            st->configurations[0].stages[0].n_units != 1)
+        const cs_compressor *c = single_unit(st);
+        if (!c)
             continue;
-        const cs_compressor *c = &st->compressors[st->configurations[0].stages[0].units[0].compressor];
         for (size_t k = 0; k < c->n_map_points; k += 7) {
             const cs_map_point *pt = &c->map_points[k];
             double q_surge = compressor_surge_flow_m3_per_s(c, pt->head);
             assert_true(isfinite(q_surge) && q_surge <= pt->flow * (1.0 + 1e-9));
             assert_true(fabs(compressor_surge_head_J_per_kg(c, q_surge) - pt->head) <= 1e-9 * pt->head);
             double p_s = 50e5;
-            double z = gas_z(&w.par.gas, p_s, w.par.temperature, NULL);
-            double rho = p_s / (z * w.par.r_s * w.par.temperature);
+            double rho = inlet_density(&w.par, p_s);
             double m = 0.5 * q_surge * rho;
             double p_d = discharge_for_head(&w.par, p_s, pt->head);
             station_operating_point op;
@@ -176,8 +187,7 @@ static void test_max_discharge(void **state)
     const cs_compressor *c = &st->compressors[st->configurations[0].stages[0].units[0].compressor];
     const cs_map_point *pt = &c->map_points[0];
     double p_s = 50e5;
-    double z = gas_z(&w.par.gas, p_s, w.par.temperature, NULL);
-    double q = pt->flow * p_s / (z * w.par.r_s * w.par.temperature);
+    double q = pt->flow * inlet_density(&w.par, p_s);
     double hs = compressor_surge_head_J_per_kg(c, pt->flow);
     double p_d = discharge_for_head(&w.par, p_s, 1.5 * hs);
     station_operating_point op;
