@@ -61,7 +61,7 @@ static void usage_main(FILE *f)
 static void usage_steady(FILE *f)
 {
     fputs("usage: gasflow steady NET.net [--scenario S.scn] [--controls FILE] [--stations F.cs|none]\n"
-          "                      [--decisions F.cdf] [--recycle]\n"
+          "                      [--decisions F.cdf] [--recycle] [--operate] [--write-controls FILE]\n"
           "                      [--gas-law ideal|constant[=Z]|papay|aga]\n"
           "                      [--friction nikuradse|colebrook|hofer|swamee-jain|constant=LAMBDA]\n"
           "                      [--temperature K] [--viscosity PA_S] [--max-iterations N]\n"
@@ -82,6 +82,12 @@ static void usage_steady(FILE *f)
           "  --no-fuel          neglect the gas the compressor drives burn\n"
           "  --recycle          turbo units left of their surge line recycle gas onto it\n"
           "                     (anti-surge valves) instead of being reported as in surge\n"
+          "  --operate          choose ratios for the stations and set points for the\n"
+          "                     regulators that carry gas, and the free reference pressures,\n"
+          "                     so that the fewest bounds and machine limits are passed (the\n"
+          "                     controls file wins; see README, 'Operating the stations')\n"
+          "  --write-controls FILE  write the modes and set points in force (with --operate:\n"
+          "                     its choice) as a controls file\n"
           "  --json FILE        write the full result as JSON\n"
           "  --csv DIR          write nodes.csv, arcs.csv, violations.csv into DIR\n"
           "  --full             print every node and arc, however large the network\n"
@@ -177,8 +183,10 @@ typedef struct {
     const char **scenarios;   /* every --scenario given (argv pointers) */
     size_t n_scenarios;
     int jobs;
-    const char *outage; /* capacity: element out of service */
+    const char *outage;         /* capacity: element out of service */
+    const char *write_controls; /* steady: the controls in force, written back */
     int full, quiet, n1;
+    int operate;  /* steady: choose the stations' and regulators' settings */
     int capacity; /* parsing for `capacity` rather than `steady` */
     gf_options opt;
 } steady_args;
@@ -237,6 +245,11 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity, con
         } else if (!capacity && !strcmp(arg, "--scenario-dir")) {
             NEED_VALUE;
             a->scenario_dir = val;
+        } else if (!capacity && !strcmp(arg, "--operate")) {
+            a->operate = 1;
+        } else if (!capacity && !strcmp(arg, "--write-controls")) {
+            NEED_VALUE;
+            a->write_controls = val;
         } else if (!capacity && !strcmp(arg, "--jobs")) {
             NEED_VALUE;
             char *end;
@@ -549,7 +562,10 @@ static int cmd_steady(int argc, char **argv)
     if (!scenarios)
         return EXIT_INTERNAL;
     int rc = parse_steady(argc, argv, &a, 0, scenarios);
-    if (rc == 0 && (a.scenario_dir || a.n_scenarios > 1))
+    if (rc == 0 && (a.scenario_dir || a.n_scenarios > 1) && (a.operate || a.write_controls)) {
+        fputs("gasflow steady: --operate and --write-controls take one nomination at a time\n", stderr);
+        rc = EXIT_INPUT;
+    } else if (rc == 0 && (a.scenario_dir || a.n_scenarios > 1))
         rc = run_batch(&a);
     else if (rc == 0)
         rc = run_single(&a);
@@ -616,13 +632,25 @@ static int run_single(const steady_args *a)
         st = gf_load_decisions(p, a->decisions);
     if (st == GF_OK)
         st = a->decisions ? gf_choose_decisions(p, &a->opt) : gf_solve_steady(p, &a->opt);
+    gf_operate_result op;
+    if (st == GF_OK && a->operate)
+        st = gf_operate_stations(p, &a->opt, &op);
     if (st != GF_OK) {
         rc = report_error(p, st);
         gf_project_free(&p);
         return rc;
     }
+    if (!a->quiet && a->operate)
+        printf("operated: %zu station(s) and regulator(s) at a ratio or set point; %zu unknowns (ratios, set "
+               "points, references) searched in %d solves%s\n",
+               op.active, op.unknowns, op.solves,
+               gf_violation_count(p) > 0 ? "; bounds still passed (see Violations)" : "");
     if (!a->quiet)
         print_summary(p, a, &s);
+    if (a->write_controls && (st = gf_write_controls(p, a->write_controls)) != GF_OK) {
+        fprintf(stderr, "gasflow: %s\n", gf_last_error(p));
+        rc = EXIT_OUTPUT;
+    }
     if (a->json && (st = gf_write_json(p, a->json)) != GF_OK) {
         fprintf(stderr, "gasflow: cannot write JSON to '%s': %s\n", a->json, gf_status_string(st));
         rc = EXIT_OUTPUT;

@@ -124,12 +124,14 @@ void gf_options_default(gf_options *opt);
  * Defaults when the controls file says nothing:
  *  - the network is passive: valves are open, control valves and
  *    compressor stations are in bypass (set points come from the controls
- *    file); stations or regulators that set the same node to one pressure
- *    share its flow in proportion to their flowMax;
+ *    file); stations or regulators that set the same node to one pressure,
+ *    and stations at one ratio between the same two nodes, share their
+ *    flow in proportion to their flowMax;
  *  - the pressure reference: nodes whose scenario pressure is fixed
  *    (bound="both"); in every part of the network still without one, the
  *    entry with the largest nominated inflow (else the node with the highest
- *    pressureMax) is held at its pressureMax.
+ *    pressureMax) is held at its pressureMax, or at the scenario's upper
+ *    pressure bound where that is lower.
  *  - gas: molar mass, temperature, norm density and pseudo-critical values
  *    are the means over the sources weighted by nominated inflow (plain
  *    means without a nomination or without inflow).
@@ -156,6 +158,41 @@ gf_status gf_choose_decisions(gf_project *p, const gf_options *opt);
 size_t gf_decision_group_count(const gf_project *p);
 /* The ids of group i and of its chosen decision (owned by the project). */
 gf_status gf_decision_chosen(const gf_project *p, size_t group, const char **group_id, const char **decision_id);
+
+/* ---- Operating the stations ------------------------------------------- */
+
+typedef struct {
+    size_t unknowns;     /* set points and reference pressures searched */
+    size_t active;       /* stations and regulators left at a ratio or set point */
+    int solves;          /* steady solves the search took */
+    double residual_bar; /* the search's residual at the end (see gf_operate_stations), bar */
+} gf_operate_result;
+
+/* Chooses how the compressor stations and regulators run: a pressure
+ * ratio (at least 1) for each station that carries gas in bypass and that
+ * the controls leave unset (parallel stations share one), an outlet set
+ * point for each such regulator (regulators feeding one node share one),
+ * and the pressure of each reference that the scenario and the controls
+ * leave free, within its bounds. The residual is, in bar, how far each node
+ * pressure is past a point 0.05 bar inside its bounds, how far each arc is
+ * past its bounds (0.1 bar per kg/s for flows; ten times as much for what
+ * no element can do, such as a station lowering the pressure), and how far
+ * each station's discharge is from what its machines reach inside their
+ * limits. Levenberg-Marquardt searches on a difference Jacobian, from the
+ * passive network, and a pattern search shrink it; elements go back to
+ * bypass where that passes fewer bounds, or none. The setting kept is the
+ * one with the fewest violated bounds and station limits (then the least
+ * residual), if no worse than the passive network. It is written into the
+ * project's controls (gf_write_controls saves it) and the project is left
+ * solved with it: violations that remain are ones the search could not
+ * remove, which does not prove that no setting removes them. out may be
+ * NULL. */
+gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_result *out);
+/* Writes the modes and set points in force as a controls file: those of
+ * the last solve (the chosen combined decisions, then the controls, which
+ * gf_operate_stations fills), with the controls' pressure references. The
+ * file alone, without the decisions, reproduces that solve. */
+gf_status gf_write_controls(gf_project *p, const char *path);
 
 /* ---- Network description ---------------------------------------------- */
 

@@ -226,6 +226,34 @@ gf_status gf_load_controls(gf_project *p, const char *path)
     return GF_OK;
 }
 
+gf_status gf_write_controls(gf_project *p, const char *path)
+{
+    if (!p)
+        return GF_ERR_ARG;
+    error_clear(&p->err);
+    if (!path)
+        return fail(p, GF_ERR_ARG, "gf_write_controls: path is NULL");
+    if (!p->has_net)
+        return error_set(&p->err, GF_ERR_STATE, "gf_write_controls: load a network first");
+    /* the modes of the last solve (chosen decisions, then the controls)
+     * when there is one, so that the file alone reproduces it */
+    controls c = {0};
+    if (p->has_want) {
+        c.n_arcs = p->want.n_arcs;
+        c.arcs = p->want.arcs;
+    } else if (p->has_ctl) {
+        c.n_arcs = p->ctl.n_arcs;
+        c.arcs = p->ctl.arcs;
+    }
+    if (p->has_ctl) {
+        c.slacks = p->ctl.slacks;
+        c.n_slacks = p->ctl.n_slacks;
+    }
+    if (controls_write(path, &p->net, &c) != 0)
+        return error_set(&p->err, GF_ERR_IO, "%s: cannot write the controls file", path);
+    return GF_OK;
+}
+
 void gf_options_default(gf_options *opt)
 {
     if (!opt)
@@ -288,16 +316,104 @@ static int settle_states(gf_project *p, controls *work)
     return moved;
 }
 
+static int solver_failed(gf_status st)
+{
+    return st == GF_ERR_NOT_CONVERGED || st == GF_ERR_NONPHYSICAL || st == GF_ERR_SINGULAR;
+}
+
+/* Number of continuation steps from the passive network to the set points. */
+#define RAMP_STEPS 4
+
+/* The cold start's fallback when stations or regulators hold set points:
+ * solve the network passive (those elements in bypass), then move the set
+ * points there from the passive solution in RAMP_STEPS steps (ratios from
+ * 1, outlet and inlet pressures from the passive pressures, flows from the
+ * passive flows), each step starting from the one before. Newton from the
+ * flat cold start can land on a solution that the network's trees cannot
+ * carry, or none; the path from the passive network is the one an operator
+ * takes. */
+static gf_status solve_ramped(gf_project *p, const scenario *scn, const controls *ctl, const double *extra)
+{
+    size_t na = p->net.n_arcs;
+    controls step;
+    if (controls_init(&step, na) != 0)
+        return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
+    step.slacks = ctl->slacks; /* borrowed, read only */
+    step.n_slacks = ctl->n_slacks;
+    double *from = malloc(na * sizeof *from);
+    if (!from) {
+        step.slacks = NULL;
+        controls_free(&step);
+        return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
+    }
+    int active = 0;
+    for (size_t a = 0; a < na; a++) {
+        gf_mode m = ctl->arcs[a].mode;
+        step.arcs[a] = ctl->arcs[a];
+        if (m == GF_MODE_OUTLET || m == GF_MODE_INLET || m == GF_MODE_RATIO || m == GF_MODE_FLOW) {
+            step.arcs[a].mode = GF_MODE_OPEN;
+            step.arcs[a].value = NAN;
+            active = 1;
+        }
+    }
+    gf_status st = GF_ERR_NOT_CONVERGED;
+    if (active) {
+        p->res.warm = 0;
+        error_clear(&p->err);
+        st = steady_solve(&p->net, scn, &step, extra, &p->par, &p->scratch, &p->res, &p->err);
+    }
+    if (st == GF_OK) {
+        for (size_t a = 0; a < na; a++) {
+            const net_arc *arc = &p->net.arcs[a];
+            gf_mode m = ctl->arcs[a].mode;
+            from[a] = m == GF_MODE_OUTLET  ? p->res.p[arc->to]
+                      : m == GF_MODE_INLET ? p->res.p[arc->from]
+                      : m == GF_MODE_RATIO ? 1.0
+                                           : p->res.q[a];
+        }
+        for (int k = 1; k <= RAMP_STEPS && st == GF_OK; k++) {
+            double t = (double)k / RAMP_STEPS;
+            for (size_t a = 0; a < na; a++) {
+                gf_mode m = ctl->arcs[a].mode;
+                if (m != GF_MODE_OUTLET && m != GF_MODE_INLET && m != GF_MODE_RATIO && m != GF_MODE_FLOW)
+                    continue;
+                step.arcs[a].mode = m;
+                step.arcs[a].value =
+                    k == RAMP_STEPS ? ctl->arcs[a].value : from[a] + t * (ctl->arcs[a].value - from[a]);
+            }
+            p->res.warm = 1;
+            st = steady_solve(&p->net, scn, &step, extra, &p->par, &p->scratch, &p->res, &p->err);
+        }
+    }
+    p->res.warm = 0;
+    free(from);
+    step.slacks = NULL;
+    controls_free(&step);
+    return st;
+}
+
 /* One steady solve, from the solution in p->res when warm; a warm start
- * that fails is retried from the cold start. */
+ * that fails is retried from the cold start, and a cold start that fails
+ * with set points in force from the passive network (solve_ramped). */
 static gf_status solve_once(gf_project *p, const scenario *scn, const controls *ctl, const double *extra, int warm)
 {
     p->res.warm = warm;
     gf_status st = steady_solve(&p->net, scn, ctl, extra, &p->par, &p->scratch, &p->res, &p->err);
-    if (warm && (st == GF_ERR_NOT_CONVERGED || st == GF_ERR_NONPHYSICAL || st == GF_ERR_SINGULAR)) {
+    if (warm && solver_failed(st)) {
         p->res.warm = 0;
         error_clear(&p->err);
         st = steady_solve(&p->net, scn, ctl, extra, &p->par, &p->scratch, &p->res, &p->err);
+    }
+    if (ctl && solver_failed(st)) {
+        if (solve_ramped(p, scn, ctl, extra) == GF_OK) {
+            st = GF_OK;
+        } else {
+            /* the cold start's diagnosis is the one to report, with its
+             * last iterate kept for inspection */
+            p->res.warm = 0;
+            error_clear(&p->err);
+            st = steady_solve(&p->net, scn, ctl, extra, &p->par, &p->scratch, &p->res, &p->err);
+        }
     }
     p->res.warm = 0;
     return st;

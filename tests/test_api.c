@@ -171,6 +171,17 @@ static void test_cli(void **state)
     assert_int_equal(run(args), 2);
     snprintf(args, sizeof args, "info %s", net);
     assert_int_equal(run(args), 0);
+    /* --operate: one nomination at a time; the controls file it writes
+     * loads back; an unwritable one is exit status 4 */
+    snprintf(args, sizeof args, "steady %s --scenario %s --scenario %s --operate", net, scn, scn);
+    assert_int_equal(run(args), 2);
+    snprintf(ctl, sizeof ctl, "%s/operated.txt", tmpdir);
+    snprintf(args, sizeof args, "steady %s --scenario %s --operate --write-controls %s", net, scn, ctl);
+    assert_int_equal(run(args), 0);
+    snprintf(args, sizeof args, "steady %s --scenario %s --controls %s", net, scn, ctl);
+    assert_int_equal(run(args), 0);
+    snprintf(args, sizeof args, "steady %s --scenario %s --operate --write-controls /nonexistent/dir/c.txt", net, scn);
+    assert_int_equal(run(args), 4);
     /* a solve with JSON and CSV */
     remove(json);
     snprintf(args, sizeof args, "steady %s --scenario %s --json %s --csv %s --friction colebrook", net, scn, json,

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "io/gaslib_xml.h"
+#include "util/temp_file.h"
 #include "util/text.h"
 
 #define MAX_TOKENS 4
@@ -189,4 +190,49 @@ gf_status controls_read(const char *path, const network *net, controls *ctl, err
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     }
     return st;
+}
+
+static const char *arc_keyword(arc_kind kind)
+{
+    return kind == ARC_VALVE ? "valve" : kind == ARC_CONTROL_VALVE ? "controlValve" : "compressor";
+}
+
+static const char *mode_keyword(arc_kind kind, gf_mode mode)
+{
+    switch (mode) {
+    case GF_MODE_OPEN: return kind == ARC_VALVE ? "open" : "bypass";
+    case GF_MODE_CLOSED: return "closed";
+    case GF_MODE_CHECK: return "check";
+    case GF_MODE_OUTLET: return kind == ARC_CONTROL_VALVE ? "active" : "outlet";
+    case GF_MODE_INLET: return "inlet";
+    case GF_MODE_RATIO: return "ratio";
+    case GF_MODE_FLOW: return "flow";
+    default: return NULL;
+    }
+}
+
+int controls_write(const char *path, const network *net, const controls *ctl)
+{
+    char *tmp;
+    FILE *f = temp_file_open(path, &tmp);
+    if (!f)
+        return -1;
+    fprintf(f, "# Controls of %s, written by gasflow. Pressures are absolute, in bar.\n",
+            net->path ? net->path : "the network");
+    for (size_t s = 0; s < ctl->n_slacks; s++)
+        fprintf(f, "slack %s %.6f\n", net->nodes[ctl->slacks[s].node].id, ctl->slacks[s].p / 1e5);
+    for (size_t a = 0; a < ctl->n_arcs; a++) {
+        const net_arc *arc = &net->arcs[a];
+        const char *m = mode_keyword(arc->kind, ctl->arcs[a].mode);
+        if (!m)
+            continue;
+        fprintf(f, "%s %s %s", arc_keyword(arc->kind), arc->id, m);
+        gf_mode mode = ctl->arcs[a].mode;
+        if (mode == GF_MODE_OUTLET || mode == GF_MODE_INLET)
+            fprintf(f, " %.6f", ctl->arcs[a].value / 1e5);
+        else if (mode == GF_MODE_RATIO || mode == GF_MODE_FLOW)
+            fprintf(f, " %.9g", ctl->arcs[a].value);
+        fputc('\n', f);
+    }
+    return temp_file_commit(f, tmp, path);
 }

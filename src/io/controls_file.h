@@ -11,5 +11,9 @@
 gf_status controls_read(const char *path, const network *net, controls *ctl, error_info *err);
 /* The same from a string; name is used in messages. */
 gf_status controls_read_memory(const char *text, const char *name, const network *net, controls *ctl, error_info *err);
+/* Writes ctl as a controls file that controls_read reads back to the same
+ * modes, set points and references (pressures to 1e-6 bar). Returns 0 on
+ * success, -1 when the file cannot be written (nothing is left at path). */
+int controls_write(const char *path, const network *net, const controls *ctl);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "gasflow.h"
+#include "util/temp_file.h"
 
 #define BAR 1e5
 /* kg/s -> 1000 m^3/h at GasLib norm conditions, divided by norm density */
@@ -81,35 +82,6 @@ static const char *violation_unit(const gf_violation *v, double *scale)
     int flow = violation_is_flow(v);
     *scale = flow ? 1.0 : BAR;
     return flow ? "kg/s" : "bar";
-}
-
-/* Opens PATH.tmp for writing; *tmp receives the name (free it). */
-static FILE *open_temp(const char *path, char **tmp)
-{
-    size_t n = strlen(path) + 5;
-    *tmp = malloc(n);
-    if (!*tmp)
-        return NULL;
-    snprintf(*tmp, n, "%s.tmp", path);
-    FILE *f = fopen(*tmp, "w");
-    if (!f) {
-        free(*tmp);
-        *tmp = NULL;
-    }
-    return f;
-}
-
-/* Closes f and renames tmp to path; removes tmp on any failure. */
-static int commit_temp(FILE *f, char *tmp, const char *path)
-{
-    int bad = ferror(f);
-    bad |= fclose(f) != 0;
-    if (!bad)
-        bad = rename(tmp, path) != 0;
-    if (bad)
-        remove(tmp);
-    free(tmp);
-    return bad ? -1 : 0;
 }
 
 /* ---- rows: one field list, three ways to print it ---------------------- */
@@ -338,11 +310,11 @@ gf_status gf_write_json(gf_project *p, const char *path)
     if (gf_report_get(p, &rep) != GF_OK || !rep.converged)
         return GF_ERR_STATE;
     char *tmp;
-    FILE *f = open_temp(path, &tmp);
+    FILE *f = temp_file_open(path, &tmp);
     if (!f)
         return GF_ERR_IO;
     write_json_body(p, f);
-    return commit_temp(f, tmp, path) == 0 ? GF_OK : GF_ERR_IO;
+    return temp_file_commit(f, tmp, path) == 0 ? GF_OK : GF_ERR_IO;
 }
 
 static int write_csv_file(gf_project *p, const char *dir, const char *name, size_t n, row_writer write)
@@ -353,7 +325,7 @@ static int write_csv_file(gf_project *p, const char *dir, const char *name, size
         return -1;
     snprintf(path, len, "%s/%s", dir, name);
     char *tmp;
-    FILE *f = open_temp(path, &tmp);
+    FILE *f = temp_file_open(path, &tmp);
     if (!f) {
         free(path);
         return -1;
@@ -362,7 +334,7 @@ static int write_csv_file(gf_project *p, const char *dir, const char *name, size
     write(p, 0, &header);
     for (size_t i = 0; i < n; i++)
         write(p, i, &r);
-    int rc = commit_temp(f, tmp, path);
+    int rc = temp_file_commit(f, tmp, path);
     free(path);
     return rc;
 }

@@ -164,6 +164,21 @@ static int inside_limits(const cs_station *st, const steady_params *par, double 
     return op.configuration >= 0 && op.limit[0] == '\0';
 }
 
+/* The boundary between a discharge inside the limits and one past them,
+ * bracketed by in and out (either may be the larger), to tol relative. */
+static double window_edge(const cs_station *st, const steady_params *par, double q, double p_s, double in, double out,
+                          double tol)
+{
+    while (fabs(out - in) > tol * fabs(in)) {
+        double mid = 0.5 * (in + out);
+        if (inside_limits(st, par, q, p_s, mid))
+            in = mid;
+        else
+            out = mid;
+    }
+    return in;
+}
+
 #define MAX_DISCHARGE_STEPS 256
 
 double station_map_max_discharge(const cs_station *st, const steady_params *par, double q, double p_s, double p_hi)
@@ -175,17 +190,42 @@ double station_map_max_discharge(const cs_station *st, const steady_params *par,
     double step = (p_hi - p_s) / MAX_DISCHARGE_STEPS;
     for (int i = MAX_DISCHARGE_STEPS - 1; i >= 1; i--) {
         double lo = p_s + step * i;
-        if (!inside_limits(st, par, q, p_s, lo))
-            continue;
-        double hi = lo + step; /* past a limit */
-        while (hi - lo > 1e-9 * hi) {
-            double mid = 0.5 * (lo + hi);
-            if (inside_limits(st, par, q, p_s, mid))
-                lo = mid;
-            else
-                hi = mid;
-        }
-        return lo;
+        if (inside_limits(st, par, q, p_s, lo))
+            return window_edge(st, par, q, p_s, lo, lo + step, 1e-9); /* lo + step is past a limit */
     }
     return NAN;
+}
+
+#define WINDOW_STEPS 64
+
+int station_map_window(const cs_station *st, const steady_params *par, double q, double p_s, double p_hi, double p_d,
+                       double *lo, double *hi)
+{
+    if (!(q > 0.0) || !(p_s > 0.0) || !(p_hi > p_s))
+        return 0;
+    double step = (p_hi - p_s) / WINDOW_STEPS;
+    int best_a = -1, best_b = -1;
+    double best_dist = HUGE_VAL;
+    int run = -1; /* first step of the run of inside steps being scanned */
+    for (int i = 1; i <= WINDOW_STEPS + 1; i++) {
+        int in = i <= WINDOW_STEPS && inside_limits(st, par, q, p_s, p_s + step * i);
+        if (in && run < 0)
+            run = i;
+        if (in || run < 0)
+            continue;
+        double a = p_s + step * run, b = p_s + step * (i - 1);
+        double dist = p_d < a ? a - p_d : p_d > b ? p_d - b : 0.0;
+        if (dist < best_dist) {
+            best_dist = dist;
+            best_a = run;
+            best_b = i - 1;
+        }
+        run = -1;
+    }
+    if (best_a < 0)
+        return 0;
+    double a = p_s + step * best_a, b = p_s + step * best_b;
+    *lo = window_edge(st, par, q, p_s, a, a - step, 1e-6);
+    *hi = best_b < WINDOW_STEPS ? window_edge(st, par, q, p_s, b, b + step, 1e-6) : p_hi;
+    return 1;
 }

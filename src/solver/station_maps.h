@@ -40,4 +40,12 @@ void station_map_evaluate(const cs_station *st, const steady_params *par, double
  * step inside the limits is refined by bisection to 1e-9 relative. */
 double station_map_max_discharge(const cs_station *st, const steady_params *par, double q, double p_s, double p_hi);
 
+/* The discharge pressures (Pa) in (p_s, p_hi] at which one of the station's
+ * configurations runs inside every limit at mass flow q and suction p_s,
+ * as the interval [*lo, *hi] of them nearest to p_d. The range is scanned
+ * in 64 steps and the ends of the interval are refined by bisection to
+ * 1e-6 relative. Returns 0 when no discharge in the range is inside. */
+int station_map_window(const cs_station *st, const steady_params *par, double q, double p_s, double p_hi, double p_d,
+                       double *lo, double *hi);
+
 #endif

@@ -98,8 +98,9 @@ static gf_status set_reference(steady_ws *w, int node, double p, int user, error
 
 /* In every pressure component without an anchor, the entry with the
  * largest nominated inflow (else the node with the highest pressureMax) is
- * held at its pressureMax. */
-static gf_status default_references(steady_ws *w, int *comp, error_info *err)
+ * held at its pressureMax, or at the nomination's upper pressure bound
+ * where that is lower. */
+static gf_status default_references(steady_ws *w, const scenario *scn, int *comp, error_info *err)
 {
     const network *net = w->net;
     int ns = w->n_super;
@@ -153,7 +154,10 @@ static gf_status default_references(steady_ws *w, int *comp, error_info *err)
                            net->path ? net->path : "network", component_member(w, comp, s));
             break;
         }
-        st = set_reference(w, best[s], net->nodes[best[s]].p_max, 0, err);
+        double p = net->nodes[best[s]].p_max;
+        if (scn && isfinite(scn->p_hi[best[s]]) && scn->p_hi[best[s]] < p)
+            p = scn->p_hi[best[s]]; /* the nomination's bound, when tighter */
+        st = set_reference(w, best[s], p, 0, err);
     }
     return st;
 }
@@ -302,8 +306,9 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
     }
     /* A supernode holds at most one fixed pressure: a reference or a set
      * point. Stations and regulators that set the same node to the same
-     * pressure share its flow in proportion to their flowMax (equally when a
-     * bound is missing). */
+     * pressure, and stations at the same ratio between the same two nodes,
+     * share their flow in proportion to their flowMax (equally when a bound
+     * is missing). */
     int *lead_of = arena_alloc(w->arena, (size_t)w->n_super * sizeof *lead_of);
     if (!lead_of)
         return error_set(err, GF_ERR_NOMEM, "out of memory");
@@ -327,6 +332,23 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                 break;
             }
             lead_of[ba->i] = b;
+            continue;
+        }
+        if (ba->kind == BORDER_RATIO) {
+            /* parallel stations at one ratio between the same two nodes
+             * share its flow, as outlet set points do */
+            for (int c = 0; c < b; c++) {
+                const border_arc *o = &w->border[c];
+                if (o->kind == BORDER_RATIO && o->lead && o->i == ba->i && o->j == ba->j &&
+                    fabs(o->value - ba->value) <= 1e-12 * o->value && o->loss_in == ba->loss_in &&
+                    o->loss_out == ba->loss_out) {
+                    ba->lead = 0;
+                    ba->col = o->col;
+                    break;
+                }
+            }
+            if (ba->lead)
+                ba->col = w->n_super + ncol++;
             continue;
         }
         if (ba->kind != BORDER_OUTLET) {
@@ -368,7 +390,7 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
         /* shares within each group */
         for (int b = 0; b < w->n_border; b++) {
             border_arc *ba = &w->border[b];
-            if (ba->kind != BORDER_OUTLET || !ba->lead)
+            if ((ba->kind != BORDER_OUTLET && ba->kind != BORDER_RATIO) || !ba->lead)
                 continue;
             double total = 0.0;
             int count = 0, bounded = 1;
@@ -686,7 +708,7 @@ gf_status steady_setup(steady_ws *w, arena *scratch, const network *net, const s
     for (int b = 0; b < w->n_border; b++)
         if (w->border[b].kind == BORDER_RATIO)
             uf_union(comp, w->border[b].i, w->border[b].j);
-    if ((st = default_references(w, comp, err)) != GF_OK || (st = check_balance(w, comp, err)) != GF_OK)
+    if ((st = default_references(w, scn, comp, err)) != GF_OK || (st = check_balance(w, comp, err)) != GF_OK)
         return st;
     if (extra)
         for (size_t n = 0; n < nn; n++) {
