@@ -314,7 +314,7 @@ typedef struct {
     const char *configuration; /* confId chosen ("" without machine data); owned by the project */
     double speed;              /* 1/s, first unit of the first stage; NAN without machine data */
     const char *limit;         /* the machine or drive limit passed: "surge", "choke", "speed_min",
-                                  "speed_max", "drive_power", "ratio_max"; "" if none */
+                                  "speed_max", "drive_power", "ratio_max", "torque_max"; "" if none */
     double recycle;            /* kg/s recirculated through the anti-surge valves (station_recycle) */
     double max_discharge;      /* Pa, with a limit passed: the highest discharge at which a
                                   configuration runs inside every limit at this flow and suction

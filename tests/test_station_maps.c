@@ -3,7 +3,8 @@
  * efficiency and power q H / eta; a head above the surge line or below the
  * choke line is reported as such, with the highest discharge the station
  * reaches inside its limits instead, or, with anti-surge recycle, on its
- * surge line; and a steady solve with the machine data
+ * surge line; a piston unit runs at the speed that draws its flow, within
+ * its limits; and a steady solve with the machine data
  * reports map-based stations whose fuel follows the drive's law. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -210,6 +211,69 @@ static void test_max_discharge(void **state)
 /* A whole solve of GasLib-40 with every station at a ratio of 1.2 and the
  * machine data: each compressing station is evaluated on its map and burns
  * what its drive's law says; the fuel is drawn and the network balances. */
+/* A piston unit (operating volume 0.5 m^3 less a 0.35 reduction per
+ * revolution, 165-350 /min, ratio up to 2, efficiency 0.95, as GasLib-582's)
+ * runs at the speed that draws its flow, with power q h / eta; past its
+ * speed range, ratio or torque it reports which, and with recycle it runs at
+ * its least speed below it. */
+static void test_piston(void **state)
+{
+    (void)state;
+    world w;
+    load(&w);
+    cs_compressor c = {0};
+    c.kind = COMPRESSOR_PISTON;
+    c.drive = -1;
+    c.speed_min = 165.0 / 60.0;
+    c.speed_max = 350.0 / 60.0;
+    c.operating_volume = 0.5;
+    c.reduction_vol_flow = 0.35;
+    c.max_ratio = 2.0;
+    c.piston_efficiency = 0.95;
+    c.max_torque = 0.0;
+    cs_unit unit = {0, 300.0 / 60.0};
+    cs_stage stage = {1, &unit, 1};
+    cs_configuration conf = {"1", 0, &stage, 1};
+    cs_station st = {0};
+    st.compressors = &c;
+    st.n_compressors = 1;
+    st.configurations = &conf;
+    st.n_configurations = 1;
+    double p_s = 50e5, p_d = 70e5, per_rev = 0.5 * 0.65, rho = inlet_density(&w.par, p_s);
+    double k1 = w.par.kappa / (w.par.kappa - 1.0);
+    double h = gas_z(&w.par.gas, p_s, w.par.temperature, NULL) * w.par.r_s * w.par.temperature * k1 *
+               (pow(p_d / p_s, 1.0 / k1) - 1.0);
+    station_operating_point op;
+    /* at 250 /min */
+    double q = rho * per_rev * 250.0 / 60.0;
+    station_map_evaluate(&st, &w.par, q, p_s, p_d, &op);
+    assert_int_equal(op.configuration, 0);
+    assert_string_equal(op.limit, "");
+    assert_true(fabs(op.speed - 250.0 / 60.0) < 1e-12 * 250.0 / 60.0);
+    assert_true(fabs(op.power - q * h / 0.95) < 1e-9 * op.power);
+    /* the torque it needs there, then half of it as the limit */
+    c.max_torque = 0.5 * op.power / (2.0 * 3.141592653589793 * op.speed);
+    station_map_evaluate(&st, &w.par, q, p_s, p_d, &op);
+    assert_string_equal(op.limit, "torque_max");
+    c.max_torque = 0.0;
+    /* faster than 350 /min, slower than 165 /min, past the ratio */
+    station_map_evaluate(&st, &w.par, rho * per_rev * 400.0 / 60.0, p_s, p_d, &op);
+    assert_string_equal(op.limit, "speed_max");
+    station_map_evaluate(&st, &w.par, rho * per_rev * 100.0 / 60.0, p_s, p_d, &op);
+    assert_string_equal(op.limit, "speed_min");
+    station_map_evaluate(&st, &w.par, q, p_s, 2.2 * p_s, &op);
+    assert_string_equal(op.limit, "ratio_max");
+    /* with recycle: at 165 /min, the difference recirculated */
+    w.par.station_recycle = 1;
+    double q_low = rho * per_rev * 100.0 / 60.0, q_min = rho * per_rev * 165.0 / 60.0;
+    station_map_evaluate(&st, &w.par, q_low, p_s, p_d, &op);
+    assert_string_equal(op.limit, "");
+    assert_true(fabs(op.speed - 165.0 / 60.0) < 1e-12);
+    assert_true(fabs(op.recycle - (q_min - q_low)) < 1e-9 * q_min);
+    assert_true(fabs(op.power - q_min * h / 0.95) < 1e-9 * op.power);
+    unload(&w);
+}
+
 static void test_solve_with_machines(void **state)
 {
     (void)state;
@@ -267,7 +331,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_measured_points),     cmocka_unit_test(test_surge_and_choke),
         cmocka_unit_test(test_max_discharge),       cmocka_unit_test(test_recycle),
-        cmocka_unit_test(test_solve_with_machines),
+        cmocka_unit_test(test_solve_with_machines), cmocka_unit_test(test_piston),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

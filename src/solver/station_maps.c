@@ -3,12 +3,16 @@
  * H = sum c_{3i+j} Q^i n^j), so the speed for a required head is a root of
  * a quadratic; surge and choke are read against the lines H_surge(Q),
  * H_choke(Q) (left of the surge line: the head needed exceeds it). A piston
- * unit runs at its adiabatic efficiency up to its maximal ratio. */
+ * unit runs at its adiabatic efficiency, at the speed at which its
+ * operating volume (less the additional reduction) draws the flow, within
+ * its speed range, maximal ratio and maximal torque. */
 #include "solver/station_maps.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#define TWO_PI 6.283185307179586
 
 /* The speed (1/s) at which turbo unit c delivers head h (J/kg) at flow q
  * (m^3/s): the root of a2 n^2 + a1 n + a0 = h nearest to the speed range
@@ -60,11 +64,30 @@ static void run_unit(const cs_station *st, const cs_unit *unit, double m, double
     int breaches_before = u->breaches;
     double power, speed;
     if (c->kind == COMPRESSOR_PISTON) {
+        /* each revolution draws the operating volume, less the additional
+         * reduction, at the inlet density: the speed follows from the flow
+         * (an assumption; see station_maps.h) */
         double eta = c->piston_efficiency > 0.0 ? c->piston_efficiency : 0.8;
+        double red = isfinite(c->reduction_vol_flow) ? c->reduction_vol_flow : 0.0;
+        double per_rev = c->operating_volume * (1.0 - red); /* m^3 */
+        speed = per_rev > 0.0 ? m / rho / per_rev : unit->nominal_speed;
+        if (recycle && per_rev > 0.0 && speed < c->speed_min) {
+            /* below its least speed the unit runs at it, recirculating the rest */
+            double m_min = c->speed_min * per_rev * rho;
+            u->recycle += m_min - m;
+            m = m_min;
+            speed = c->speed_min;
+        }
         power = m * h / eta;
-        speed = unit->nominal_speed;
-        if (isfinite(c->max_ratio) && r > c->max_ratio)
+        if (isfinite(c->max_ratio) && r > c->max_ratio * (1.0 + 1e-9))
             breach(u, "ratio_max");
+        if (speed > c->speed_max * (1.0 + 1e-9))
+            breach(u, "speed_max");
+        else if (speed < c->speed_min * (1.0 - 1e-9))
+            breach(u, "speed_min");
+        /* a maximal torque of 0 (GasLib-582, GasLib-4197) stands for none given */
+        if (c->max_torque > 0.0 && speed > 0.0 && power / (TWO_PI * speed) > c->max_torque * (1.0 + 1e-9))
+            breach(u, "torque_max");
     } else {
         double q = m / rho;
         /* the map's boundaries first, then the speed range; with recycle a

@@ -20,14 +20,19 @@ typedef struct {
     double recycle;    /* kg/s recirculated by units held on their surge line (station_recycle) */
     char limit[64];    /* "" when every unit runs inside its map and drive;
                           else the limit hit: surge, choke, speed_min,
-                          speed_max, drive_power, ratio_max */
+                          speed_max, drive_power, ratio_max, torque_max */
 } station_operating_point;
 
 /* Evaluates station st for mass flow q (kg/s) from suction p_s to discharge
  * p_d (Pa): every configuration with equal pressure ratios across its
  * serial stages, the gas cooled back to the network temperature between
  * stages, equal flow in parallel units; each turbo unit at the speed whose
- * head meets its stage's isentropic head. Picks the configuration that runs
+ * head meets its stage's isentropic head, each piston unit at the speed at
+ * which its operating volume less the additional reduction
+ * (operatingVolume (1 - additionalReductionVolFlow) per revolution, an
+ * assumption: GasLib documents no piston flow law) draws its flow at the
+ * inlet density, with the torque P / (2 pi n) against its maximalTorque (0
+ * meaning none given). Picks the configuration that runs
  * inside every limit with least power, else the one with the smallest share
  * of its units past a limit (then least power), and says which limit binds. */
 void station_map_evaluate(const cs_station *st, const steady_params *par, double q, double p_s, double p_d,
