@@ -11,8 +11,8 @@
  * Levenberg-Marquardt (search()) handles the smooth part of it; where
  * regulators open and check valves close the residual jumps and it
  * stalls, so a pattern search (pattern()) follows. Every setting solved is
- * compared with the best so far, fewest violations first, and the best is
- * kept. Starting from the passive network (ratio 1, regulators at their
+ * compared with the best so far, by residual plus 100 bar^2 per violation,
+ * and the best is kept. Starting from the passive network (ratio 1, regulators at their
  * passive outlet pressure or their outlet's upper bound), nothing
  * compresses more than the bounds ask. */
 #include <math.h>
@@ -22,16 +22,17 @@
 #include "project.h"
 #include "solver/station_maps.h"
 
-#define OPERATE_ITERATIONS 40
-#define OPERATE_BYPASS_ITERATIONS 4 /* ... after an element goes back to bypass */
-#define OPERATE_STEP_BAR 0.02       /* difference step of a pressure unknown */
-#define OPERATE_STEP_RATIO 2.5e-4   /* ... and of a ratio */
-#define OPERATE_FLOW_BAR 0.1        /* residual weight of a flow bound, bar per kg/s */
-#define OPERATE_HARD 10.0           /* ... and of what no element can do */
-#define OPERATE_MAX_RATIO 2.5       /* highest ratio of a station, and of its windows */
-#define OPERATE_ROUNDS 3            /* rounds of searches and of idle elements sent to bypass */
-#define OPERATE_SWEEPS 8            /* sweeps of a pattern search */
-#define OPERATE_MARGIN_BAR 0.05     /* node pressures aimed at this far inside their bounds */
+#define OPERATE_ITERATIONS 40        /* Levenberg-Marquardt iterations of a search */
+#define OPERATE_BYPASS_ITERATIONS 4  /* ... after an element goes back to bypass */
+#define OPERATE_STEP_BAR 0.02        /* difference step of a pressure unknown */
+#define OPERATE_STEP_RATIO 2.5e-4    /* ... and of a ratio */
+#define OPERATE_FLOW_BAR 0.1         /* residual weight of a flow bound, bar per kg/s */
+#define OPERATE_HARD 10.0            /* ... and of what no element can do */
+#define OPERATE_MAX_RATIO 2.5        /* highest ratio of a station, and of its windows */
+#define OPERATE_ROUNDS 3             /* rounds of searches and of idle elements sent to bypass */
+#define OPERATE_SWEEPS 8             /* sweeps of a pattern search */
+#define OPERATE_MARGIN_BAR 0.05      /* node pressures aimed at this far inside their bounds */
+#define OPERATE_VIOLATION_BAR2 100.0 /* what a violation counts in comparing settings, bar^2 */
 
 typedef struct {
     gf_project *p;
@@ -55,11 +56,16 @@ typedef struct {
      * failed trial's last iterate */
     double *good_p, *good_q;
     int have_good;
-    /* the best setting solved so far: fewest violations, then least residual */
+    /* the best setting solved so far: least residual (bar^2) plus 100 per
+     * violation, as if each were 10 bar past its bound (a station past a
+     * limit, outside the residual, counts too; counting alone would prefer
+     * one huge violation, such as gas circling through a loop, to two
+     * small ones) */
     double *best_x;
     int *best_bypassed;
     size_t best_viol;
     double best_f;
+    double best_score; /* best_f + OPERATE_VIOLATION_BAR2 best_viol */
 } operate_run;
 
 static int find(int *up, int i)
@@ -174,9 +180,11 @@ static double residual(operate_run *o, const double *x, double *r)
     double f = 0.0;
     for (size_t i = 0; i < o->m; i++)
         f += r[i] * r[i];
-    if (p->n_viol < o->best_viol || (p->n_viol == o->best_viol && f < o->best_f)) {
+    double score = f + OPERATE_VIOLATION_BAR2 * (double)p->n_viol;
+    if (score < o->best_score) {
         o->best_viol = p->n_viol;
         o->best_f = f;
+        o->best_score = score;
         memcpy(o->best_x, x, o->nv * sizeof *x);
         memcpy(o->best_bypassed, o->bypassed, o->nv * sizeof *o->bypassed);
     }
@@ -298,8 +306,7 @@ static void pattern(operate_run *o, double *x, double *r)
 {
     static const double mult[] = {1.0, -1.0, 4.0, -4.0, 16.0, -16.0};
     for (int sweep = 0; sweep < OPERATE_SWEEPS && o->best_viol > 0; sweep++) {
-        size_t viol0 = o->best_viol;
-        double f0 = o->best_f;
+        double score0 = o->best_score;
         for (size_t v = 0; v < o->nv; v++) {
             if (o->best_bypassed[v])
                 continue;
@@ -314,7 +321,7 @@ static void pattern(operate_run *o, double *x, double *r)
                 residual(o, x, r);
             }
         }
-        if (o->best_viol == viol0 && o->best_f >= f0)
+        if (o->best_score >= score0)
             break;
     }
     memcpy(x, o->best_x, o->nv * sizeof *x);
@@ -509,7 +516,7 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
         goto done;
     memcpy(x0, x, o.nv * sizeof *x0);
     o.best_viol = (size_t)-1;
-    o.best_f = HUGE_VAL;
+    o.best_f = o.best_score = HUGE_VAL;
     o.m = nn + na + o.nc;
     r = malloc(o.m * sizeof *r);
     work = malloc((o.m * o.nv + o.m + o.nv * o.nv + 2 * o.nv) * sizeof *work);
@@ -524,8 +531,7 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
      * which stalls the first two); then each element in turn back to
      * bypass, kept where that passes fewer bounds or as many by less. */
     for (int round = 0; round < OPERATE_ROUNDS && o.best_viol > 0; round++) {
-        size_t viol0 = o.best_viol;
-        double f0 = o.best_f;
+        double score0 = o.best_score;
         for (size_t v = 0; v < o.nv; v++)
             o.frozen[v] = o.ref_slack[v] >= 0;
         search(&o, x, r, work, OPERATE_ITERATIONS);
@@ -538,16 +544,11 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
             memcpy(x, o.best_x, o.nv * sizeof *x);
             memcpy(o.bypassed, o.best_bypassed, o.nv * sizeof *o.bypassed);
             o.bypassed[v] = 1;
-            size_t viol1 = o.best_viol;
-            double f1 = o.best_f;
-            /* the others may have to move for it */
-            search(&o, x, r, work, OPERATE_BYPASS_ITERATIONS);
-            if (o.best_viol == viol1 && o.best_f >= f1)
-                continue;
+            search(&o, x, r, work, OPERATE_BYPASS_ITERATIONS); /* the others may have to move for it */
         }
         memcpy(x, o.best_x, o.nv * sizeof *x);
         memcpy(o.bypassed, o.best_bypassed, o.nv * sizeof *o.bypassed);
-        if (o.best_viol == viol0 && o.best_f >= f0)
+        if (o.best_score >= score0)
             break;
     }
     /* inside every bound: elements that can go back to bypass without
@@ -561,7 +562,7 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
         double ft = residual(&o, x, r);
         if (isfinite(ft) && p->n_viol == 0) {
             o.best_bypassed[v] = 1;
-            o.best_f = ft;
+            o.best_f = o.best_score = ft;
         }
     }
     /* the best setting found, if it passes fewer bounds than the passive
