@@ -162,7 +162,9 @@ double compressor_choke_head_J_per_kg(const cs_compressor *c, double q_m3_per_s)
  * shaft power in W. Divide by the calorific value (J/m^3) for norm m^3/s. */
 double drive_fuel_power_W(const cs_drive *d, double shaft_power_W);
 /* Maximal shaft power (W) at speed n (1/s). A gas turbine also depends on
- * the ambient temperature in K (read as Celsius in its law, unverified);
+ * the ambient temperature in K (read as Celsius in its law: no measurement
+ * verifies it, but every shared turbine then derates 0.6-0.8 %/K, as real
+ * ones do);
  * a gas-driven motor ignores it. */
 double drive_max_power_W(const cs_drive *d, double n_per_s, double ambient_K);
 
