@@ -3,9 +3,10 @@
  * arcs, Newton iterations, the median and minimum solve time in ms (load
  * excluded), the linear-algebra lower bound (the fastest factorization and
  * solve of the Jacobian times the iterations) with the median's ratio to it,
- * and the peak resident memory of the process.
+ * the peak resident memory of the process, and the target in ms with
+ * whether the median meets it ("-" without one).
  *
- *   bench_steady NAME NET.net SCN.scn [RUNS] */
+ *   bench_steady NAME NET.net SCN.scn [RUNS] [TARGET_MS] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ int main(int argc, char **argv)
         return 2;
     }
     int runs = argc > 4 ? atoi(argv[4]) : 7;
+    double target = argc > 5 ? atof(argv[5]) : 0.0;
     if (runs < 1 || runs > 1000) {
         fprintf(stderr, "bench_steady: RUNS must be 1..1000\n");
         return 2;
@@ -68,9 +70,12 @@ int main(int argc, char **argv)
     char ratio[32] = "-";
     if (bound > 0.0)
         snprintf(ratio, sizeof ratio, "%.1f", ms[runs / 2] / bound);
-    printf("| %s | %zu | %zu | %zu | %d | %.3f | %.3f | %.3f | %s | %.1f |\n", argv[1], gf_node_count(p),
+    char goal[48] = "- | -";
+    if (target > 0.0)
+        snprintf(goal, sizeof goal, "%.0f | %s", target, ms[runs / 2] <= target ? "yes" : "no");
+    printf("| %s | %zu | %zu | %zu | %d | %.3f | %.3f | %.3f | %s | %.1f | %s |\n", argv[1], gf_node_count(p),
            gf_arc_count(p), rep.n_unknowns, rep.iterations, ms[runs / 2], ms[0], bound, ratio,
-           (double)ru.ru_maxrss / 1024.0);
+           (double)ru.ru_maxrss / 1024.0, goal);
     free(ms);
     gf_project_free(&p);
     return 0;

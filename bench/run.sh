@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Benchmarks of the steady solve. Builds gasflow (Release), generates the
-# benchmark networks in GasLib format under build/bench/ and prints one
-# markdown table: nodes, arcs, unknowns of the factorized system, Newton
-# iterations, median and fastest solve time in ms over RUNS solves (load
-# excluded), the linear-algebra lower bound (fastest factorization and
-# solve of one iteration times the iterations) with the median's ratio to
-# it, and the peak resident memory of the process (load included).
+# Benchmarks of gasflow against the performance targets. Builds gasflow
+# (Release), generates the benchmark networks in GasLib format under
+# build/bench/ and prints markdown tables:
+#  1. solves (load excluded): nodes, arcs, unknowns of the factorized system,
+#     Newton iterations, median and fastest solve time in ms over RUNS
+#     solves, the linear-algebra lower bound (fastest factorization and solve
+#     of one iteration times the iterations) with the median's ratio to it,
+#     the peak resident memory of the process (load included), the target
+#     and whether the median meets it;
+#  2. whole `gasflow` processes: median and fastest wall time over RUNS runs;
+#  3. a batch of nominations: throughput.
+# With BENCH_MESH=1 it also solves the generated meshed network of 1,000,000
+# nodes once (minutes, and about 15 GB of memory).
 #
 #   bash bench/run.sh [RUNS]        (default 7)
 set -euo pipefail
@@ -14,6 +20,7 @@ runs="${1:-7}"
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/release -j"$(nproc)" >/dev/null
 bin=build/release/bench
+gf=build/release/gasflow
 out=build/bench
 mkdir -p "$out"
 [ -f "$out/grid.net" ] || "$bin/gen_network" grid 100 100 "$out/grid" 2000 1 >/dev/null
@@ -21,8 +28,8 @@ mkdir -p "$out"
 
 echo "gasflow $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
-echo "| case | nodes | arcs | unknowns | iterations | median ms | min ms | LA bound ms | ratio | peak MB |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| case | nodes | arcs | unknowns | iterations | median ms | min ms | LA bound ms | ratio | peak MB | target ms | met |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 gaslib=../shared/data/gaslib
 if [ -d "$gaslib" ]; then
   "$bin/bench_steady" GasLib-582 "$gaslib/GasLib-582/v1-2013/GasLib-582.net" \
@@ -30,5 +37,28 @@ if [ -d "$gaslib" ]; then
   "$bin/bench_steady" GasLib-135 "$gaslib/GasLib-135/GasLib-135-v1-20211130.net" \
     "$gaslib/GasLib-135/GasLib-135-v1-20211130.scn" "$runs"
 fi
-"$bin/bench_steady" "grid 100x100" "$out/grid.net" "$out/grid.scn" "$runs"
-"$bin/bench_steady" "chain 100000" "$out/chain.net" "$out/chain.scn" "$runs"
+"$bin/bench_steady" "grid 100x100" "$out/grid.net" "$out/grid.scn" "$runs" 10
+"$bin/bench_steady" "chain 100000" "$out/chain.net" "$out/chain.scn" "$runs" 8
+if [ "${BENCH_MESH:-0}" = 1 ]; then
+  [ -f "$out/mesh.net" ] || "$bin/gen_network" mesh 1000000 "$out/mesh" >/dev/null
+  "$bin/bench_steady" "mesh 1000000 (target also 1024 MB)" "$out/mesh.net" "$out/mesh.scn" 1 2000
+fi
+
+if [ -d "$gaslib" ]; then
+  echo
+  echo "| whole process | median ms | min ms | target ms | met |"
+  echo "|---|---:|---:|---:|---|"
+  d582="$gaslib/GasLib-582/v1-2013"
+  "$bin/bench_process" "GasLib-582 steady" 20 "$runs" "$gf" steady "$d582/GasLib-582.net" \
+    --scenario "$d582/nomination_cold_8.scn" --quiet
+  d4197="$gaslib/GasLib-4197"
+  "$bin/bench_process" "GasLib-4197 steady --decisions" 60 "$runs" "$gf" steady \
+    "$d4197/GasLib-4197-derived.net" --scenario "$d4197/GasLib-4197-derived-nomination_warm_2851.scn" \
+    --decisions "$d4197/GasLib-4197-derived.cdf" --quiet
+  "$bin/bench_process" "GasLib-4197 steady" 60 "$runs" "$gf" steady \
+    "$d4197/GasLib-4197-derived.net" --scenario "$d4197/GasLib-4197-derived-nomination_warm_2851.scn" --quiet
+  echo
+  echo "GasLib-134, its 20 nominations as one batch (--scenario-dir, 2 threads):"
+  "$gf" steady "$gaslib/GasLib-134/GasLib-134-v2.net" --scenario-dir "$gaslib/GasLib-134/Nominations-134-v2" \
+    | tail -1
+fi

@@ -75,7 +75,6 @@ typedef struct {
     int *row_of;   /* per entry of x: its matrix row/column, -1 outside the core */
     int *var_of;   /* per matrix row: its entry of x */
     double *q_law; /* flow per law arc */
-    double *rhs;
     double *dx;
     double *g;      /* mass residual per supernode */
     int *slot_diag; /* (s, s) position per supernode (fixed rows) */
