@@ -643,8 +643,8 @@ static int run_single(const steady_args *a)
     }
     if (!a->quiet && a->operate)
         printf("operated: %zu station(s) and regulator(s) at a ratio or set point; %zu unknowns (ratios, set "
-               "points, references) searched in %d solves%s\n",
-               op.active, op.unknowns, op.solves,
+               "points, references) searched in %d solves%s%s\n",
+               op.active, op.unknowns, op.solves, op.budget_reached ? " (its budget)" : "",
                gf_violation_count(p) > 0 ? "; bounds still passed (see Violations)" : "");
     if (!a->quiet)
         print_summary(p, a, &s);

@@ -162,10 +162,11 @@ gf_status gf_decision_chosen(const gf_project *p, size_t group, const char **gro
 /* ---- Operating the stations ------------------------------------------- */
 
 typedef struct {
-    size_t unknowns;     /* set points and reference pressures searched */
+    size_t unknowns;     /* ratios, set points and reference pressures searched */
     size_t active;       /* stations and regulators left at a ratio or set point */
     int solves;          /* steady solves the search took */
     double residual_bar; /* the search's residual at the end (see gf_operate_stations), bar */
+    int budget_reached;  /* 1: the search stopped at its budget of 10,000 solves */
 } gf_operate_result;
 
 /* Chooses how the compressor stations and regulators run: a pressure
@@ -185,8 +186,10 @@ typedef struct {
  * residual), if no worse than the passive network. It is written into the
  * project's controls (gf_write_controls saves it) and the project is left
  * solved with it: violations that remain are ones the search could not
- * remove, which does not prove that no setting removes them. out may be
- * NULL. */
+ * remove, which does not prove that no setting removes them. The search
+ * stops at 10,000 steady solves with the best setting so far; a network
+ * whose unknowns times nodes and arcs pass 5e7 is refused (GF_ERR_INPUT).
+ * out may be NULL. */
 gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_result *out);
 /* Writes the modes and set points in force as a controls file: those of
  * the last solve (the chosen combined decisions, then the controls, which

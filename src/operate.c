@@ -33,6 +33,8 @@
 #define OPERATE_SWEEPS 8             /* sweeps of a pattern search */
 #define OPERATE_MARGIN_BAR 0.05      /* node pressures aimed at this far inside their bounds */
 #define OPERATE_VIOLATION_BAR2 100.0 /* what a violation counts in comparing settings, bar^2 */
+#define OPERATE_MAX_SOLVES 10000     /* the search's budget of steady solves */
+#define OPERATE_MAX_JACOBIAN 5e7     /* entries of the dense difference Jacobian at most */
 
 typedef struct {
     gf_project *p;
@@ -52,6 +54,7 @@ typedef struct {
     double *p_lo;    /* per node: pressure bounds, Pa (network and scenario; +-inf if none) */
     double *p_hi;
     int solves;
+    int exhausted; /* the search reached OPERATE_MAX_SOLVES */
     /* the last solution solved: every trial starts from it, not from a
      * failed trial's last iterate */
     double *good_p, *good_q;
@@ -142,6 +145,10 @@ static double weight(gf_violation_kind k)
 static double residual(operate_run *o, const double *x, double *r)
 {
     gf_project *p = o->p;
+    if (o->solves >= OPERATE_MAX_SOLVES) {
+        o->exhausted = 1; /* the search ends with the best setting so far */
+        return HUGE_VAL;
+    }
     if (apply(o, x) != GF_OK)
         return HUGE_VAL;
     memset(r, 0, o->m * sizeof *r);
@@ -518,6 +525,13 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
     o.best_viol = (size_t)-1;
     o.best_f = o.best_score = HUGE_VAL;
     o.m = nn + na + o.nc;
+    if ((double)o.m * (double)o.nv > OPERATE_MAX_JACOBIAN) {
+        st = error_set(&p->err, GF_ERR_INPUT,
+                       "gf_operate_stations: %zu unknowns against %zu residual entries: the search's dense Jacobian "
+                       "would pass %.0g entries",
+                       o.nv, o.m, OPERATE_MAX_JACOBIAN);
+        goto done;
+    }
     r = malloc(o.m * sizeof *r);
     work = malloc((o.m * o.nv + o.m + o.nv * o.nv + 2 * o.nv) * sizeof *work);
     if (!r || !work) {
@@ -586,6 +600,7 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
         out->unknowns = o.nv;
         out->solves = o.solves;
         out->residual_bar = isfinite(f) ? sqrt(f) : NAN;
+        out->budget_reached = o.exhausted;
         for (size_t k = 0; k < o.nc; k++)
             out->active += !o.bypassed[o.cand_var[k]];
     }
