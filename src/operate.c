@@ -240,7 +240,7 @@ static double clamp(double v, double lo, double hi)
 static double search(operate_run *o, double *x, double *r, double *work, int iterations)
 {
     size_t nv = o->nv, m = o->m;
-    double *jac = work, *rt = jac + m * nv, *a = rt + m, *g = a + nv * nv, *xt = g + nv;
+    double *jac = work, *rt = jac + m * nv, *a = rt + m, *jtj = a + nv * nv, *g = jtj + nv * nv, *xt = g + nv;
     double f = residual(o, x, r), mu = 1e-3;
     for (int it = 0; it < iterations && f > 1e-12 && isfinite(f); it++) {
         for (size_t j = 0; j < nv; j++) {
@@ -265,16 +265,16 @@ static double search(operate_run *o, double *x, double *r, double *work, int ite
             g[j] = 0.0;
             for (size_t i = 0; i < m; i++)
                 g[j] += jac[i * nv + j] * r[i];
+            for (size_t k = 0; k <= j; k++) {
+                double s = 0.0;
+                for (size_t i = 0; i < m; i++)
+                    s += jac[i * nv + j] * jac[i * nv + k];
+                jtj[j * nv + k] = jtj[k * nv + j] = s;
+            }
         }
         int accepted = 0;
         for (int tries = 0; tries < 12 && !accepted; tries++, mu *= 4.0) {
-            for (size_t j = 0; j < nv; j++)
-                for (size_t k = 0; k <= j; k++) {
-                    double s = 0.0;
-                    for (size_t i = 0; i < m; i++)
-                        s += jac[i * nv + j] * jac[i * nv + k];
-                    a[j * nv + k] = a[k * nv + j] = s;
-                }
+            memcpy(a, jtj, nv * nv * sizeof *a);
             for (size_t j = 0; j < nv; j++) {
                 /* Marquardt's scaling, kept definite for an unknown without effect */
                 a[j * nv + j] += mu * a[j * nv + j] + mu * 1e-6 / (o->step[j] * o->step[j]);
@@ -533,7 +533,7 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
         goto done;
     }
     r = malloc(o.m * sizeof *r);
-    work = malloc((o.m * o.nv + o.m + o.nv * o.nv + 2 * o.nv) * sizeof *work);
+    work = malloc((o.m * o.nv + o.m + 2 * o.nv * o.nv + 2 * o.nv) * sizeof *work);
     if (!r || !work) {
         st = error_set(&p->err, GF_ERR_NOMEM, "out of memory");
         goto done;

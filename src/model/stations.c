@@ -190,8 +190,9 @@ double drive_fuel_power_W(const cs_drive *d, double shaft_power_W)
 
 /* Gas-driven motor: P_max = p1 + p2 n + p3 n^2 in kW, n in 1/min (checked
  * against maximalPowerMeasurements). Gas turbine: P_max = sum p_{3i+j+1}
- * T^i n^j, T in Celsius (FORMAT.md §6: unverified; the reading that gives
- * positive limits, falling with T, for every turbine of the files). */
+ * T^i n^j, T in Celsius (FORMAT.md §6: no measurement verifies it; it is
+ * the reading that gives every turbine of the files positive limits that
+ * fall by 0.6-0.8 % per K, as real turbines derate). */
 double drive_max_power_W(const cs_drive *d, double n_per_s, double ambient_K)
 {
     double n = n_per_s * PER_MIN_PER_HZ;
