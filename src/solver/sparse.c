@@ -35,7 +35,8 @@ long sparse_pattern_add(sparse_pattern *pat, int row, int col)
     return (long)pat->count++;
 }
 
-int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order)
+int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order,
+                 sparse_cache *cache)
 {
     memset(s, 0, sizeof *s);
     s->n = n;
@@ -96,6 +97,14 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
 
     klu_defaults(&s->common);
     if (static_order) {
+        s->cache = cache;
+        if (cache && cache->mf && cache->n == n && cache->nnz == nnz &&
+            memcmp(cache->colptr, s->colptr, ((size_t)n + 1) * sizeof *s->colptr) == 0 &&
+            memcmp(cache->rowind, s->rowind, (size_t)nnz * sizeof *s->rowind) == 0) {
+            s->mf = cache->mf; /* the same pattern as the last solve's */
+            cache->mf = NULL;
+            return 0;
+        }
         s->mf = mf_analyze(n, s->colptr, s->rowind);
         if (!s->mf) {
             sparse_free(s);
@@ -111,8 +120,26 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
     return 0;
 }
 
+void sparse_cache_free(sparse_cache *c)
+{
+    mf_free(&c->mf);
+    free(c->colptr);
+    free(c->rowind);
+    memset(c, 0, sizeof *c);
+}
+
 void sparse_free(sparse_system *s)
 {
+    if (s->cache && s->mf) {
+        sparse_cache_free(s->cache);
+        s->cache->n = s->n;
+        s->cache->nnz = s->nnz;
+        s->cache->colptr = s->colptr;
+        s->cache->rowind = s->rowind;
+        s->cache->mf = s->mf;
+        s->colptr = s->rowind = NULL;
+        s->mf = NULL;
+    }
     mf_free(&s->mf);
     if (s->numeric)
         klu_free_numeric(&s->numeric, &s->common);

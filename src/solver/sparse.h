@@ -12,6 +12,17 @@
 
 #include "solver/multifrontal.h"
 
+/* The multifrontal analysis of the last pattern, kept between solves: a
+ * solve whose pattern is the same (same network and modes) skips the
+ * ordering and the symbolic analysis. */
+typedef struct sparse_cache {
+    int n, nnz;
+    int *colptr, *rowind; /* the pattern analysed */
+    mf_symbolic *mf;
+} sparse_cache;
+
+void sparse_cache_free(sparse_cache *c);
+
 typedef struct {
     int n; /* rows = columns */
     int nnz;
@@ -23,6 +34,7 @@ typedef struct {
     klu_common common;
     int refactors;   /* refactorizations since the last full factorization */
     mf_symbolic *mf; /* static-order multifrontal LU, when chosen and still fit */
+    sparse_cache *cache; /* where sparse_free leaves the analysis; may be NULL */
 } sparse_system;
 
 /* Collects (row, col) pairs before the pattern is fixed. */
@@ -42,9 +54,11 @@ long sparse_pattern_add(sparse_pattern *pat, int row, int col);
  * with the value index of pair k (slot has pat->count entries). Runs the
  * symbolic analysis: of the multifrontal LU without pivoting when
  * static_order is set (matrices that are diagonally dominant up to small
- * terms), else of KLU. Returns 0, -1 on allocation failure, -2 if the
- * analysis fails. */
-int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order);
+ * terms; taken from cache, when given, if it holds this pattern's), else
+ * of KLU. Returns 0, -1 on allocation failure, -2 if the analysis fails. */
+int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order,
+                 sparse_cache *cache);
+/* Frees s; a multifrontal analysis it still holds goes to its cache. */
 void sparse_free(sparse_system *s);
 
 /* Factorizes the current values; rhs is overwritten with the solution.

@@ -55,6 +55,8 @@ typedef struct {
     double linear_ms; /* fastest factorization and solve of one iteration, ms (0 without one) */
     int warm;         /* set by the caller: the next steady_solve starts from this result's
                          pressures and set-point flows (a converged solution of the same network) */
+    struct sparse_cache *analysis; /* the last solve's symbolic analysis, reused by the next
+                                      solve of the same pattern (solver/sparse.h) */
 } steady_result;
 
 int steady_result_init(steady_result *r, size_t n_nodes, size_t n_arcs);

@@ -79,6 +79,7 @@ typedef struct {
     double *g;      /* mass residual per supernode */
     int *slot_diag; /* (s, s) position per supernode (fixed rows) */
     sparse_system sys;
+    sparse_cache *cache; /* the analysis kept between solves (steady_result), may be NULL */
     /* diagnostics */
     double *hist_mass, *hist_law; /* per iteration */
     double p_scale, q_scale;
@@ -94,8 +95,8 @@ static inline int arc_is_lossless(const net_arc *arc, gf_mode mode)
 }
 
 /* steady_setup.c */
-gf_status steady_setup(steady_ws *w, arena *scratch, const network *net, const scenario *scn, const controls *ctl,
-                       const double *extra, const steady_params *par, error_info *err);
+gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const network *net, const scenario *scn,
+                       const controls *ctl, const double *extra, const steady_params *par, error_info *err);
 void steady_ws_free(steady_ws *w);
 
 /* steady_newton.c */

@@ -712,7 +712,8 @@ int steady_result_init(steady_result *r, size_t n_nodes, size_t n_arcs)
     r->q = calloc(a1, sizeof *r->q);
     r->mode = calloc(a1, sizeof *r->mode);
     r->set_point = calloc(a1, sizeof *r->set_point);
-    if (!r->p || !r->withdrawal || !r->is_reference || !r->q || !r->mode || !r->set_point) {
+    r->analysis = calloc(1, sizeof *r->analysis);
+    if (!r->p || !r->withdrawal || !r->is_reference || !r->q || !r->mode || !r->set_point || !r->analysis) {
         steady_result_free(r);
         return -1;
     }
@@ -727,6 +728,9 @@ void steady_result_free(steady_result *r)
     free(r->q);
     free(r->mode);
     free(r->set_point);
+    if (r->analysis)
+        sparse_cache_free(r->analysis);
+    free(r->analysis);
     memset(r, 0, sizeof *r);
 }
 
@@ -754,7 +758,7 @@ gf_status steady_solve(const network *net, const scenario *scn, const controls *
                        const steady_params *par, arena *scratch, steady_result *res, error_info *err)
 {
     steady_ws w;
-    gf_status st = steady_setup(&w, scratch, net, scn, ctl, extra, par, err);
+    gf_status st = steady_setup(&w, scratch, res->analysis, net, scn, ctl, extra, par, err);
     if (st == GF_OK && res->warm)
         warm_start(&w, res);
     if (st == GF_OK)

@@ -584,7 +584,7 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     }
     int *slot = arena_alloc(w->arena, (pat.count ? pat.count : 1) * sizeof *slot);
-    int rc = slot ? sparse_build(&w->sys, w->n, &pat, slot, w->n_cols == 0) : -1;
+    int rc = slot ? sparse_build(&w->sys, w->n, &pat, slot, w->n_cols == 0, w->cache) : -1;
     sparse_pattern_free(&pat);
     if (rc != 0) {
         return error_set(err, rc == -1 ? GF_ERR_NOMEM : GF_ERR_SINGULAR,
@@ -611,10 +611,11 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
 
 /* ---- set-up ----------------------------------------------------------- */
 
-gf_status steady_setup(steady_ws *w, arena *scratch, const network *net, const scenario *scn, const controls *ctl,
-                       const double *extra, const steady_params *par, error_info *err)
+gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const network *net, const scenario *scn,
+                       const controls *ctl, const double *extra, const steady_params *par, error_info *err)
 {
     memset(w, 0, sizeof *w);
+    w->cache = cache;
     arena_init(&w->own);
     w->arena = scratch ? scratch : &w->own;
     arena_reset(w->arena);
