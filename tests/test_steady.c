@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "model/network.h"
+#include "solver/sparse.h"
 #include "solver/steady.h"
 
 #define BAR 1e5
@@ -251,6 +252,47 @@ static void test_meshed_conservation(void **state)
     release(&f);
 }
 
+/* A second solve of the same pattern (another nomination) reuses the
+ * symbolic analysis the first one left in the result, and gives what a
+ * solve with a fresh result gives. */
+static void test_analysis_reused(void **state)
+{
+    (void)state;
+    fixture f;
+    network_init(&f.net);
+    add_node(&f, "s", NODE_SOURCE, 0.0);
+    add_node(&f, "a", NODE_INNODE, 0.0);
+    add_node(&f, "b", NODE_SINK, 0.0);
+    add_node(&f, "c", NODE_SINK, 0.0);
+    add_pipe(&f, "sa", "s", "a", 30e3, 0.6, 5e-5);
+    add_pipe(&f, "ab", "a", "b", 40e3, 0.5, 5e-5);
+    add_pipe(&f, "ac", "a", "c", 25e3, 0.4, 5e-5);
+    add_pipe(&f, "bc", "b", "c", 20e3, 0.3, 5e-5);
+    add_pipe(&f, "sc", "s", "c", 70e3, 0.5, 5e-5);
+    finish(&f);
+    fix_pressure(&f, "s", 70 * BAR);
+    withdraw(&f, "b", 35.0);
+    withdraw(&f, "c", 50.0);
+    assert_int_equal(solve(&f, GF_GAS_AGA, GF_FRICTION_COLEBROOK, 0), GF_OK);
+    const sparse_cache *kept = f.res.analysis;
+    assert_non_null(kept->mf);
+    const mf_symbolic *first = kept->mf;
+    withdraw(&f, "b", 20.0);
+    withdraw(&f, "c", 60.0);
+    error_info err = {0};
+    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, NULL, &f.par, NULL, &f.res, &err), GF_OK);
+    assert_true(kept->mf == first); /* taken and given back, not analysed anew */
+    steady_result fresh;
+    assert_int_equal(steady_result_init(&fresh, f.net.n_nodes, f.net.n_arcs), 0);
+    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, NULL, &f.par, NULL, &fresh, &err), GF_OK);
+    for (size_t n = 0; n < f.net.n_nodes; n++)
+        assert_true(fresh.p[n] == f.res.p[n]);
+    for (size_t a = 0; a < f.net.n_arcs; a++)
+        assert_true(fresh.q[a] == f.res.q[a]);
+    steady_result_free(&fresh);
+    release(&f);
+}
+
 /* The same mesh with a real gas and Colebrook: converges, balances. */
 static void test_meshed_real_gas(void **state)
 {
@@ -473,7 +515,7 @@ int main(void)
         cmocka_unit_test(test_lossless_and_closed), cmocka_unit_test(test_active_elements),
         cmocka_unit_test(test_fixed_loss_resistor), cmocka_unit_test(test_zero_flow_static_head),
         cmocka_unit_test(test_unbalanced_refused),  cmocka_unit_test(test_no_reference_refused),
-        cmocka_unit_test(test_infeasible_reported),
+        cmocka_unit_test(test_infeasible_reported), cmocka_unit_test(test_analysis_reused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
