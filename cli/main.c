@@ -631,10 +631,15 @@ static int run_single(const steady_args *a)
         st = load_machines(p, a->net, a->stations, a->quiet);
     if (st == GF_OK && a->decisions)
         st = gf_load_decisions(p, a->decisions);
-    if (st == GF_OK)
-        st = a->decisions ? gf_choose_decisions(p, &a->opt) : gf_solve_steady(p, &a->opt);
+    int loaded = st == GF_OK;
+    if (loaded && a->decisions)
+        st = gf_choose_decisions(p, &a->opt);
+    else if (loaded && !a->operate)
+        st = gf_solve_steady(p, &a->opt);
+    /* --operate solves for itself, and starts elsewhere when the passive
+     * network has no solution */
     gf_operate_result op;
-    if (st == GF_OK && a->operate)
+    if (loaded && a->operate && (st == GF_OK || st == GF_ERR_NOT_CONVERGED || st == GF_ERR_NONPHYSICAL))
         st = gf_operate_stations(p, &a->opt, &op);
     if (st != GF_OK) {
         rc = report_error(p, st);

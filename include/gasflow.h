@@ -181,12 +181,15 @@ typedef struct {
  * each station's discharge is from what its machines reach inside their
  * limits. Levenberg-Marquardt searches on a difference Jacobian, from the
  * passive network, and a pattern search shrink it; elements go back to
- * bypass where that passes fewer bounds, or none. The setting kept is the
- * one with the fewest violated bounds and station limits (then the least
- * residual), if no worse than the passive network. It is written into the
- * project's controls (gf_write_controls saves it) and the project is left
- * solved with it: violations that remain are ones the search could not
- * remove, which does not prove that no setting removes them. The search
+ * bypass where that passes fewer bounds, or none. A network without a
+ * passive solution starts from its stations at their highest outlet
+ * pressure instead (their ratios taken from there). The setting kept is the
+ * one with the least residual squared plus 100 bar^2 per violated bound or
+ * station limit, if it violates no more than the passive network. It is
+ * written into the project's controls (gf_write_controls saves it) and the
+ * project is left solved with it: violations that remain are ones the
+ * search could not remove, which does not prove that no setting removes
+ * them. The search
  * stops at 10,000 steady solves with the best setting so far; a network
  * whose unknowns times nodes and arcs pass 5e7 is refused (GF_ERR_INPUT).
  * out may be NULL. */

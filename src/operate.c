@@ -378,11 +378,47 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
         p->has_ctl = 1;
     }
     gf_status st = gf_solve_steady(p, &warm);
-    if (st != GF_OK)
-        return st;
     size_t passive_viol = p->n_viol;
     size_t nn = p->net.n_nodes, na = p->net.n_arcs;
     size_t cap = na + nn + 1;
+    /* a network without a passive solution (a long line that cannot carry
+     * its nomination without its stations) starts from its stations at
+     * their highest outlet pressure instead */
+    unsigned char *pushed = calloc(na + 1, 1);
+    if (!pushed)
+        return error_set(&p->err, GF_ERR_NOMEM, "out of memory");
+    if (st == GF_ERR_NOT_CONVERGED || st == GF_ERR_NONPHYSICAL) {
+        int any = 0;
+        for (size_t a = 0; a < na; a++) {
+            const net_arc *arc = &p->net.arcs[a];
+            if (arc->kind != ARC_COMPRESSOR || p->ctl.arcs[a].mode != GF_MODE_NONE ||
+                (p->has_want && p->want.arcs[a].mode == GF_MODE_CLOSED))
+                continue;
+            double top = fmin(arc->p_out_max, p->net.nodes[arc->to].p_max);
+            if (p->has_scn && isfinite(p->scn.p_hi[arc->to]))
+                top = fmin(top, p->scn.p_hi[arc->to]);
+            if (!isfinite(top))
+                continue;
+            p->ctl.arcs[a].mode = GF_MODE_OUTLET;
+            p->ctl.arcs[a].value = top;
+            pushed[a] = any = 1;
+        }
+        if (any)
+            st = gf_solve_steady(p, &warm);
+        for (size_t a = 0; a < na; a++)
+            if (pushed[a] && st != GF_OK) {
+                p->ctl.arcs[a].mode = GF_MODE_NONE;
+                p->ctl.arcs[a].value = NAN;
+            }
+        if (st != GF_OK) { /* the passive solve's diagnosis */
+            free(pushed);
+            return gf_solve_steady(p, &warm);
+        }
+        passive_viol = (size_t)-1; /* any setting that solves beats the passive network */
+    } else if (st != GF_OK) {
+        free(pushed);
+        return st;
+    }
     operate_run o = {.p = p, .opt = &warm, .solves = 1};
     int *up = malloc(nn * sizeof *up), *part = malloc(nn * sizeof *part);
     unsigned char *ref_part = calloc(nn, 1);
@@ -429,8 +465,9 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
      * gas forward and that the controls leave unset */
     for (size_t a = 0; a < na; a++) {
         arc_kind kind = p->net.arcs[a].kind;
-        is_cand[a] = (kind == ARC_COMPRESSOR || kind == ARC_CONTROL_VALVE) && p->ctl.arcs[a].mode == GF_MODE_NONE &&
-                     p->res.mode[a] == GF_MODE_OPEN && p->res.q[a] > 1e-3;
+        is_cand[a] = (kind == ARC_COMPRESSOR || kind == ARC_CONTROL_VALVE) &&
+                     ((p->ctl.arcs[a].mode == GF_MODE_NONE && p->res.mode[a] == GF_MODE_OPEN) || pushed[a]) &&
+                     p->res.q[a] > 1e-3;
     }
     /* nodes joined by lossless elements in the passive solution */
     for (size_t n = 0; n < nn; n++)
@@ -483,6 +520,11 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
                 o.hi[v] = OPERATE_MAX_RATIO;
                 o.step[v] = OPERATE_STEP_RATIO;
                 x[v] = 1.0;
+                if (pushed[a]) { /* the ratio it runs at in the start */
+                    double li = isfinite(arc->loss_in) ? arc->loss_in : 0.0;
+                    double lo = isfinite(arc->loss_out) ? arc->loss_out : 0.0;
+                    x[v] = clamp((p->res.p[arc->to] + lo) / (p->res.p[arc->from] - li), 1.0, OPERATE_MAX_RATIO);
+                }
             } else {
                 o.hi[v] = fmax(p->res.p[arc->from], p->res.p[arc->to]) / 1e5;
                 o.step[v] = OPERATE_STEP_BAR;
@@ -605,6 +647,7 @@ gf_status gf_operate_stations(gf_project *p, const gf_options *opt, gf_operate_r
             out->active += !o.bypassed[o.cand_var[k]];
     }
 done:
+    free(pushed);
     free(up);
     free(part);
     free(ref_part);

@@ -23,8 +23,8 @@ static const char *example_file(char *buf, size_t cap, const char *name)
     return buf;
 }
 
-/* The example with nomination scn and controls ctl, and with machines its
- * machine data (power-of-siberia.cs). */
+/* The example with nomination scn and controls ctl (none if NULL), and
+ * with machines its machine data (power-of-siberia.cs). */
 static gf_project *load_example(const char *scn, const char *ctl, int machines)
 {
     char path[2048];
@@ -34,7 +34,8 @@ static gf_project *load_example(const char *scn, const char *ctl, int machines)
     assert_int_equal(gf_load_scenario(p, example_file(path, sizeof path, scn)), GF_OK);
     if (machines)
         assert_int_equal(gf_load_stations(p, example_file(path, sizeof path, "power-of-siberia.cs")), GF_OK);
-    assert_int_equal(gf_load_controls(p, example_file(path, sizeof path, ctl)), GF_OK);
+    if (ctl)
+        assert_int_equal(gf_load_controls(p, example_file(path, sizeof path, ctl)), GF_OK);
     return p;
 }
 
@@ -205,6 +206,42 @@ static void test_power_of_siberia_loads(void **state)
     }
 }
 
+/* Without controls the line cannot carry 38 bcm/a passive; --operate
+ * starts from the stations at their highest outlet pressure and ends with
+ * every bound held, every station at a ratio inside its maps, the border
+ * at least at its 53 bar, and less shaft power than the 481 MW installed. */
+static void test_power_of_siberia_operate(void **state)
+{
+    (void)state;
+    gf_options opt;
+    gf_options_default(&opt);
+    gf_project *p = load_example("power-of-siberia.scn", NULL, 1);
+    gf_status st = gf_solve_steady(p, &opt);
+    assert_true(st == GF_ERR_NONPHYSICAL || st == GF_ERR_NOT_CONVERGED);
+    gf_operate_result op;
+    st = gf_operate_stations(p, &opt, &op);
+    if (st != GF_OK)
+        print_error("operate: %s\n", gf_last_error(p));
+    assert_int_equal(st, GF_OK);
+    assert_int_equal(gf_violation_count(p), 0);
+    assert_int_equal(op.active, 7);
+    double power = 0.0;
+    for (size_t k = 0; k < gf_station_count(p); k++) {
+        gf_station_result sr;
+        assert_int_equal(gf_station_result_get(p, k, &sr), GF_OK);
+        assert_int_equal(sr.mode, GF_MODE_RATIO);
+        assert_string_equal(sr.limit, "");
+        power += sr.power;
+    }
+    assert_true(power > 0.0 && power < 481e6);
+    size_t border;
+    gf_node_result nr;
+    assert_int_equal(gf_node_index(p, "Border_Blagoveshchensk", &border), GF_OK);
+    assert_int_equal(gf_node_result_get(p, border, &nr), GF_OK);
+    assert_true(nr.p >= 53e5);
+    gf_project_free(&p);
+}
+
 /* N-1 with anti-surge recycle, as in the example's README: one line station
  * in bypass, the others at 98 bar with recycle. A regression check of the
  * published factors (to 1e-4) and binding limits. */
@@ -245,6 +282,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_power_of_siberia), cmocka_unit_test(test_power_of_siberia_machines),
-        cmocka_unit_test(test_power_of_siberia_loads), cmocka_unit_test(test_power_of_siberia_n1_recycle)};
+        cmocka_unit_test(test_power_of_siberia_loads), cmocka_unit_test(test_power_of_siberia_n1_recycle),
+        cmocka_unit_test(test_power_of_siberia_operate)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
