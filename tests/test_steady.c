@@ -216,26 +216,33 @@ static void test_yamal_high(void **state)
     yamal(602.28, 71.50);
 }
 
+/* A mesh of five pipes: s (held at 70 bar) feeds b (35 kg/s) and c
+ * (50 kg/s) over a and directly. */
+static void build_mesh(fixture *f)
+{
+    network_init(&f->net);
+    add_node(f, "s", NODE_SOURCE, 0.0);
+    add_node(f, "a", NODE_INNODE, 0.0);
+    add_node(f, "b", NODE_SINK, 0.0);
+    add_node(f, "c", NODE_SINK, 0.0);
+    add_pipe(f, "sa", "s", "a", 30e3, 0.6, 5e-5);
+    add_pipe(f, "ab", "a", "b", 40e3, 0.5, 5e-5);
+    add_pipe(f, "ac", "a", "c", 25e3, 0.4, 5e-5);
+    add_pipe(f, "bc", "b", "c", 20e3, 0.3, 5e-5);
+    add_pipe(f, "sc", "s", "c", 70e3, 0.5, 5e-5);
+    finish(f);
+    fix_pressure(f, "s", 70 * BAR);
+    withdraw(f, "b", 35.0);
+    withdraw(f, "c", 50.0);
+}
+
 /* A meshed network: every node balances and every loop of pipes closes
  * (the per-pipe closed form holds on each pipe with its own flow). */
 static void test_meshed_conservation(void **state)
 {
     (void)state;
     fixture f;
-    network_init(&f.net);
-    add_node(&f, "s", NODE_SOURCE, 0.0);
-    add_node(&f, "a", NODE_INNODE, 0.0);
-    add_node(&f, "b", NODE_SINK, 0.0);
-    add_node(&f, "c", NODE_SINK, 0.0);
-    add_pipe(&f, "sa", "s", "a", 30e3, 0.6, 5e-5);
-    add_pipe(&f, "ab", "a", "b", 40e3, 0.5, 5e-5);
-    add_pipe(&f, "ac", "a", "c", 25e3, 0.4, 5e-5);
-    add_pipe(&f, "bc", "b", "c", 20e3, 0.3, 5e-5);
-    add_pipe(&f, "sc", "s", "c", 70e3, 0.5, 5e-5);
-    finish(&f);
-    fix_pressure(&f, "s", 70 * BAR);
-    withdraw(&f, "b", 35.0);
-    withdraw(&f, "c", 50.0);
+    build_mesh(&f);
     assert_int_equal(solve(&f, GF_GAS_IDEAL, GF_FRICTION_NIKURADSE, 0), GF_OK);
     assert_true(f.res.mass_residual < 1e-9);
     assert_true(fabs(f.res.withdrawal[network_find_node(&f.net, "s")] + 85.0) < 1e-9);
@@ -259,20 +266,7 @@ static void test_analysis_reused(void **state)
 {
     (void)state;
     fixture f;
-    network_init(&f.net);
-    add_node(&f, "s", NODE_SOURCE, 0.0);
-    add_node(&f, "a", NODE_INNODE, 0.0);
-    add_node(&f, "b", NODE_SINK, 0.0);
-    add_node(&f, "c", NODE_SINK, 0.0);
-    add_pipe(&f, "sa", "s", "a", 30e3, 0.6, 5e-5);
-    add_pipe(&f, "ab", "a", "b", 40e3, 0.5, 5e-5);
-    add_pipe(&f, "ac", "a", "c", 25e3, 0.4, 5e-5);
-    add_pipe(&f, "bc", "b", "c", 20e3, 0.3, 5e-5);
-    add_pipe(&f, "sc", "s", "c", 70e3, 0.5, 5e-5);
-    finish(&f);
-    fix_pressure(&f, "s", 70 * BAR);
-    withdraw(&f, "b", 35.0);
-    withdraw(&f, "c", 50.0);
+    build_mesh(&f);
     assert_int_equal(solve(&f, GF_GAS_AGA, GF_FRICTION_COLEBROOK, 0), GF_OK);
     const sparse_cache *kept = f.res.analysis;
     assert_non_null(kept->mf);
