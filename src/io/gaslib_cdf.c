@@ -84,14 +84,12 @@ gf_status gaslib_read_cdf_memory(const char *buf, size_t len, const char *name, 
 {
     decisions_init(d);
     gx_ctx cx;
-    gf_status st = gx_open(&cx, name, 0, err);
-    if (st == GF_OK)
-        st = gx_parse(&cx, buf, len);
+    gf_status st = gx_open_memory(&cx, buf, len, name, 0, err);
     if (st == GF_OK)
         st = read_document(&cx, net, d);
-    gx_close(&cx);
-    if (st == GF_OK && !(d->path = text_copy(name)))
+    if (st == GF_OK && !(d->path = text_copy(cx.name)))
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
+    gx_close(&cx);
     if (st != GF_OK)
         decisions_free(d);
     return st;

@@ -671,15 +671,9 @@ gf_status gaslib_read_cs_memory(const char *buf, size_t len, const char *name, c
     if (!net || !out || (!buf && len > 0))
         return error_set(err, GF_ERR_ARG, "gaslib_read_cs: NULL argument");
     station_set_free(out);
-    if (!name)
-        name = "<memory>";
-    if (!buf)
-        buf = "";
     gx_ctx cx;
-    gf_status st = gx_open(&cx, name, 0, err);
-    if (st == GF_OK)
-        st = gx_parse(&cx, buf, len);
-    if (st == GF_OK && !(out->path = text_copy(name)))
+    gf_status st = gx_open_memory(&cx, buf, len, name, 0, err);
+    if (st == GF_OK && !(out->path = text_copy(cx.name)))
         st = gx_fail(&cx, GF_ERR_NOMEM, 0, NULL, NULL, "out of memory");
     if (st == GF_OK)
         st = read_stations(&cx, net, out);

@@ -424,20 +424,14 @@ gf_status gaslib_read_net_memory(const char *buf, size_t len, const char *name, 
     if (!net || (!buf && len > 0))
         return error_set(err, GF_ERR_ARG, "gaslib_read_net: NULL argument");
     network_free(net);
-    if (!name)
-        name = "<memory>";
-    if (!buf)
-        buf = "";
     gx_ctx cx;
-    gf_status st = gx_open(&cx, name, 0, err);
-    if (st == GF_OK)
-        st = gx_parse(&cx, buf, len);
+    gf_status st = gx_open_memory(&cx, buf, len, name, 0, err);
     if (st == GF_OK) {
-        net->path = malloc(strlen(name) + 1);
+        net->path = malloc(strlen(cx.name) + 1);
         if (!net->path)
             st = gx_fail(&cx, GF_ERR_NOMEM, 0, NULL, NULL, "out of memory");
         else
-            strcpy(net->path, name);
+            strcpy(net->path, cx.name);
     }
     if (st == GF_OK)
         st = read_network(&cx, net);

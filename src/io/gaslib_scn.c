@@ -189,14 +189,8 @@ gf_status gaslib_read_scn_memory(const char *buf, size_t len, const char *name, 
     if (!net || !scn || (!buf && len > 0))
         return error_set(err, GF_ERR_ARG, "gaslib_read_scn: NULL argument");
     scenario_free(scn);
-    if (!name)
-        name = "<memory>";
-    if (!buf)
-        buf = "";
     gx_ctx cx;
-    gf_status st = gx_open(&cx, name, 1, err);
-    if (st == GF_OK)
-        st = gx_parse(&cx, buf, len);
+    gf_status st = gx_open_memory(&cx, buf, len, name, 1, err);
     if (st == GF_OK)
         st = read_scenario(&cx, net, scn);
     gx_close(&cx);

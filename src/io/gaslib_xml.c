@@ -461,6 +461,14 @@ gf_status gx_open(gx_ctx *cx, const char *name, int in_scenario, error_info *err
     return GF_OK;
 }
 
+gf_status gx_open_memory(gx_ctx *cx, const char *buf, size_t len, const char *name, int in_scenario, error_info *err)
+{
+    gf_status st = gx_open(cx, name ? name : "<memory>", in_scenario, err);
+    if (st == GF_OK)
+        st = gx_parse(cx, buf ? buf : "", len);
+    return st;
+}
+
 void gx_close(gx_ctx *cx)
 {
     for (size_t i = 0; i < cx->n_owned; i++)

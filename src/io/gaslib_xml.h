@@ -72,6 +72,10 @@ gf_status gx_open(gx_ctx *cx, const char *name, int in_scenario, error_info *err
  * network, keeps libxml2 quiet and turns its first error into GF_ERR_PARSE. */
 gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len);
 void gx_close(gx_ctx *cx);
+/* gx_open, then gx_parse of buf (len bytes; NULL only with len 0): the
+ * start of every reader of a document in memory. name may be NULL
+ * ("<memory>"); cx->name holds the name used until gx_close. */
+gf_status gx_open_memory(gx_ctx *cx, const char *buf, size_t len, const char *name, int in_scenario, error_info *err);
 
 /* Element walking by local name (namespace prefixes and URIs ignored);
  * comments, text and other non-element nodes are skipped. */
