@@ -443,12 +443,54 @@ static void test_locale_independent(void **state)
 #define NET(arcs) NET_HEAD NODES NET_MID arcs NET_TAIL
 #define GOOD_NET NET(GOOD_PIPE("p1", "S1", "N1") GOOD_PIPE("p2", "N1", "X1"))
 
+/* Writes text to a new file DIR/x.net in a fresh temporary folder; path
+ * gets the file's name. */
+static void write_temp_net(const char *text, size_t len, char *path, size_t cap)
+{
+    char dir[] = "/tmp/gf-reader-XXXXXX";
+    if (!mkdtemp(dir))
+        fail_msg("cannot make a temporary folder");
+    snprintf(path, cap, "%s/x.net", dir);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0)
+        fail_msg("cannot write %s", path);
+}
+
+static void remove_temp_net(const char *path)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    remove(path);
+    *strrchr(dir, '/') = '\0';
+    rmdir(dir);
+}
+
+/* Reads text as a document in memory named x.net, and again from a file
+ * (which the reader parses in chunks): both must give the same status and
+ * the same message but for the file's folder. */
 static gf_status read_net_text(const char *text, network *net, error_info *err)
 {
     network_init(net);
     gf_status st = gaslib_read_net_memory(text, strlen(text), "x.net", net, err);
     if (st != GF_OK) /* a failed read leaves the network empty */
         assert_true(net->n_nodes == 0 && net->n_arcs == 0 && net->nodes == NULL && net->path == NULL);
+    char path[1024];
+    write_temp_net(text, strlen(text), path, sizeof path);
+    network from_file;
+    error_info file_err;
+    network_init(&from_file);
+    gf_status file_st = gaslib_read_net(path, &from_file, &file_err);
+    remove_temp_net(path);
+    size_t dir_len = strlen(path) - strlen("x.net");
+    /* libxml2 words some errors apart in its two parsers: compare up to its words */
+    const char *xml_words = strstr(err->msg, "well-formed XML: ");
+    size_t same = xml_words ? (size_t)(xml_words - err->msg) + strlen("well-formed XML") : strlen(err->msg) + 1;
+    if (file_st != st || (st != GF_OK && (strncmp(file_err.msg, path, dir_len) != 0 ||
+                                          strncmp(file_err.msg + dir_len, err->msg, same) != 0)))
+        fail_msg("from memory: %d \"%s\"; from the file: %d \"%s\"", (int)st, err->msg, (int)file_st, file_err.msg);
+    assert_int_equal(from_file.n_nodes, net->n_nodes);
+    assert_int_equal(from_file.n_arcs, net->n_arcs);
+    network_free(&from_file);
     return st;
 }
 
@@ -459,6 +501,82 @@ static void expect_net_error(const char *text, gf_status want, const char *needl
     gf_status st = read_net_text(text, &net, &err);
     expect_error(st, &err, want, needle);
     network_free(&net);
+}
+
+/* A line of n nodes (a source, then innodes) joined by pipes, each element
+ * on its own line from line 4; the connections come before the nodes when
+ * arcs_first is set. */
+static char *line_network(int n, int arcs_first)
+{
+    size_t cap = (size_t)n * 400 + 4096, len = 0;
+    char *doc = malloc(cap);
+    assert_non_null(doc);
+    len += (size_t)snprintf(doc, cap, "%s", NET_HEAD);
+    len -= strlen("<framework:nodes>\n"); /* NET_HEAD opens the nodes */
+    for (int k = 0; k < 2; k++) {
+        if (k == 0 ? arcs_first : !arcs_first) {
+            len += (size_t)snprintf(doc + len, cap - len, "<framework:connections>\n");
+            for (int i = 1; i < n; i++)
+                len += (size_t)snprintf(doc + len, cap - len, "<pipe id=\"p%d\" from=\"N%d\" to=\"N%d\">%s</pipe>\n", i,
+                                        i - 1, i, PIPE_BODY("1", "500", "0.1"));
+            len += (size_t)snprintf(doc + len, cap - len, "</framework:connections>\n");
+        } else {
+            len += (size_t)snprintf(doc + len, cap - len, "<framework:nodes>\n%s", SOURCE("N0"));
+            for (int i = 1; i < n; i++)
+                len += (size_t)snprintf(doc + len, cap - len,
+                                        "<innode id=\"N%d\"><height value=\"%d\" unit=\"m\"/></innode>\n", i, i % 7);
+            len += (size_t)snprintf(doc + len, cap - len, "</framework:nodes>\n");
+        }
+    }
+    snprintf(doc + len, cap - len, "</network>\n");
+    return doc;
+}
+
+/* A file far larger than one chunk of the streaming reader, with the
+ * connections before the nodes (kept in the tree until the nodes are
+ * known) and after them (read while parsing). */
+static void test_streamed_large_file(void **state)
+{
+    (void)state;
+    const int n = 20000;
+    for (int arcs_first = 0; arcs_first <= 1; arcs_first++) {
+        char *doc = line_network(n, arcs_first);
+        assert_true(strlen(doc) > (size_t)3 << 20);
+        network net;
+        error_info err;
+        gf_status st = read_net_text(doc, &net, &err);
+        if (st != GF_OK)
+            fail_msg("%s", err.msg);
+        assert_int_equal(net.n_nodes, n);
+        assert_int_equal(net.n_arcs, n - 1);
+        int last = network_find_arc(&net, "p19999");
+        assert_true(last >= 0);
+        assert_int_equal(net.arcs[last].from, network_find_node(&net, "N19998"));
+        assert_int_equal(net.arcs[last].to, network_find_node(&net, "N19999"));
+        expect_close(net.nodes[network_find_node(&net, "N12345")].height, 12345 % 7, 0.0, "height");
+        /* lines survive the chunks: N1 stands on line 5, each node on its own line after it */
+        int first_node_line = arcs_first ? 4 + n + 1 : 4;
+        assert_int_equal(net.nodes[network_find_node(&net, "N19999")].line, first_node_line + 19999);
+        network_free(&net);
+        free(doc);
+    }
+}
+
+static void test_unreadable_file(void **state)
+{
+    (void)state;
+    char path[1024];
+    write_temp_net(GOOD_NET, strlen(GOOD_NET), path, sizeof path);
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    *strrchr(dir, '/') = '\0';
+    network net;
+    error_info err;
+    network_init(&net);
+    expect_error(gaslib_read_net(dir, &net, &err), &err, GF_ERR_IO, "cannot read"); /* the folder */
+    assert_true(net.n_nodes == 0 && net.nodes == NULL);
+    remove_temp_net(path);
+    expect_error(gaslib_read_net(path, &net, &err), &err, GF_ERR_IO, "cannot open");
 }
 
 static void test_good_memory_network(void **state)
@@ -807,6 +925,8 @@ int main(void)
         cmocka_unit_test(test_units_scenarios),
         cmocka_unit_test(test_locale_independent),
         cmocka_unit_test(test_good_memory_network),
+        cmocka_unit_test(test_streamed_large_file),
+        cmocka_unit_test(test_unreadable_file),
         cmocka_unit_test(test_bad_references_and_ids),
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_bad_xml),

@@ -324,46 +324,61 @@ static gf_status read_arc(gx_ctx *cx, network *net, const xmlNode *el, arc_kind 
     return st;
 }
 
-static gf_status read_nodes(gx_ctx *cx, network *net, const xmlNode *container)
+static gf_status read_node_element(gx_ctx *cx, network *net, const xmlNode *el)
 {
-    for (xmlNode *c = gx_first_element(container); c; c = gx_next_element(c)) {
-        const char *name = gx_local_name(c);
-        node_kind kind;
-        if (strcmp(name, "source") == 0) {
-            kind = NODE_SOURCE;
-        } else if (strcmp(name, "sink") == 0) {
-            kind = NODE_SINK;
-        } else if (strcmp(name, "innode") == 0) {
-            kind = NODE_INNODE;
-        } else {
-            char buf[64];
-            return gx_fail(cx, GF_ERR_INPUT, gx_line(c), NULL, NULL,
-                           "unknown node kind '%s' (expected source, sink or innode)", gx_clip(name, buf, sizeof buf));
-        }
-        gf_status st = read_node(cx, net, c, kind);
-        if (st != GF_OK)
-            return st;
+    const char *name = gx_local_name(el);
+    node_kind kind;
+    if (strcmp(name, "source") == 0) {
+        kind = NODE_SOURCE;
+    } else if (strcmp(name, "sink") == 0) {
+        kind = NODE_SINK;
+    } else if (strcmp(name, "innode") == 0) {
+        kind = NODE_INNODE;
+    } else {
+        char buf[64];
+        return gx_fail(cx, GF_ERR_INPUT, gx_line(el), NULL, NULL,
+                       "unknown node kind '%s' (expected source, sink or innode)", gx_clip(name, buf, sizeof buf));
     }
-    return GF_OK;
+    return read_node(cx, net, el, kind);
 }
 
-static gf_status read_connections(gx_ctx *cx, network *net, const xmlNode *container)
+static gf_status read_arc_element(gx_ctx *cx, network *net, const xmlNode *el)
 {
-    for (xmlNode *c = gx_first_element(container); c; c = gx_next_element(c)) {
-        const char *name = gx_local_name(c);
-        int kind = 0;
-        while (kind < ARC_KIND_COUNT && strcmp(arc_kind_name((arc_kind)kind), name) != 0)
-            kind++;
-        if (kind == ARC_KIND_COUNT) {
-            char buf[64];
-            return gx_fail(cx, GF_ERR_INPUT, gx_line(c), NULL, NULL,
-                           "unknown connection kind '%s' (expected pipe, shortPipe, resistor, "
-                           "valve, controlValve or compressorStation)",
-                           gx_clip(name, buf, sizeof buf));
+    const char *name = gx_local_name(el);
+    int kind = 0;
+    while (kind < ARC_KIND_COUNT && strcmp(arc_kind_name((arc_kind)kind), name) != 0)
+        kind++;
+    if (kind == ARC_KIND_COUNT) {
+        char buf[64];
+        return gx_fail(cx, GF_ERR_INPUT, gx_line(el), NULL, NULL,
+                       "unknown connection kind '%s' (expected pipe, shortPipe, resistor, "
+                       "valve, controlValve or compressorStation)",
+                       gx_clip(name, buf, sizeof buf));
+    }
+    return read_arc(cx, net, el, (arc_kind)kind);
+}
+
+/* Reads nodes and connections while the file is parsed, so that they leave
+ * the tree at once. A connection whose end nodes are not all known yet
+ * (its <nodes> would come later) stays in the tree, and so does the rest
+ * of the document, for read_network. */
+static gf_status on_net_element(gx_ctx *cx, xmlNode *el, int *keep, void *data)
+{
+    network *net = data;
+    const xmlNode *box = el->parent;
+    *keep = 1;
+    if (!gx_is(box->parent, "network"))
+        return GF_OK;
+    if (gx_is(box, "nodes")) {
+        *keep = 0;
+        return read_node_element(cx, net, el);
+    }
+    if (gx_is(box, "connections")) {
+        const char *from = gx_attr(cx, el, "from"), *to = gx_attr(cx, el, "to");
+        if (from && to && network_find_node(net, from) >= 0 && network_find_node(net, to) >= 0) {
+            *keep = 0;
+            return read_arc_element(cx, net, el);
         }
-        gf_status st = read_arc(cx, net, c, (arc_kind)kind);
-        if (st != GF_OK)
-            return st;
     }
     return GF_OK;
 }
@@ -407,32 +422,38 @@ static gf_status read_network(gx_ctx *cx, network *net)
     if (!net->title)
         return gx_fail(cx, GF_ERR_NOMEM, gx_line(root), NULL, NULL, "out of memory");
     gf_status st = GF_OK;
+    /* what on_net_element left: every node was read, connections may remain */
     for (xmlNode *c = gx_first_element(root); c && st == GF_OK; c = gx_next_element(c))
         if (gx_is(c, "nodes"))
-            st = read_nodes(cx, net, c);
+            for (xmlNode *e = gx_first_element(c); e && st == GF_OK; e = gx_next_element(e))
+                st = read_node_element(cx, net, e);
     for (xmlNode *c = gx_first_element(root); c && st == GF_OK; c = gx_next_element(c))
         if (gx_is(c, "connections"))
-            st = read_connections(cx, net, c);
+            for (xmlNode *e = gx_first_element(c); e && st == GF_OK; e = gx_next_element(e))
+                st = read_arc_element(cx, net, e);
     if (st == GF_OK && net->n_nodes == 0)
         st = gx_fail(cx, GF_ERR_INPUT, gx_line(root), NULL, NULL, "the network has no nodes");
     return st;
 }
 
-gf_status gaslib_read_net_memory(const char *buf, size_t len, const char *name, network *net, error_info *err)
+/* Reads the document from buf (len bytes) or, when buf is NULL, from the
+ * file name. */
+static gf_status read_net(const char *buf, size_t len, const char *name, network *net, error_info *err)
 {
-    error_clear(err);
-    if (!net || (!buf && len > 0))
-        return error_set(err, GF_ERR_ARG, "gaslib_read_net: NULL argument");
     network_free(net);
     gx_ctx cx;
-    gf_status st = gx_open_memory(&cx, buf, len, name, 0, err);
+    gf_status st = gx_open(&cx, name, 0, err);
+    cx.on_element = on_net_element;
+    cx.element_data = net;
     if (st == GF_OK) {
-        net->path = malloc(strlen(cx.name) + 1);
+        net->path = malloc(strlen(name) + 1);
         if (!net->path)
             st = gx_fail(&cx, GF_ERR_NOMEM, 0, NULL, NULL, "out of memory");
         else
-            strcpy(net->path, cx.name);
+            strcpy(net->path, name);
     }
+    if (st == GF_OK)
+        st = buf ? gx_parse(&cx, buf, len) : gx_parse_file(&cx, name);
     if (st == GF_OK)
         st = read_network(&cx, net);
     gx_close(&cx);
@@ -441,19 +462,18 @@ gf_status gaslib_read_net_memory(const char *buf, size_t len, const char *name, 
     return st;
 }
 
+gf_status gaslib_read_net_memory(const char *buf, size_t len, const char *name, network *net, error_info *err)
+{
+    error_clear(err);
+    if (!net || (!buf && len > 0))
+        return error_set(err, GF_ERR_ARG, "gaslib_read_net: NULL argument");
+    return read_net(buf ? buf : "", len, name ? name : "<memory>", net, err);
+}
+
 gf_status gaslib_read_net(const char *path, network *net, error_info *err)
 {
     error_clear(err);
     if (!path || !net)
         return error_set(err, GF_ERR_ARG, "gaslib_read_net: NULL argument");
-    char *buf = NULL;
-    size_t len = 0;
-    gf_status st = gx_read_file(path, &buf, &len, err);
-    if (st != GF_OK) {
-        network_free(net);
-        return st;
-    }
-    st = gaslib_read_net_memory(buf, len, path, net, err);
-    free(buf);
-    return st;
+    return read_net(NULL, 0, path, net, err);
 }

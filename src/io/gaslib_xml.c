@@ -322,10 +322,13 @@ gf_status gx_read_file(const char *path, char **out, size_t *out_len, error_info
 
 /* State of one parse, reached from the libxml2 callbacks via ctxt->_private. */
 typedef struct {
+    gx_ctx *cx;
     startElementNsSAX2Func build_element; /* libxml2's tree builder */
-    int dtd_line;                         /* > 0 once a DTD was seen */
+    endElementNsSAX2Func end_element;
+    int dtd_line; /* > 0 once a DTD was seen */
     int error_line, error_level;
     char error_msg[400];
+    gf_status element_status; /* what cx->on_element returned when it stopped the parse */
 } parse_state;
 
 static parse_state *state_of(void *ctx)
@@ -348,6 +351,30 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
                                  attributes);
     if (ctxt->node)
         ctxt->node->_private = (void *)(intptr_t)current_line(ctx);
+}
+
+/* An element two levels below the root is complete: hand it to the reader,
+ * and free it unless the reader keeps it. */
+static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = state_of(ctx);
+    xmlNode *el = ctxt->node;
+    st->end_element(ctx, localname, prefix, uri);
+    if (!st->cx->on_element || !el || el->type != XML_ELEMENT_NODE || st->element_status != GF_OK)
+        return;
+    const xmlNode *root = el->parent ? el->parent->parent : NULL;
+    if (!root || root->type != XML_ELEMENT_NODE || !root->parent || root->parent->type != XML_DOCUMENT_NODE)
+        return;
+    int keep = 0;
+    gf_status s = st->cx->on_element(st->cx, el, &keep, st->cx->element_data);
+    if (s != GF_OK) {
+        st->element_status = s;
+        xmlStopParser(ctxt);
+    } else if (!keep) {
+        xmlUnlinkNode(el);
+        xmlFreeNode(el);
+    }
 }
 
 /* Any DTD: note it and stop, before a single declaration is processed. */
@@ -430,14 +457,13 @@ static void init_libxml(void)
     xmlInitParser();
 }
 
-/* Line of position pos in buf (1-based). */
-static int line_at(const char *buf, size_t pos)
+/* Lines started in buf[0 .. len): its newlines. */
+static int count_lines(const char *buf, size_t len)
 {
-    int line = 1;
-    for (size_t i = 0; i < pos; i++)
-        if (buf[i] == '\n')
-            line++;
-    return line;
+    int lines = 0;
+    for (const char *p = buf, *end = buf + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        lines++;
+    return lines;
 }
 
 static const char *find_bytes(const char *buf, size_t len, const char *needle)
@@ -481,83 +507,219 @@ void gx_close(gx_ctx *cx)
     memset(cx, 0, sizeof *cx);
 }
 
-gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len)
+/* The checks before libxml2 sees the first bytes of a document: not only
+ * white space, and no DOCTYPE or entity declaration (which can only stand
+ * in the prolog, so the first chunk of a file is enough). at_end tells that
+ * buf is the whole document. */
+static gf_status check_prolog(gx_ctx *cx, const char *buf, size_t len, int at_end)
 {
     size_t first = 0;
     while (first < len && is_xml_space(buf[first]))
         first++;
-    if (first == len)
-        return gx_fail(cx, GF_ERR_PARSE, line_at(buf, len), NULL, NULL, "empty file (no XML document)");
-    if (len > INT_MAX)
-        return gx_fail(cx, GF_ERR_PARSE, 1, NULL, NULL, "file too large for the XML parser");
+    if (first == len && at_end)
+        return gx_fail(cx, GF_ERR_PARSE, 1 + count_lines(buf, len), NULL, NULL, "empty file (no XML document)");
     const char *dtd = find_bytes(buf, len, "<!DOCTYPE");
     if (!dtd)
         dtd = find_bytes(buf, len, "<!ENTITY");
     if (dtd)
-        return gx_fail(cx, GF_ERR_PARSE, line_at(buf, (size_t)(dtd - buf)), NULL, NULL,
+        return gx_fail(cx, GF_ERR_PARSE, 1 + count_lines(buf, (size_t)(dtd - buf)), NULL, NULL,
                        "DTDs and entity declarations are not accepted");
+    return GF_OK;
+}
 
-    call_once(&libxml_once, init_libxml);
+/* Everything a parse shares between a document in memory and a file read
+ * in chunks: the hooks, libxml2's quiet error handling and the verdict. */
+typedef struct {
     parse_state st;
-    memset(&st, 0, sizeof st);
+    xmlParserCtxtPtr ctxt;
+#if LIBXML_VERSION < 21300
+    xmlStructuredErrorFunc saved_handler;
+    void *saved_data;
+#endif
+} parse_run;
+
+/* Hooks a parser created by `create` (which gets the run). Returns 0, or -1
+ * when the parser cannot be made. */
+static int start_run(gx_ctx *cx, parse_run *run, xmlParserCtxtPtr (*create)(void *), void *arg)
+{
+    call_once(&libxml_once, init_libxml);
+    memset(run, 0, sizeof *run);
+    run->st.cx = cx;
 #if LIBXML_VERSION < 21300
     /* Errors raised without a parser context (encoding conversion) go to
      * libxml2's structured handler, which is per thread: borrow it for this
      * parse and put the caller's back afterwards. */
-    xmlStructuredErrorFunc saved_handler = xmlStructuredError;
-    void *saved_data = xmlStructuredErrorContext;
-    xmlSetStructuredErrorFunc(&st, on_context_free_error);
+    run->saved_handler = xmlStructuredError;
+    run->saved_data = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&run->st, on_context_free_error);
 #endif
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+    xmlParserCtxtPtr ctxt = create(arg);
     if (!ctxt) {
 #if LIBXML_VERSION < 21300
-        xmlSetStructuredErrorFunc(saved_data, saved_handler);
+        xmlSetStructuredErrorFunc(run->saved_data, run->saved_handler);
 #endif
-        return error_set(cx->err, GF_ERR_NOMEM, "%s: cannot create an XML parser", cx->name);
+        return -1;
     }
 #if LIBXML_VERSION >= 21300
-    xmlCtxtSetErrorHandler(ctxt, on_context_free_error, &st); /* catches all */
+    xmlCtxtSetErrorHandler(ctxt, on_context_free_error, &run->st); /* catches all */
 #endif
     /* no blank text nodes and compact short texts: a lighter tree, built and
      * freed faster (GasLib-4197 loads in 80 ms instead of 95) */
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS |
                                 XML_PARSE_COMPACT);
-    st.build_element = ctxt->sax->startElementNs ? ctxt->sax->startElementNs : xmlSAX2StartElementNs;
-    ctxt->_private = &st;
+    run->st.build_element = ctxt->sax->startElementNs ? ctxt->sax->startElementNs : xmlSAX2StartElementNs;
+    run->st.end_element = ctxt->sax->endElementNs ? ctxt->sax->endElementNs : xmlSAX2EndElementNs;
+    ctxt->_private = &run->st;
     ctxt->sax->startElementNs = on_start_element;
+    ctxt->sax->endElementNs = on_end_element;
     ctxt->sax->internalSubset = on_subset;
     ctxt->sax->externalSubset = on_subset;
     ctxt->sax->entityDecl = on_entity_decl;
     ctxt->sax->serror = on_error;
     ctxt->sax->error = NULL;
     ctxt->sax->warning = NULL;
+    run->ctxt = ctxt;
+    return 0;
+}
 
-    xmlParseDocument(ctxt);
+/* Ends the parse: the document goes to cx->doc when it is sound, else the
+ * first error (a reader's, a DTD, libxml2's) is returned. last_line: the
+ * document's last line, for errors libxml2 gives no line. */
+static gf_status finish_run(gx_ctx *cx, parse_run *run, int last_line)
+{
+    xmlParserCtxtPtr ctxt = run->ctxt;
+    parse_state *st = &run->st;
     xmlDoc *doc = ctxt->myDoc;
     int well_formed = ctxt->wellFormed;
     ctxt->myDoc = NULL;
     ctxt->_private = NULL;
     xmlFreeParserCtxt(ctxt);
 #if LIBXML_VERSION < 21300
-    xmlSetStructuredErrorFunc(saved_data, saved_handler);
+    xmlSetStructuredErrorFunc(run->saved_data, run->saved_handler);
 #endif
-
-    if (st.dtd_line > 0 || (doc && (doc->intSubset || doc->extSubset))) {
+    if (st->element_status != GF_OK) { /* the reader has set the message */
         if (doc)
             xmlFreeDoc(doc);
-        return gx_fail(cx, GF_ERR_PARSE, st.dtd_line > 0 ? st.dtd_line : 1, NULL, NULL,
+        return st->element_status;
+    }
+    if (st->dtd_line > 0 || (doc && (doc->intSubset || doc->extSubset))) {
+        if (doc)
+            xmlFreeDoc(doc);
+        return gx_fail(cx, GF_ERR_PARSE, st->dtd_line > 0 ? st->dtd_line : 1, NULL, NULL,
                        "DTDs and entity declarations are not accepted");
     }
     if (!doc || !well_formed || !xmlDocGetRootElement(doc)) {
         if (doc)
             xmlFreeDoc(doc);
-        if (st.error_level == 0)
-            return gx_fail(cx, GF_ERR_PARSE, line_at(buf, len), NULL, NULL, "not well-formed XML");
-        return gx_fail(cx, GF_ERR_PARSE, st.error_line > 0 ? st.error_line : 1, NULL, NULL, "not well-formed XML: %s",
-                       st.error_msg);
+        if (st->error_level == 0)
+            return gx_fail(cx, GF_ERR_PARSE, last_line, NULL, NULL, "not well-formed XML");
+        return gx_fail(cx, GF_ERR_PARSE, st->error_line > 0 ? st->error_line : 1, NULL, NULL, "not well-formed XML: %s",
+                       st->error_msg);
     }
     cx->doc = doc;
     return GF_OK;
+}
+
+typedef struct {
+    const char *buf;
+    size_t len;
+} memory_doc;
+
+static xmlParserCtxtPtr create_memory_parser(void *arg)
+{
+    const memory_doc *m = arg;
+    return xmlCreateMemoryParserCtxt(m->buf, (int)m->len);
+}
+
+gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len)
+{
+    gf_status s = check_prolog(cx, buf, len, 1);
+    if (s != GF_OK)
+        return s;
+    if (len > INT_MAX)
+        return gx_fail(cx, GF_ERR_PARSE, 1, NULL, NULL, "file too large for the XML parser");
+    memory_doc m = {buf, len};
+    parse_run run;
+    if (start_run(cx, &run, create_memory_parser, &m) != 0)
+        return error_set(cx->err, GF_ERR_NOMEM, "%s: cannot create an XML parser", cx->name);
+    xmlParseDocument(run.ctxt);
+    return finish_run(cx, &run, 1 + count_lines(buf, len));
+}
+
+/* Bytes a file is read and parsed in at a time. */
+#define GX_CHUNK ((size_t)1 << 20)
+
+typedef struct {
+    const char *first; /* the first chunk, at least 4 bytes for the encoding */
+    int len;
+    const char *name;
+} push_start;
+
+static xmlParserCtxtPtr create_push_parser(void *arg)
+{
+    const push_start *p = arg;
+    return xmlCreatePushParserCtxt(NULL, NULL, p->first, p->len, p->name);
+}
+
+/* fread of up to n bytes; a read error becomes GF_ERR_IO. */
+static gf_status read_chunk(gx_ctx *cx, FILE *f, const char *path, char *buf, size_t n, size_t *got)
+{
+    *got = fread(buf, 1, n, f);
+    if (*got < n && ferror(f))
+        return error_set(cx->err, GF_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
+    return GF_OK;
+}
+
+gf_status gx_parse_file(gx_ctx *cx, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return error_set(cx->err, GF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    char *buf = malloc(GX_CHUNK);
+    if (!buf) {
+        fclose(f);
+        return error_set(cx->err, GF_ERR_NOMEM, "%s: out of memory reading the file", path);
+    }
+    size_t got;
+    gf_status s = read_chunk(cx, f, path, buf, GX_CHUNK, &got);
+    if (s == GF_OK)
+        s = check_prolog(cx, buf, got, got < GX_CHUNK);
+    int lines = 1;
+    parse_run run;
+    if (s == GF_OK) {
+        push_start ps = {buf, got < 4 ? (int)got : 4, path};
+        if (start_run(cx, &run, create_push_parser, &ps) != 0)
+            s = error_set(cx->err, GF_ERR_NOMEM, "%s: cannot create an XML parser", cx->name);
+    }
+    if (s != GF_OK) {
+        free(buf);
+        fclose(f);
+        return s;
+    }
+    size_t off = got < 4 ? got : 4; /* the encoding probe took these */
+    for (;;) {
+        lines += count_lines(buf, got);
+        int last = got < GX_CHUNK;
+        xmlParseChunk(run.ctxt, buf + off, (int)(got - off), last);
+        if (last || run.ctxt->disableSAX || run.ctxt->instate == XML_PARSER_EOF)
+            break;
+        off = 0;
+        if ((s = read_chunk(cx, f, path, buf, GX_CHUNK, &got)) != GF_OK)
+            break;
+    }
+    free(buf);
+    fclose(f);
+    if (s == GF_OK)
+        return finish_run(cx, &run, lines);
+    error_info *err = cx->err, scratch; /* the parse's verdict must not replace the read error */
+    cx->err = &scratch;
+    finish_run(cx, &run, lines);
+    cx->err = err;
+    if (cx->doc) {
+        xmlFreeDoc(cx->doc);
+        cx->doc = NULL;
+    }
+    return s;
 }
 
 /* ---- Elements --------------------------------------------------------- */

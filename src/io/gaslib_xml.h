@@ -52,7 +52,7 @@ gx_unit_status gx_convert(const char *unit, gx_quantity q, int in_scenario, doub
 const char *gx_quantity_name(gx_quantity q);
 
 /* One reading of one file. */
-typedef struct {
+typedef struct gx_ctx {
     const char *name; /* file name for messages, as given */
     error_info *err;
     int in_scenario;
@@ -61,6 +61,14 @@ typedef struct {
     xmlChar **owned; /* attribute values that had to be copied, freed in gx_close */
     size_t n_owned, owned_cap;
     int nomem; /* an allocation failed on the way */
+    /* Optional, set before parsing: called for each element two levels
+     * below the root (a node inside <nodes>, say) as soon as its end tag is
+     * parsed. It returns GF_OK and the element is freed at once, unless it
+     * sets *keep, which leaves it in cx->doc; any other status (with its
+     * message set through gx_fail) stops the parse and is returned. A large
+     * file then never has its whole tree in memory. */
+    gf_status (*on_element)(struct gx_ctx *cx, xmlNode *el, int *keep, void *data);
+    void *element_data;
 } gx_ctx;
 
 /* Reads a whole file into a malloc'ed buffer. GF_ERR_IO with strerror. */
@@ -71,6 +79,10 @@ gf_status gx_open(gx_ctx *cx, const char *name, int in_scenario, error_info *err
 /* Parses buf into cx->doc: rejects DTDs before parsing, never touches the
  * network, keeps libxml2 quiet and turns its first error into GF_ERR_PARSE. */
 gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len);
+/* As gx_parse, for the file at path, read and parsed in chunks of 1 MiB
+ * (with on_element set, memory stays bounded whatever the file's size).
+ * Errors of the file itself are GF_ERR_IO with strerror. */
+gf_status gx_parse_file(gx_ctx *cx, const char *path);
 void gx_close(gx_ctx *cx);
 /* gx_open, then gx_parse of buf (len bytes; NULL only with len 0): the
  * start of every reader of a document in memory. name may be NULL
