@@ -562,6 +562,35 @@ static void test_streamed_large_file(void **state)
     }
 }
 
+/* Character references and predefined entities in attribute values and
+ * text come out replaced, '&' included (libxml2 hands it over as "&#38;"). */
+static void test_references_replaced(void **state)
+{
+    (void)state;
+    const char *text =
+        "<?xml version=\"1.0\"?>\n"
+        "<network xmlns=\"http://gaslib.zib.de/Gas\" "
+        "xmlns:framework=\"http://gaslib.zib.de/Framework\">\n"
+        "<framework:information><title> A &amp; B <![CDATA[<c>]]> &#x263A; </title>"
+        "</framework:information>\n"
+        "<framework:nodes>\n" SOURCE("S&amp;1") SINK("&#88;&lt;&#49;&gt;")
+            INNODE("N&amp;#38;") "</framework:nodes>\n<framework:connections>\n" GOOD_PIPE(
+                "p&quot;&apos;", "S&#38;1", "N&amp;#38;") GOOD_PIPE("p2", "N&#38;#38;", "X&lt;1>") NET_TAIL;
+    network net;
+    error_info err;
+    gf_status st = read_net_text(text, &net, &err);
+    if (st != GF_OK)
+        fail_msg("%s", err.msg);
+    assert_string_equal(net.title, "A & B <c> \xe2\x98\xba");
+    assert_string_equal(net.nodes[0].id, "S&1");
+    assert_string_equal(net.nodes[1].id, "X<1>");
+    assert_string_equal(net.nodes[2].id, "N&#38;");
+    assert_string_equal(net.arcs[0].id, "p\"'");
+    assert_int_equal(net.arcs[1].from, 2);
+    assert_int_equal(net.arcs[1].to, 1);
+    network_free(&net);
+}
+
 static void test_unreadable_file(void **state)
 {
     (void)state;
@@ -927,6 +956,7 @@ int main(void)
         cmocka_unit_test(test_good_memory_network),
         cmocka_unit_test(test_streamed_large_file),
         cmocka_unit_test(test_unreadable_file),
+        cmocka_unit_test(test_references_replaced),
         cmocka_unit_test(test_bad_references_and_ids),
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_bad_xml),

@@ -12,7 +12,7 @@
 #include "io/gaslib_xml.h"
 #include "util/text.h"
 
-static gf_status read_entry(gx_ctx *cx, const network *net, decision_set *d, const xmlNode *el)
+static gf_status read_entry(gx_ctx *cx, const network *net, decision_set *d, const gx_node *el)
 {
     const char *elem = gx_local_name(el);
     int line = gx_line(el);
@@ -49,25 +49,25 @@ static gf_status read_entry(gx_ctx *cx, const network *net, decision_set *d, con
 
 static gf_status read_document(gx_ctx *cx, const network *net, decision_set *d)
 {
-    xmlNode *root = xmlDocGetRootElement(cx->doc);
+    const gx_node *root = gx_root(cx);
     if (!root || !gx_is(root, "combinedDecisions"))
         return gx_fail(cx, GF_ERR_INPUT, root ? gx_line(root) : 1, NULL, NULL,
                        "the root element must be 'combinedDecisions'");
-    for (xmlNode *g = gx_first_element(root); g; g = gx_next_element(g)) {
+    for (const gx_node *g = gx_first_element(root); g; g = gx_next_element(g)) {
         if (!gx_is(g, "decisionGroup"))
             return gx_fail(cx, GF_ERR_INPUT, gx_line(g), NULL, NULL, "unknown element '%s' (decisionGroup)",
                            gx_local_name(g));
         const char *gid = gx_attr(cx, g, "id");
         if (decisions_add_group(d, gid ? gid : "") < 0)
             return gx_fail(cx, GF_ERR_NOMEM, gx_line(g), "decisionGroup", gid, "out of memory");
-        for (xmlNode *k = gx_first_element(g); k; k = gx_next_element(k)) {
+        for (const gx_node *k = gx_first_element(g); k; k = gx_next_element(k)) {
             if (!gx_is(k, "decision"))
                 return gx_fail(cx, GF_ERR_INPUT, gx_line(k), "decisionGroup", gid, "unknown element '%s' (decision)",
                                gx_local_name(k));
             const char *kid = gx_attr(cx, k, "id");
             if (decisions_add_decision(d, kid ? kid : "") < 0)
                 return gx_fail(cx, GF_ERR_NOMEM, gx_line(k), "decision", kid, "out of memory");
-            for (xmlNode *e = gx_first_element(k); e; e = gx_next_element(e)) {
+            for (const gx_node *e = gx_first_element(k); e; e = gx_next_element(e)) {
                 gf_status st = read_entry(cx, net, d, e);
                 if (st != GF_OK)
                     return st;

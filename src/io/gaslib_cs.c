@@ -107,7 +107,7 @@ typedef struct {
 } owner;
 
 /* " in NAME" when el is a part of the owner (a measurement, a stage), else "". */
-static const char *part(const owner *o, const xmlNode *el, char *buf, size_t n)
+static const char *part(const owner *o, const gx_node *el, char *buf, size_t n)
 {
     const char *name = gx_local_name(el);
     if (o->elem && strcmp(o->elem, name) == 0)
@@ -171,11 +171,11 @@ static int is_listed(const char *name, const char *const *list)
  * in `containers` (NULL-terminated) are left to the caller; any other child
  * not in specs, a child given twice, a missing required child or a value
  * out of range is an error. */
-static gf_status read_values(const owner *o, const xmlNode *el, const value_spec *specs, size_t n, void *base,
+static gf_status read_values(const owner *o, const gx_node *el, const value_spec *specs, size_t n, void *base,
                              const char *const *containers)
 {
     int seen[MAX_SLOTS] = {0};
-    for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
+    for (const gx_node *c = gx_first_element(el); c; c = gx_next_element(c)) {
         const char *name = gx_local_name(c);
         int line = gx_line(c);
         size_t k = 0;
@@ -222,7 +222,7 @@ static gf_status read_values(const owner *o, const xmlNode *el, const value_spec
 /* ---- Attributes ------------------------------------------------------- */
 
 /* A required, non-empty attribute; NULL (with *st set) when absent. */
-static const char *required_attr(const owner *o, const xmlNode *el, const char *name, gf_status *st)
+static const char *required_attr(const owner *o, const gx_node *el, const char *name, gf_status *st)
 {
     const char *v = gx_attr(o->cx, el, name);
     if (v && v[0] != '\0')
@@ -233,7 +233,7 @@ static const char *required_attr(const owner *o, const xmlNode *el, const char *
 }
 
 /* A required numeric attribute, no unit. */
-static gf_status number_attr(const owner *o, const xmlNode *el, const char *name, double *out)
+static gf_status number_attr(const owner *o, const gx_node *el, const char *name, double *out)
 {
     gf_status st = GF_OK;
     const char *text = required_attr(o, el, name, &st);
@@ -246,7 +246,7 @@ static gf_status number_attr(const owner *o, const xmlNode *el, const char *name
 }
 
 /* A required whole-number attribute >= min. */
-static gf_status count_attr(const owner *o, const xmlNode *el, const char *name, int min, int *out)
+static gf_status count_attr(const owner *o, const gx_node *el, const char *name, int min, int *out)
 {
     double v = NAN;
     gf_status st = number_attr(o, el, name, &v);
@@ -261,10 +261,10 @@ static gf_status count_attr(const owner *o, const xmlNode *el, const char *name,
 /* ---- Children ---------------------------------------------------------- */
 
 /* Number of element children of el, all of which must be named `a` or `b`. */
-static gf_status count_children(const owner *o, const xmlNode *el, const char *a, const char *b, size_t *n)
+static gf_status count_children(const owner *o, const gx_node *el, const char *a, const char *b, size_t *n)
 {
     *n = 0;
-    for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
+    for (const gx_node *c = gx_first_element(el); c; c = gx_next_element(c)) {
         const char *name = gx_local_name(c);
         if (strcmp(name, a) != 0 && (!b || strcmp(name, b) != 0)) {
             if (b)
@@ -279,10 +279,10 @@ static gf_status count_children(const owner *o, const xmlNode *el, const char *a
 }
 
 /* The child of el named `name`, NULL when absent; given twice is an error. */
-static gf_status unique_child(const owner *o, const xmlNode *el, const char *name, const xmlNode **out)
+static gf_status unique_child(const owner *o, const gx_node *el, const char *name, const gx_node **out)
 {
     *out = NULL;
-    for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
+    for (const gx_node *c = gx_first_element(el); c; c = gx_next_element(c)) {
         if (!gx_is(c, name))
             continue;
         if (*out)
@@ -303,7 +303,7 @@ static gf_status alloc_array(const owner *o, int line, size_t n, size_t size, vo
 
 /* The <measurement> children of `list`, each read with specs into an array
  * of `size`-byte points. */
-static gf_status read_points(const owner *o, const xmlNode *list, const value_spec *specs, size_t n_specs, size_t size,
+static gf_status read_points(const owner *o, const gx_node *list, const value_spec *specs, size_t n_specs, size_t size,
                              void **points, size_t *n_points)
 {
     size_t n;
@@ -314,31 +314,31 @@ static gf_status read_points(const owner *o, const xmlNode *list, const value_sp
         return st;
     *n_points = n;
     size_t k = 0;
-    for (xmlNode *c = gx_first_element(list); c && st == GF_OK; c = gx_next_element(c), k++)
+    for (const gx_node *c = gx_first_element(list); c && st == GF_OK; c = gx_next_element(c), k++)
         st = read_values(o, c, specs, n_specs, (char *)*points + k * size, NULL);
     return st;
 }
 
 /* ---- Compressors ------------------------------------------------------- */
 
-static gf_status read_diagram(const owner *o, const xmlNode *diagram, cs_compressor *c)
+static gf_status read_diagram(const owner *o, const gx_node *diagram, cs_compressor *c)
 {
     size_t n_iso, total = 0;
     gf_status st = count_children(o, diagram, "adiabaticEfficiency", NULL, &n_iso);
-    for (xmlNode *iso = gx_first_element(diagram); iso && st == GF_OK; iso = gx_next_element(iso)) {
+    for (const gx_node *iso = gx_first_element(diagram); iso && st == GF_OK; iso = gx_next_element(iso)) {
         size_t n;
         st = count_children(o, iso, "measurement", NULL, &n);
         total += n;
     }
     if (st == GF_OK)
         st = alloc_array(o, gx_line(diagram), total, sizeof *c->map_points, (void **)&c->map_points);
-    for (xmlNode *iso = gx_first_element(diagram); iso && st == GF_OK; iso = gx_next_element(iso)) {
+    for (const gx_node *iso = gx_first_element(diagram); iso && st == GF_OK; iso = gx_next_element(iso)) {
         double eta = NAN;
         if ((st = number_attr(o, iso, "value", &eta)) != GF_OK)
             break;
         if (!(eta > 0.0 && eta <= 1.0))
             return FAIL(o, gx_line(iso), "adiabaticEfficiency %g must be in (0, 1]", eta);
-        for (xmlNode *m = gx_first_element(iso); m && st == GF_OK; m = gx_next_element(m)) {
+        for (const gx_node *m = gx_first_element(iso); m && st == GF_OK; m = gx_next_element(m)) {
             cs_map_point *p = &c->map_points[c->n_map_points++];
             p->efficiency = eta;
             st = read_values(o, m, map_point_specs, COUNT(map_point_specs), p, NULL);
@@ -347,10 +347,10 @@ static gf_status read_diagram(const owner *o, const xmlNode *diagram, cs_compres
     return st;
 }
 
-static gf_status read_turbo(const owner *o, const xmlNode *el, cs_compressor *c)
+static gf_status read_turbo(const owner *o, const gx_node *el, cs_compressor *c)
 {
     static const char *const containers[] = {"surgelineMeasurements", "characteristicDiagramMeasurements", NULL};
-    const xmlNode *surge, *diagram;
+    const gx_node *surge, *diagram;
     gf_status st = read_values(o, el, turbo_specs, COUNT(turbo_specs), c, containers);
     if (st == GF_OK)
         st = unique_child(o, el, containers[0], &surge);
@@ -367,7 +367,7 @@ static gf_status read_turbo(const owner *o, const xmlNode *el, cs_compressor *c)
     return st;
 }
 
-static gf_status read_piston(const owner *o, const xmlNode *el, cs_compressor *c)
+static gf_status read_piston(const owner *o, const gx_node *el, cs_compressor *c)
 {
     gf_status st = read_values(o, el, piston_specs, COUNT(piston_specs), c, NULL);
     if (st == GF_OK && !(c->max_ratio >= 1.0))
@@ -391,7 +391,7 @@ static void init_compressor(cs_compressor *c, compressor_kind kind, int line)
 }
 
 /* Compressor k of station s from element el. */
-static gf_status read_compressor(gx_ctx *cx, cs_station *s, size_t k, const xmlNode *el)
+static gf_status read_compressor(gx_ctx *cx, cs_station *s, size_t k, const gx_node *el)
 {
     compressor_kind kind = gx_is(el, "turboCompressor") ? COMPRESSOR_TURBO : COMPRESSOR_PISTON;
     owner o = {cx, gx_local_name(el), NULL};
@@ -424,7 +424,7 @@ static gf_status read_compressor(gx_ctx *cx, cs_station *s, size_t k, const xmlN
 
 /* ---- Drives ------------------------------------------------------------ */
 
-static gf_status read_drive(gx_ctx *cx, cs_station *s, size_t k, const xmlNode *el)
+static gf_status read_drive(gx_ctx *cx, cs_station *s, size_t k, const gx_node *el)
 {
     static const char *const containers[] = {"specificEnergyConsumptionMeasurements", "maximalPowerMeasurements", NULL};
     drive_kind kind = gx_is(el, "gasTurbine") ? DRIVE_GAS_TURBINE : DRIVE_GAS_DRIVEN_MOTOR;
@@ -449,7 +449,7 @@ static gf_status read_drive(gx_ctx *cx, cs_station *s, size_t k, const xmlNode *
         return read_values(&o, el, turbine_specs, COUNT(turbine_specs), d, NULL);
     }
     d->n_power_coeff = 3;
-    const xmlNode *fuel, *power;
+    const gx_node *fuel, *power;
     st = read_values(&o, el, motor_specs, COUNT(motor_specs), d, containers);
     if (st == GF_OK)
         st = unique_child(&o, el, containers[0], &fuel);
@@ -476,7 +476,7 @@ static int uses_compressor(const cs_configuration *cf, int comp)
     return 0;
 }
 
-static gf_status read_stage(const owner *o, const cs_station *s, cs_configuration *cf, const xmlNode *el)
+static gf_status read_stage(const owner *o, const cs_station *s, cs_configuration *cf, const gx_node *el)
 {
     int nr = 0, parallel = 0;
     size_t n;
@@ -498,7 +498,7 @@ static gf_status read_stage(const owner *o, const cs_station *s, cs_configuratio
     stage->stage_nr = nr;
     if ((st = alloc_array(o, line, n, sizeof *stage->units, (void **)&stage->units)) != GF_OK)
         return st;
-    for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
+    for (const gx_node *c = gx_first_element(el); c; c = gx_next_element(c)) {
         const char *ref = required_attr(o, c, "id", &st);
         if (!ref)
             return st;
@@ -521,7 +521,7 @@ static gf_status read_stage(const owner *o, const cs_station *s, cs_configuratio
     return GF_OK;
 }
 
-static gf_status read_configuration(gx_ctx *cx, cs_station *s, size_t k, const xmlNode *el)
+static gf_status read_configuration(gx_ctx *cx, cs_station *s, size_t k, const gx_node *el)
 {
     owner o = {cx, "configuration", NULL};
     int line = gx_line(el);
@@ -548,7 +548,7 @@ static gf_status read_configuration(gx_ctx *cx, cs_station *s, size_t k, const x
     if ((st = alloc_array(&o, line, n, sizeof *cf->stages, (void **)&cf->stages)) != GF_OK)
         return st;
     cf->n_stages = n;
-    for (xmlNode *c = gx_first_element(el); c && st == GF_OK; c = gx_next_element(c))
+    for (const gx_node *c = gx_first_element(el); c && st == GF_OK; c = gx_next_element(c))
         st = read_stage(&o, s, cf, c);
     return st;
 }
@@ -556,9 +556,9 @@ static gf_status read_configuration(gx_ctx *cx, cs_station *s, size_t k, const x
 /* ---- Stations ---------------------------------------------------------- */
 
 /* Reads the children of `list` (kinds a or b) with `one` into an array. */
-typedef gf_status (*read_one_fn)(gx_ctx *cx, cs_station *s, size_t k, const xmlNode *el);
+typedef gf_status (*read_one_fn)(gx_ctx *cx, cs_station *s, size_t k, const gx_node *el);
 
-static gf_status read_list(const owner *o, cs_station *s, const xmlNode *list, const char *a, const char *b,
+static gf_status read_list(const owner *o, cs_station *s, const gx_node *list, const char *a, const char *b,
                            size_t size, void **array, size_t *n_out, read_one_fn one)
 {
     size_t n = 0;
@@ -568,7 +568,7 @@ static gf_status read_list(const owner *o, cs_station *s, const xmlNode *list, c
     if (st != GF_OK)
         return st;
     *n_out = 0; /* grows as elements are read: lookups see only earlier ones */
-    for (xmlNode *c = list ? gx_first_element(list) : NULL; c; c = gx_next_element(c)) {
+    for (const gx_node *c = list ? gx_first_element(list) : NULL; c; c = gx_next_element(c)) {
         if ((st = one(o->cx, s, *n_out, c)) != GF_OK) {
             (*n_out)++; /* so that what was allocated is freed */
             return st;
@@ -587,7 +587,7 @@ static const char *network_name(const network *net)
     return slash ? slash + 1 : net->path;
 }
 
-static gf_status read_station(gx_ctx *cx, const network *net, station_set *set, size_t k, const xmlNode *el)
+static gf_status read_station(gx_ctx *cx, const network *net, station_set *set, size_t k, const gx_node *el)
 {
     owner o = {cx, "compressorStation", NULL};
     int line = gx_line(el);
@@ -614,9 +614,9 @@ static gf_status read_station(gx_ctx *cx, const network *net, station_set *set, 
     if (put < 0)
         return gx_fail(cx, GF_ERR_NOMEM, line, o.elem, id, "out of memory");
 
-    const xmlNode *compressors = NULL, *drives = NULL, *configurations = NULL;
-    for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
-        const xmlNode **slot = gx_is(c, "compressors")      ? &compressors
+    const gx_node *compressors = NULL, *drives = NULL, *configurations = NULL;
+    for (const gx_node *c = gx_first_element(el); c; c = gx_next_element(c)) {
+        const gx_node **slot = gx_is(c, "compressors")      ? &compressors
                                : gx_is(c, "drives")         ? &drives
                                : gx_is(c, "configurations") ? &configurations
                                                             : NULL;
@@ -644,7 +644,7 @@ static gf_status read_station(gx_ctx *cx, const network *net, station_set *set, 
 
 static gf_status read_stations(gx_ctx *cx, const network *net, station_set *set)
 {
-    const xmlNode *root = xmlDocGetRootElement(cx->doc);
+    const gx_node *root = gx_root(cx);
     owner o = {cx, NULL, NULL};
     if (!gx_is(root, "compressorStations"))
         return FAIL(&o, gx_line(root), "root element is '%s', expected 'compressorStations' (a GasLib .cs file)",
@@ -659,7 +659,7 @@ static gf_status read_stations(gx_ctx *cx, const network *net, station_set *set)
         set->stations[k].arc = -1;
     set->n_stations = n; /* zeroed entries free cleanly if reading stops early */
     size_t k = 0;
-    for (xmlNode *c = gx_first_element(root); c && st == GF_OK; c = gx_next_element(c), k++)
+    for (const gx_node *c = gx_first_element(root); c && st == GF_OK; c = gx_next_element(c), k++)
         st = read_station(cx, net, set, k, c);
     return st;
 }

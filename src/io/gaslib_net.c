@@ -132,14 +132,14 @@ static const field compressor_fields[] = {
 /* Fills the doubles of `base` from the children of el named in fields. A
  * child given twice, a missing required child or a value out of its range is
  * an error. */
-static gf_status read_fields(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, const field *fields,
+static gf_status read_fields(gx_ctx *cx, const gx_node *el, const char *elem, const char *id, const field *fields,
                              size_t n, void *base)
 {
     int seen[MAX_FIELDS] = {0};
-    for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
+    for (const gx_node *c = gx_first_element(el); c; c = gx_next_element(c)) {
         const char *name = gx_local_name(c);
         size_t k = 0;
-        while (k < n && strcmp(fields[k].name, name) != 0)
+        while (k < n && (fields[k].name[0] != name[0] || strcmp(fields[k].name, name) != 0))
             k++;
         if (k == n)
             continue; /* not a child we use */
@@ -164,7 +164,7 @@ static gf_status read_fields(gx_ctx *cx, const xmlNode *el, const char *elem, co
 }
 
 /* A required, non-empty attribute; NULL (with the error set) when absent. */
-static const char *required_attr(gx_ctx *cx, const xmlNode *el, const char *name, const char *elem, const char *id,
+static const char *required_attr(gx_ctx *cx, const gx_node *el, const char *name, const char *elem, const char *id,
                                  gf_status *st)
 {
     const char *v = gx_attr(cx, el, name);
@@ -175,12 +175,12 @@ static const char *required_attr(gx_ctx *cx, const xmlNode *el, const char *name
 }
 
 /* Optional drawing coordinate; stays NAN when absent. */
-static gf_status read_coordinate(gx_ctx *cx, const xmlNode *el, const char *name, const char *elem, const char *id,
+static gf_status read_coordinate(gx_ctx *cx, const gx_node *el, const char *name, const char *elem, const char *id,
                                  double *out)
 {
     const char *text = gx_attr(cx, el, name);
     if (!text)
-        return cx->nomem ? gx_fail(cx, GF_ERR_NOMEM, gx_line(el), elem, id, "out of memory") : GF_OK;
+        return GF_OK;
     if (gx_number(cx, text, out) != 0) {
         char buf[64];
         return gx_fail(cx, GF_ERR_INPUT, gx_line(el), elem, id, "'%s' is not a number (%s)",
@@ -189,7 +189,7 @@ static gf_status read_coordinate(gx_ctx *cx, const xmlNode *el, const char *name
     return GF_OK;
 }
 
-static gf_status read_node(gx_ctx *cx, network *net, const xmlNode *el, node_kind kind)
+static gf_status read_node(gx_ctx *cx, network *net, const gx_node *el, node_kind kind)
 {
     const char *elem = gx_local_name(el);
     int line = gx_line(el);
@@ -215,7 +215,7 @@ static gf_status read_node(gx_ctx *cx, network *net, const xmlNode *el, node_kin
 }
 
 /* A node reference in attribute `name`; index or -1 with the error set. */
-static int node_ref(gx_ctx *cx, const network *net, const xmlNode *el, const char *name, const char *elem,
+static int node_ref(gx_ctx *cx, const network *net, const gx_node *el, const char *name, const char *elem,
                     const char *id, gf_status *st)
 {
     const char *ref = required_attr(cx, el, name, elem, id, st);
@@ -232,7 +232,7 @@ static int node_ref(gx_ctx *cx, const network *net, const xmlNode *el, const cha
 
 /* Station/regulator piping of one side: resistor-like (drag factor with its
  * diameter) or a fixed loss, not both. Neither means no loss (NAN). */
-static gf_status check_side(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, double drag, double diam,
+static gf_status check_side(gx_ctx *cx, const gx_node *el, const char *elem, const char *id, double drag, double diam,
                             double loss, const char *side)
 {
     int line = gx_line(el);
@@ -244,7 +244,7 @@ static gf_status check_side(gx_ctx *cx, const xmlNode *el, const char *elem, con
     return GF_OK;
 }
 
-static gf_status check_resistor(gx_ctx *cx, const xmlNode *el, const net_arc *a)
+static gf_status check_resistor(gx_ctx *cx, const gx_node *el, const net_arc *a)
 {
     const char *elem = "resistor";
     int line = gx_line(el);
@@ -259,7 +259,7 @@ static gf_status check_resistor(gx_ctx *cx, const xmlNode *el, const net_arc *a)
     return GF_OK;
 }
 
-static gf_status read_arc(gx_ctx *cx, network *net, const xmlNode *el, arc_kind kind)
+static gf_status read_arc(gx_ctx *cx, network *net, const gx_node *el, arc_kind kind)
 {
     const char *elem = arc_kind_name(kind);
     int line = gx_line(el);
@@ -324,7 +324,7 @@ static gf_status read_arc(gx_ctx *cx, network *net, const xmlNode *el, arc_kind 
     return st;
 }
 
-static gf_status read_node_element(gx_ctx *cx, network *net, const xmlNode *el)
+static gf_status read_node_element(gx_ctx *cx, network *net, const gx_node *el)
 {
     const char *name = gx_local_name(el);
     node_kind kind;
@@ -342,7 +342,7 @@ static gf_status read_node_element(gx_ctx *cx, network *net, const xmlNode *el)
     return read_node(cx, net, el, kind);
 }
 
-static gf_status read_arc_element(gx_ctx *cx, network *net, const xmlNode *el)
+static gf_status read_arc_element(gx_ctx *cx, network *net, const gx_node *el)
 {
     const char *name = gx_local_name(el);
     int kind = 0;
@@ -362,10 +362,10 @@ static gf_status read_arc_element(gx_ctx *cx, network *net, const xmlNode *el)
  * the tree at once. A connection whose end nodes are not all known yet
  * (its <nodes> would come later) stays in the tree, and so does the rest
  * of the document, for read_network. */
-static gf_status on_net_element(gx_ctx *cx, xmlNode *el, int *keep, void *data)
+static gf_status on_net_element(gx_ctx *cx, gx_node *el, int *keep, void *data)
 {
     network *net = data;
-    const xmlNode *box = el->parent;
+    const gx_node *box = el->parent;
     *keep = 1;
     if (!gx_is(box->parent, "network"))
         return GF_OK;
@@ -384,16 +384,15 @@ static gf_status on_net_element(gx_ctx *cx, xmlNode *el, int *keep, void *data)
 }
 
 /* Text of information/title, trimmed; "" when absent. */
-static char *read_title(const xmlNode *root)
+static char *read_title(const gx_node *root)
 {
-    const xmlNode *title = NULL;
-    for (xmlNode *c = gx_first_element(root); c && !title; c = gx_next_element(c))
+    const gx_node *title = NULL;
+    for (const gx_node *c = gx_first_element(root); c && !title; c = gx_next_element(c))
         if (gx_is(c, "information"))
-            for (xmlNode *t = gx_first_element(c); t && !title; t = gx_next_element(t))
+            for (const gx_node *t = gx_first_element(c); t && !title; t = gx_next_element(t))
                 if (gx_is(t, "title"))
                     title = t;
-    xmlChar *text = title ? xmlNodeGetContent(title) : NULL;
-    const char *s = text ? (const char *)text : "";
+    const char *s = gx_text(title);
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
     size_t n = strlen(s);
@@ -404,14 +403,12 @@ static char *read_title(const xmlNode *root)
         memcpy(copy, s, n);
         copy[n] = '\0';
     }
-    if (text)
-        xmlFree(text);
     return copy;
 }
 
 static gf_status read_network(gx_ctx *cx, network *net)
 {
-    const xmlNode *root = xmlDocGetRootElement(cx->doc);
+    const gx_node *root = gx_root(cx);
     if (!gx_is(root, "network")) {
         char buf[64];
         return gx_fail(cx, GF_ERR_INPUT, gx_line(root), NULL, NULL,
@@ -423,13 +420,13 @@ static gf_status read_network(gx_ctx *cx, network *net)
         return gx_fail(cx, GF_ERR_NOMEM, gx_line(root), NULL, NULL, "out of memory");
     gf_status st = GF_OK;
     /* what on_net_element left: every node was read, connections may remain */
-    for (xmlNode *c = gx_first_element(root); c && st == GF_OK; c = gx_next_element(c))
+    for (const gx_node *c = gx_first_element(root); c && st == GF_OK; c = gx_next_element(c))
         if (gx_is(c, "nodes"))
-            for (xmlNode *e = gx_first_element(c); e && st == GF_OK; e = gx_next_element(e))
+            for (const gx_node *e = gx_first_element(c); e && st == GF_OK; e = gx_next_element(e))
                 st = read_node_element(cx, net, e);
-    for (xmlNode *c = gx_first_element(root); c && st == GF_OK; c = gx_next_element(c))
+    for (const gx_node *c = gx_first_element(root); c && st == GF_OK; c = gx_next_element(c))
         if (gx_is(c, "connections"))
-            for (xmlNode *e = gx_first_element(c); e && st == GF_OK; e = gx_next_element(e))
+            for (const gx_node *e = gx_first_element(c); e && st == GF_OK; e = gx_next_element(e))
                 st = read_arc_element(cx, net, e);
     if (st == GF_OK && net->n_nodes == 0)
         st = gx_fail(cx, GF_ERR_INPUT, gx_line(root), NULL, NULL, "the network has no nodes");

@@ -35,7 +35,7 @@ static const char *display_unit(gx_quantity q)
     return q == GX_FLOW ? "1000m_cube_per_hour" : "bar";
 }
 
-static gf_status set_bound(gx_ctx *cx, const xmlNode *el, const char *id, const char *what, gx_quantity q,
+static gf_status set_bound(gx_ctx *cx, const gx_node *el, const char *id, const char *what, gx_quantity q,
                            const char *which, int *has, double *slot, double v)
 {
     if (*has && *slot != v)
@@ -48,7 +48,7 @@ static gf_status set_bound(gx_ctx *cx, const xmlNode *el, const char *id, const 
 
 /* One <flow> or <pressure> child: bound="lower|upper|both". A repeated
  * bound is accepted when it repeats the same value. */
-static gf_status read_bound(gx_ctx *cx, const xmlNode *el, const char *id, gx_quantity q, bounds *b)
+static gf_status read_bound(gx_ctx *cx, const gx_node *el, const char *id, gx_quantity q, bounds *b)
 {
     const char *what = gx_local_name(el);
     const char *bound = gx_attr(cx, el, "bound");
@@ -74,7 +74,7 @@ static gf_status read_bound(gx_ctx *cx, const xmlNode *el, const char *id, gx_qu
                    gx_clip(bound, buf, sizeof buf), what);
 }
 
-static gf_status check_order(gx_ctx *cx, const xmlNode *el, const char *id, const char *what, gx_quantity q,
+static gf_status check_order(gx_ctx *cx, const gx_node *el, const char *id, const char *what, gx_quantity q,
                              const bounds *b)
 {
     if (b->has_lo && b->has_hi && b->lo > b->hi)
@@ -88,7 +88,7 @@ static const char *kind_phrase(node_kind kind)
     return kind == NODE_SOURCE ? "a source" : kind == NODE_SINK ? "a sink" : "an innode";
 }
 
-static gf_status read_scn_node(gx_ctx *cx, const network *net, const xmlNode *el, scenario *scn)
+static gf_status read_scn_node(gx_ctx *cx, const network *net, const gx_node *el, scenario *scn)
 {
     int line = gx_line(el);
     const char *id = gx_attr(cx, el, "id");
@@ -116,7 +116,7 @@ static gf_status read_scn_node(gx_ctx *cx, const network *net, const xmlNode *el
     scn->line[idx] = line > 0 ? line : 1;
 
     bounds flow = {0, 0, 0, 0.0, 0.0}, pressure = {0, 0, 0, NAN, NAN};
-    for (xmlNode *c = gx_first_element(el); c; c = gx_next_element(c)) {
+    for (const gx_node *c = gx_first_element(el); c; c = gx_next_element(c)) {
         gf_status st = GF_OK;
         if (gx_is(c, "flow"))
             st = read_bound(cx, c, id, GX_FLOW, &flow);
@@ -148,14 +148,14 @@ static gf_status read_scn_node(gx_ctx *cx, const network *net, const xmlNode *el
 
 static gf_status read_scenario(gx_ctx *cx, const network *net, scenario *scn)
 {
-    const xmlNode *root = xmlDocGetRootElement(cx->doc);
+    const gx_node *root = gx_root(cx);
     char buf[64];
     if (!gx_is(root, "boundaryValue"))
         return gx_fail(cx, GF_ERR_INPUT, gx_line(root), NULL, NULL,
                        "root element is '%s', expected 'boundaryValue' (a GasLib .scn file)",
                        gx_clip(gx_local_name(root), buf, sizeof buf));
-    const xmlNode *sc = NULL;
-    for (xmlNode *c = gx_first_element(root); c; c = gx_next_element(c)) {
+    const gx_node *sc = NULL;
+    for (const gx_node *c = gx_first_element(root); c; c = gx_next_element(c)) {
         if (!gx_is(c, "scenario"))
             continue;
         if (sc)
@@ -172,7 +172,7 @@ static gf_status read_scenario(gx_ctx *cx, const network *net, scenario *scn)
     scn->path = text_copy(cx->name);
     if (!scn->id || !scn->path)
         return gx_fail(cx, GF_ERR_NOMEM, gx_line(sc), NULL, NULL, "out of memory");
-    for (xmlNode *c = gx_first_element(sc); c; c = gx_next_element(c)) {
+    for (const gx_node *c = gx_first_element(sc); c; c = gx_next_element(c)) {
         if (!gx_is(c, "node"))
             continue;
         gf_status st = read_scn_node(cx, net, c, scn);

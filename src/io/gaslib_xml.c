@@ -81,7 +81,7 @@ static const unit_entry unit_table[] = {
 static const unit_entry *find_unit(const char *token)
 {
     for (size_t i = 0; i < sizeof unit_table / sizeof unit_table[0]; i++)
-        if (strcmp(unit_table[i].token, token) == 0)
+        if (unit_table[i].token[0] == token[0] && strcmp(unit_table[i].token, token) == 0)
             return &unit_table[i];
     return NULL;
 }
@@ -256,8 +256,6 @@ const char *gx_clip(const char *s, char *buf, size_t n)
 
 gf_status gx_fail(gx_ctx *cx, gf_status status, int line, const char *elem, const char *id, const char *fmt, ...)
 {
-    if (cx->nomem)
-        return error_set(cx->err, GF_ERR_NOMEM, "%s: out of memory", cx->name);
     char what[640];
     va_list ap;
     va_start(ap, fmt);
@@ -323,9 +321,9 @@ gf_status gx_read_file(const char *path, char **out, size_t *out_len, error_info
 /* State of one parse, reached from the libxml2 callbacks via ctxt->_private. */
 typedef struct {
     gx_ctx *cx;
-    startElementNsSAX2Func build_element; /* libxml2's tree builder */
-    endElementNsSAX2Func end_element;
-    int dtd_line; /* > 0 once a DTD was seen */
+    gx_node *root, *current; /* the elements built so far, the one open */
+    int nomem;               /* an element could not be allocated */
+    int dtd_line;            /* > 0 once a DTD was seen */
     int error_line, error_level;
     char error_msg[400];
     gf_status element_status; /* what cx->on_element returned when it stopped the parse */
@@ -342,39 +340,215 @@ static int current_line(void *ctx)
     return ctxt->input ? ctxt->input->line : 0;
 }
 
+static void free_tree(gx_node *n)
+{
+    while (n) {
+        gx_node *next = n->next;
+        free_tree(n->first);
+        free(n->text);
+        free(n);
+        n = next;
+    }
+}
+
+static void out_of_memory(void *ctx)
+{
+    state_of(ctx)->nomem = 1;
+    xmlStopParser((xmlParserCtxtPtr)ctx);
+}
+
+/* Copies the attribute value [v, end) to out, NUL-terminated, replacing
+ * character references and the five predefined entities: libxml2 hands
+ * them over replaced, except '&', which it writes back as "&#38;" for a
+ * tree builder to replace (no other entity can be declared: DTDs are
+ * refused). A reference is never shorter than its UTF-8 text, so out needs
+ * end - v + 1 bytes. Returns the length written. */
+static size_t decode_value(const char *v, const char *end, char *out)
+{
+    static const struct {
+        const char *name;
+        char c;
+    } named[] = {{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''}};
+    size_t n = 0;
+    while (v < end) {
+        const char *semi = *v == '&' ? memchr(v, ';', (size_t)(end - v)) : NULL;
+        if (!semi) {
+            out[n++] = *v++;
+            continue;
+        }
+        unsigned long code = 0;
+        int known = 0;
+        if (v[1] == '#') {
+            int hex = v[2] == 'x';
+            const char *d = v + 2 + hex;
+            known = d < semi;
+            for (; d < semi && known; d++) {
+                int digit = *d >= '0' && *d <= '9'          ? *d - '0'
+                            : hex && *d >= 'a' && *d <= 'f' ? *d - 'a' + 10
+                            : hex && *d >= 'A' && *d <= 'F' ? *d - 'A' + 10
+                                                            : -1;
+                known = digit >= 0 && code <= 0x10FFFF;
+                code = code * (hex ? 16u : 10u) + (unsigned long)(digit >= 0 ? digit : 0);
+            }
+            known = known && code > 0 && code <= 0x10FFFF;
+        } else {
+            for (size_t k = 0; k < sizeof named / sizeof named[0] && !known; k++)
+                if ((size_t)(semi - v) == strlen(named[k].name) &&
+                    memcmp(v + 1, named[k].name, (size_t)(semi - v)) == 0) {
+                    code = (unsigned char)named[k].c;
+                    known = 1;
+                }
+        }
+        if (!known) {
+            out[n++] = *v++;
+            continue;
+        }
+        if (code < 0x80) {
+            out[n++] = (char)code;
+        } else if (code < 0x800) {
+            out[n++] = (char)(0xC0 | (code >> 6));
+            out[n++] = (char)(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            out[n++] = (char)(0xE0 | (code >> 12));
+            out[n++] = (char)(0x80 | ((code >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (code & 0x3F));
+        } else {
+            out[n++] = (char)(0xF0 | (code >> 18));
+            out[n++] = (char)(0x80 | ((code >> 12) & 0x3F));
+            out[n++] = (char)(0x80 | ((code >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (code & 0x3F));
+        }
+        v = semi + 1;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* One allocation per element: the record, its attributes' name and value
+ * pointers, then the strings. */
 static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
                              int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
                              const xmlChar **attributes)
 {
-    xmlParserCtxtPtr ctxt = ctx;
-    state_of(ctx)->build_element(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
-                                 attributes);
-    if (ctxt->node)
-        ctxt->node->_private = (void *)(intptr_t)current_line(ctx);
+    (void)prefix;
+    (void)uri;
+    (void)nb_namespaces;
+    (void)namespaces;
+    (void)nb_defaulted;
+    parse_state *st = state_of(ctx);
+    size_t n_attrs = nb_attributes > 0 ? (size_t)nb_attributes : 0;
+    size_t size = sizeof(gx_node) + 2 * n_attrs * sizeof(char *) + strlen((const char *)localname) + 1;
+    for (size_t a = 0; a < n_attrs; a++)
+        size +=
+            strlen((const char *)attributes[5 * a]) + 1 + (size_t)(attributes[5 * a + 4] - attributes[5 * a + 3]) + 1;
+    gx_node *n = malloc(size);
+    if (!n) {
+        out_of_memory(ctx);
+        return;
+    }
+    const char **names = (const char **)(n + 1);
+    const char **values = names + n_attrs;
+    char *text = (char *)(values + n_attrs);
+    size_t len = strlen((const char *)localname) + 1;
+    memcpy(text, localname, len);
+    n->name = text;
+    text += len;
+    for (size_t a = 0; a < n_attrs; a++) {
+        len = strlen((const char *)attributes[5 * a]) + 1;
+        memcpy(text, attributes[5 * a], len);
+        names[a] = text;
+        text += len;
+        len = decode_value((const char *)attributes[5 * a + 3], (const char *)attributes[5 * a + 4], text);
+        values[a] = text;
+        text += len + 1;
+    }
+    n->attr_name = names;
+    n->attr_value = values;
+    n->n_attrs = (int)n_attrs;
+    n->line = current_line(ctx);
+    n->text = NULL;
+    n->text_len = 0;
+    n->first = n->last = n->next = n->prev = NULL;
+    n->parent = st->current;
+    if (st->current) {
+        n->prev = st->current->last;
+        if (n->prev)
+            n->prev->next = n;
+        else
+            st->current->first = n;
+        st->current->last = n;
+    } else if (!st->root) {
+        st->root = n;
+    } else { /* a second root cannot be well-formed; libxml2 says so */
+        free(n);
+        return;
+    }
+    st->current = n;
 }
 
 /* An element two levels below the root is complete: hand it to the reader,
  * and free it unless the reader keeps it. */
 static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
 {
-    xmlParserCtxtPtr ctxt = ctx;
+    (void)localname;
+    (void)prefix;
+    (void)uri;
     parse_state *st = state_of(ctx);
-    xmlNode *el = ctxt->node;
-    st->end_element(ctx, localname, prefix, uri);
-    if (!st->cx->on_element || !el || el->type != XML_ELEMENT_NODE || st->element_status != GF_OK)
+    gx_node *el = st->current;
+    if (!el)
         return;
-    const xmlNode *root = el->parent ? el->parent->parent : NULL;
-    if (!root || root->type != XML_ELEMENT_NODE || !root->parent || root->parent->type != XML_DOCUMENT_NODE)
+    st->current = el->parent;
+    if (!st->cx->on_element || st->element_status != GF_OK || !el->parent || !el->parent->parent ||
+        el->parent->parent->parent)
         return;
     int keep = 0;
     gf_status s = st->cx->on_element(st->cx, el, &keep, st->cx->element_data);
     if (s != GF_OK) {
         st->element_status = s;
-        xmlStopParser(ctxt);
-    } else if (!keep) {
-        xmlUnlinkNode(el);
-        xmlFreeNode(el);
+        xmlStopParser((xmlParserCtxtPtr)ctx);
+    } else if (!keep) { /* the last child of its parent */
+        gx_node *parent = el->parent;
+        parent->last = el->prev;
+        if (el->prev)
+            el->prev->next = NULL;
+        else
+            parent->first = NULL;
+        el->next = NULL;
+        free_tree(el);
     }
+}
+
+/* Character data: kept once an element has some that is not white space
+ * (white space between elements is dropped; readers trim what they read). */
+static void on_characters(void *ctx, const xmlChar *ch, int len)
+{
+    parse_state *st = state_of(ctx);
+    gx_node *n = st->current;
+    if (!n || len <= 0)
+        return;
+    if (!n->text) {
+        int blank = 1;
+        for (int i = 0; i < len && blank; i++)
+            blank = is_xml_space((char)ch[i]);
+        if (blank)
+            return;
+    }
+    char *grown = realloc(n->text, n->text_len + (size_t)len + 1);
+    if (!grown) {
+        out_of_memory(ctx);
+        return;
+    }
+    memcpy(grown + n->text_len, ch, (size_t)len);
+    n->text_len += (size_t)len;
+    grown[n->text_len] = '\0';
+    n->text = grown;
+}
+
+static void on_ignorable(void *ctx, const xmlChar *ch, int len)
+{
+    (void)ctx;
+    (void)ch;
+    (void)len;
 }
 
 /* Any DTD: note it and stop, before a single declaration is processed. */
@@ -497,11 +671,7 @@ gf_status gx_open_memory(gx_ctx *cx, const char *buf, size_t len, const char *na
 
 void gx_close(gx_ctx *cx)
 {
-    for (size_t i = 0; i < cx->n_owned; i++)
-        xmlFree(cx->owned[i]);
-    free(cx->owned);
-    if (cx->doc)
-        xmlFreeDoc(cx->doc);
+    free_tree(cx->root);
     if (cx->c_locale != (locale_t)0)
         freelocale(cx->c_locale);
     memset(cx, 0, sizeof *cx);
@@ -518,9 +688,19 @@ static gf_status check_prolog(gx_ctx *cx, const char *buf, size_t len, int at_en
         first++;
     if (first == len && at_end)
         return gx_fail(cx, GF_ERR_PARSE, 1 + count_lines(buf, len), NULL, NULL, "empty file (no XML document)");
-    const char *dtd = find_bytes(buf, len, "<!DOCTYPE");
+    /* the prolog ends where the root element starts */
+    size_t prolog = first;
+    while (prolog < len) {
+        const char *lt = memchr(buf + prolog, '<', len - prolog);
+        if (!lt)
+            break;
+        prolog = (size_t)(lt - buf) + 1;
+        if (prolog < len && buf[prolog] != '?' && buf[prolog] != '!')
+            break;
+    }
+    const char *dtd = find_bytes(buf, prolog, "<!DOCTYPE");
     if (!dtd)
-        dtd = find_bytes(buf, len, "<!ENTITY");
+        dtd = find_bytes(buf, prolog, "<!ENTITY");
     if (dtd)
         return gx_fail(cx, GF_ERR_PARSE, 1 + count_lines(buf, (size_t)(dtd - buf)), NULL, NULL,
                        "DTDs and entity declarations are not accepted");
@@ -567,11 +747,15 @@ static int start_run(gx_ctx *cx, parse_run *run, xmlParserCtxtPtr (*create)(void
      * freed faster (GasLib-4197 loads in 80 ms instead of 95) */
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS |
                                 XML_PARSE_COMPACT);
-    run->st.build_element = ctxt->sax->startElementNs ? ctxt->sax->startElementNs : xmlSAX2StartElementNs;
-    run->st.end_element = ctxt->sax->endElementNs ? ctxt->sax->endElementNs : xmlSAX2EndElementNs;
     ctxt->_private = &run->st;
     ctxt->sax->startElementNs = on_start_element;
     ctxt->sax->endElementNs = on_end_element;
+    ctxt->sax->characters = on_characters;
+    ctxt->sax->cdataBlock = on_characters;
+    ctxt->sax->ignorableWhitespace = on_ignorable;
+    ctxt->sax->comment = NULL;
+    ctxt->sax->processingInstruction = NULL;
+    ctxt->sax->reference = NULL;
     ctxt->sax->internalSubset = on_subset;
     ctxt->sax->externalSubset = on_subset;
     ctxt->sax->entityDecl = on_entity_decl;
@@ -582,41 +766,42 @@ static int start_run(gx_ctx *cx, parse_run *run, xmlParserCtxtPtr (*create)(void
     return 0;
 }
 
-/* Ends the parse: the document goes to cx->doc when it is sound, else the
+/* Ends the parse: the elements go to cx->root when the document is sound, else the
  * first error (a reader's, a DTD, libxml2's) is returned. last_line: the
  * document's last line, for errors libxml2 gives no line. */
 static gf_status finish_run(gx_ctx *cx, parse_run *run, int last_line)
 {
     xmlParserCtxtPtr ctxt = run->ctxt;
     parse_state *st = &run->st;
-    xmlDoc *doc = ctxt->myDoc;
+    xmlDoc *doc = ctxt->myDoc; /* libxml2's document node only: the elements are st->root's */
+    int subset = doc && (doc->intSubset || doc->extSubset);
     int well_formed = ctxt->wellFormed;
+    if (doc)
+        xmlFreeDoc(doc);
     ctxt->myDoc = NULL;
     ctxt->_private = NULL;
     xmlFreeParserCtxt(ctxt);
 #if LIBXML_VERSION < 21300
     xmlSetStructuredErrorFunc(run->saved_data, run->saved_handler);
 #endif
-    if (st->element_status != GF_OK) { /* the reader has set the message */
-        if (doc)
-            xmlFreeDoc(doc);
-        return st->element_status;
+    gx_node *root = st->root;
+    gf_status status = GF_OK;
+    if (st->element_status != GF_OK) /* the reader has set the message */
+        status = st->element_status;
+    else if (st->nomem)
+        status = error_set(cx->err, GF_ERR_NOMEM, "%s: out of memory parsing the XML", cx->name);
+    else if (st->dtd_line > 0 || subset)
+        status = gx_fail(cx, GF_ERR_PARSE, st->dtd_line > 0 ? st->dtd_line : 1, NULL, NULL,
+                         "DTDs and entity declarations are not accepted");
+    else if (!root || !well_formed)
+        status = st->error_level == 0 ? gx_fail(cx, GF_ERR_PARSE, last_line, NULL, NULL, "not well-formed XML")
+                                      : gx_fail(cx, GF_ERR_PARSE, st->error_line > 0 ? st->error_line : 1, NULL, NULL,
+                                                "not well-formed XML: %s", st->error_msg);
+    if (status != GF_OK) {
+        free_tree(root);
+        return status;
     }
-    if (st->dtd_line > 0 || (doc && (doc->intSubset || doc->extSubset))) {
-        if (doc)
-            xmlFreeDoc(doc);
-        return gx_fail(cx, GF_ERR_PARSE, st->dtd_line > 0 ? st->dtd_line : 1, NULL, NULL,
-                       "DTDs and entity declarations are not accepted");
-    }
-    if (!doc || !well_formed || !xmlDocGetRootElement(doc)) {
-        if (doc)
-            xmlFreeDoc(doc);
-        if (st->error_level == 0)
-            return gx_fail(cx, GF_ERR_PARSE, last_line, NULL, NULL, "not well-formed XML");
-        return gx_fail(cx, GF_ERR_PARSE, st->error_line > 0 ? st->error_line : 1, NULL, NULL, "not well-formed XML: %s",
-                       st->error_msg);
-    }
-    cx->doc = doc;
+    cx->root = root;
     return GF_OK;
 }
 
@@ -715,94 +900,60 @@ gf_status gx_parse_file(gx_ctx *cx, const char *path)
     cx->err = &scratch;
     finish_run(cx, &run, lines);
     cx->err = err;
-    if (cx->doc) {
-        xmlFreeDoc(cx->doc);
-        cx->doc = NULL;
-    }
+    free_tree(cx->root);
+    cx->root = NULL;
     return s;
 }
 
 /* ---- Elements --------------------------------------------------------- */
 
-const char *gx_local_name(const xmlNode *n)
+const gx_node *gx_root(const gx_ctx *cx)
 {
-    const char *name = n && n->name ? (const char *)n->name : "";
-    const char *colon = strrchr(name, ':'); /* an undeclared prefix stays in the name */
-    return colon ? colon + 1 : name;
+    return cx->root;
 }
 
-int gx_is(const xmlNode *n, const char *local_name)
+const char *gx_local_name(const gx_node *n)
 {
-    return n && n->type == XML_ELEMENT_NODE && strcmp(gx_local_name(n), local_name) == 0;
+    return n ? n->name : "";
 }
 
-static xmlNode *skip_to_element(xmlNode *n)
+int gx_is(const gx_node *n, const char *local_name)
 {
-    while (n && n->type != XML_ELEMENT_NODE)
-        n = n->next;
-    return n;
+    return n && strcmp(n->name, local_name) == 0;
 }
 
-xmlNode *gx_first_element(const xmlNode *parent)
+const gx_node *gx_first_element(const gx_node *parent)
 {
-    return parent ? skip_to_element(parent->children) : NULL;
+    return parent ? parent->first : NULL;
 }
 
-xmlNode *gx_next_element(const xmlNode *n)
+const gx_node *gx_next_element(const gx_node *n)
 {
-    return n ? skip_to_element(n->next) : NULL;
+    return n ? n->next : NULL;
 }
 
-int gx_line(const xmlNode *n)
+int gx_line(const gx_node *n)
 {
-    if (!n)
-        return 0;
-    intptr_t line = (intptr_t)n->_private;
-    if (line > 0 && line <= INT_MAX)
-        return (int)line;
-    long l = xmlGetLineNo(n);
-    return l > 0 && l <= INT_MAX ? (int)l : 0;
+    return n ? n->line : 0;
 }
 
-static int keep_owned(gx_ctx *cx, xmlChar *s)
+const char *gx_text(const gx_node *n)
 {
-    if (cx->n_owned == cx->owned_cap) {
-        size_t cap = cx->owned_cap ? 2 * cx->owned_cap : 16;
-        xmlChar **grown = realloc(cx->owned, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        cx->owned = grown;
-        cx->owned_cap = cap;
-    }
-    cx->owned[cx->n_owned++] = s;
-    return 0;
+    return n && n->text ? n->text : "";
 }
 
-const char *gx_attr(gx_ctx *cx, const xmlNode *el, const char *name)
+const char *gx_attr(gx_ctx *cx, const gx_node *el, const char *name)
 {
-    for (const xmlAttr *a = el->properties; a; a = a->next) {
-        if (!a->name || strcmp((const char *)a->name, name) != 0)
-            continue;
-        const xmlNode *v = a->children;
-        if (!v)
-            return "";
-        if (v->type == XML_TEXT_NODE && !v->next && v->content)
-            return (const char *)v->content; /* the usual case: one text node */
-        xmlChar *joined = xmlNodeListGetString(el->doc, v, 1);
-        if (!joined || keep_owned(cx, joined) != 0) {
-            if (joined)
-                xmlFree(joined);
-            cx->nomem = 1;
-            return NULL;
-        }
-        return (const char *)joined;
-    }
+    (void)cx;
+    for (int a = 0; a < el->n_attrs; a++)
+        if (el->attr_name[a][0] == name[0] && strcmp(el->attr_name[a], name) == 0)
+            return el->attr_value[a];
     return NULL;
 }
 
 /* ---- Values ----------------------------------------------------------- */
 
-gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, gx_quantity q, double *out)
+gf_status gx_value(gx_ctx *cx, const gx_node *el, const char *elem, const char *id, gx_quantity q, double *out)
 {
     const char *label = gx_local_name(el);
     int line = gx_line(el);
@@ -835,12 +986,12 @@ gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *
     return GF_OK;
 }
 
-gf_status gx_flag(gx_ctx *cx, const xmlNode *el, const char *attr, const char *elem, const char *id, int *out)
+gf_status gx_flag(gx_ctx *cx, const gx_node *el, const char *attr, const char *elem, const char *id, int *out)
 {
     const char *text = gx_attr(cx, el, attr);
     if (!text) {
         *out = -1;
-        return cx->nomem ? gx_fail(cx, GF_ERR_NOMEM, gx_line(el), elem, id, "out of memory") : GF_OK;
+        return GF_OK;
     }
     if (strcmp(text, "0") == 0 || strcmp(text, "false") == 0) {
         *out = 0;

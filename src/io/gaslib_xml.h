@@ -11,8 +11,6 @@
 #include <locale.h>
 #include <stddef.h>
 
-#include <libxml/tree.h>
-
 #include "util/error.h"
 
 /* What a value measures; decides which unit tokens fit and the SI result. */
@@ -51,23 +49,34 @@ gx_unit_status gx_convert(const char *unit, gx_quantity q, int in_scenario, doub
 /* "a length", "a pressure", ... for messages. */
 const char *gx_quantity_name(gx_quantity q);
 
+/* An element: its local name (namespace prefixes dropped), attributes by
+ * local name, the line of its start tag, its character data (NULL when
+ * none but white space) and its child elements. Comments and processing
+ * instructions are not kept. */
+typedef struct gx_node {
+    const char *name;
+    int line;
+    int n_attrs;
+    const char **attr_name, **attr_value;
+    char *text;
+    size_t text_len;
+    struct gx_node *parent, *first, *last, *next, *prev;
+} gx_node;
+
 /* One reading of one file. */
 typedef struct gx_ctx {
     const char *name; /* file name for messages, as given */
     error_info *err;
     int in_scenario;
     locale_t c_locale; /* numbers are read in the C locale, whatever the process uses */
-    xmlDoc *doc;
-    xmlChar **owned; /* attribute values that had to be copied, freed in gx_close */
-    size_t n_owned, owned_cap;
-    int nomem; /* an allocation failed on the way */
+    gx_node *root;     /* the document's elements, once parsed */
     /* Optional, set before parsing: called for each element two levels
      * below the root (a node inside <nodes>, say) as soon as its end tag is
      * parsed. It returns GF_OK and the element is freed at once, unless it
-     * sets *keep, which leaves it in cx->doc; any other status (with its
+     * sets *keep, which leaves it in the tree; any other status (with its
      * message set through gx_fail) stops the parse and is returned. A large
      * file then never has its whole tree in memory. */
-    gf_status (*on_element)(struct gx_ctx *cx, xmlNode *el, int *keep, void *data);
+    gf_status (*on_element)(struct gx_ctx *cx, gx_node *el, int *keep, void *data);
     void *element_data;
 } gx_ctx;
 
@@ -76,8 +85,10 @@ gf_status gx_read_file(const char *path, char **buf, size_t *len, error_info *er
 
 /* Prepares cx; returns GF_ERR_NOMEM if the C locale cannot be made. */
 gf_status gx_open(gx_ctx *cx, const char *name, int in_scenario, error_info *err);
-/* Parses buf into cx->doc: rejects DTDs before parsing, never touches the
- * network, keeps libxml2 quiet and turns its first error into GF_ERR_PARSE. */
+/* Parses buf into cx->root with libxml2's SAX2 parser, building gx_node
+ * records instead of libxml2's tree (one allocation per element): rejects
+ * DTDs before parsing, never touches the network, keeps libxml2 quiet and
+ * turns its first error into GF_ERR_PARSE. */
 gf_status gx_parse(gx_ctx *cx, const char *buf, size_t len);
 /* As gx_parse, for the file at path, read and parsed in chunks of 1 MiB
  * (with on_element set, memory stays bounded whatever the file's size).
@@ -89,16 +100,18 @@ void gx_close(gx_ctx *cx);
  * ("<memory>"); cx->name holds the name used until gx_close. */
 gf_status gx_open_memory(gx_ctx *cx, const char *buf, size_t len, const char *name, int in_scenario, error_info *err);
 
-/* Element walking by local name (namespace prefixes and URIs ignored);
- * comments, text and other non-element nodes are skipped. */
-const char *gx_local_name(const xmlNode *n);
-int gx_is(const xmlNode *n, const char *local_name);
-xmlNode *gx_first_element(const xmlNode *parent);
-xmlNode *gx_next_element(const xmlNode *n);
+/* Element walking by local name (namespace prefixes and URIs ignored). */
+const gx_node *gx_root(const gx_ctx *cx);
+const char *gx_local_name(const gx_node *n);
+int gx_is(const gx_node *n, const char *local_name);
+const gx_node *gx_first_element(const gx_node *parent);
+const gx_node *gx_next_element(const gx_node *n);
 /* Line of the element's start tag (the line its '>' is on). */
-int gx_line(const xmlNode *n);
+int gx_line(const gx_node *n);
+/* The element's character data, untrimmed; "" when none. */
+const char *gx_text(const gx_node *n);
 /* Attribute by local name, borrowed until gx_close; NULL if absent. */
-const char *gx_attr(gx_ctx *cx, const xmlNode *el, const char *name);
+const char *gx_attr(gx_ctx *cx, const gx_node *el, const char *name);
 
 /* Sets "NAME:LINE: ELEM 'ID': <fmt>" (ELEM/ID parts left out when NULL)
  * and returns status (GF_ERR_NOMEM instead if an allocation failed). */
@@ -121,9 +134,9 @@ int gx_number(const gx_ctx *cx, const char *text, double *out);
 /* Reads the value/unit attributes of a value element such as
  * <length unit="km" value="55"/> and converts to SI. Errors name the owner
  * (elem 'id') and the element's own name and line. */
-gf_status gx_value(gx_ctx *cx, const xmlNode *el, const char *elem, const char *id, gx_quantity q, double *out);
+gf_status gx_value(gx_ctx *cx, const gx_node *el, const char *elem, const char *id, gx_quantity q, double *out);
 
 /* Optional 0/1 attribute (also "true"/"false"); -1 when absent. */
-gf_status gx_flag(gx_ctx *cx, const xmlNode *el, const char *attr, const char *elem, const char *id, int *out);
+gf_status gx_flag(gx_ctx *cx, const gx_node *el, const char *attr, const char *elem, const char *id, int *out);
 
 #endif
