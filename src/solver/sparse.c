@@ -35,8 +35,7 @@ long sparse_pattern_add(sparse_pattern *pat, int row, int col)
     return (long)pat->count++;
 }
 
-int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order,
-                 sparse_cache *cache)
+int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order, sparse_cache *cache)
 {
     memset(s, 0, sizeof *s);
     s->n = n;

@@ -32,8 +32,8 @@ typedef struct {
     klu_symbolic *symbolic;
     klu_numeric *numeric;
     klu_common common;
-    int refactors;   /* refactorizations since the last full factorization */
-    mf_symbolic *mf; /* static-order multifrontal LU, when chosen and still fit */
+    int refactors;       /* refactorizations since the last full factorization */
+    mf_symbolic *mf;     /* static-order multifrontal LU, when chosen and still fit */
     sparse_cache *cache; /* where sparse_free leaves the analysis; may be NULL */
 } sparse_system;
 
@@ -56,8 +56,7 @@ long sparse_pattern_add(sparse_pattern *pat, int row, int col);
  * static_order is set (matrices that are diagonally dominant up to small
  * terms; taken from cache, when given, if it holds this pattern's), else
  * of KLU. Returns 0, -1 on allocation failure, -2 if the analysis fails. */
-int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order,
-                 sparse_cache *cache);
+int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order, sparse_cache *cache);
 /* Frees s; a multifrontal analysis it still holds goes to its cache. */
 void sparse_free(sparse_system *s);
 

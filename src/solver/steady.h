@@ -52,9 +52,9 @@ typedef struct {
     double law_residual;    /* Pa */
     double slack_imbalance; /* kg/s the references supply beyond their nomination */
     size_t n_unknowns;
-    double linear_ms; /* fastest factorization and solve of one iteration, ms (0 without one) */
-    int warm;         /* set by the caller: the next steady_solve starts from this result's
-                         pressures and set-point flows (a converged solution of the same network) */
+    double linear_ms;              /* fastest factorization and solve of one iteration, ms (0 without one) */
+    int warm;                      /* set by the caller: the next steady_solve starts from this result's
+                                      pressures and set-point flows (a converged solution of the same network) */
     struct sparse_cache *analysis; /* the last solve's symbolic analysis, reused by the next
                                       solve of the same pattern (solver/sparse.h) */
 } steady_result;
