@@ -743,10 +743,9 @@ static int start_run(gx_ctx *cx, parse_run *run, xmlParserCtxtPtr (*create)(void
 #if LIBXML_VERSION >= 21300
     xmlCtxtSetErrorHandler(ctxt, on_context_free_error, &run->st); /* catches all */
 #endif
-    /* no blank text nodes and compact short texts: a lighter tree, built and
-     * freed faster (GasLib-4197 loads in 80 ms instead of 95) */
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS |
-                                XML_PARSE_COMPACT);
+    /* white space is dropped by on_characters: libxml2's own test for
+     * ignorable blanks (XML_PARSE_NOBLANKS) only costs time here */
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     ctxt->_private = &run->st;
     ctxt->sax->startElementNs = on_start_element;
     ctxt->sax->endElementNs = on_end_element;
