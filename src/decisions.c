@@ -39,11 +39,11 @@ gf_status gf_load_decisions(gf_project *p, const char *path)
 }
 
 /* Solves with the current choice; lower is better: failures last, then
- * the number of violated bounds. */
-static double score(gf_project *p, const gf_options *opt)
+ * the number of violated bounds. *st receives the solve's status. */
+static double score(gf_project *p, const gf_options *opt, gf_status *st)
 {
-    gf_status st = gf_solve_steady(p, opt);
-    return st == GF_OK ? (double)gf_violation_count(p) : HUGE_VAL;
+    *st = gf_solve_steady(p, opt);
+    return *st == GF_OK ? (double)gf_violation_count(p) : HUGE_VAL;
 }
 
 gf_status gf_choose_decisions(gf_project *p, const gf_options *opt)
@@ -59,7 +59,9 @@ gf_status gf_choose_decisions(gf_project *p, const gf_options *opt)
     gf_options o = *opt;
     o.warm_start = 1;
     opt = &o;
-    double best = score(p, opt);
+    gf_status st;
+    double best = score(p, opt, &st);
+    int solved = 1; /* the project holds the solution of the choice so far */
     for (size_t g = 0; g < p->dec.n_groups; g++) {
         decision_group *grp = &p->dec.groups[g];
         size_t keep = grp->chosen;
@@ -67,16 +69,16 @@ gf_status gf_choose_decisions(gf_project *p, const gf_options *opt)
             if (c == keep)
                 continue;
             grp->chosen = c;
-            double s = score(p, opt);
-            if (s < best) {
+            double s = score(p, opt, &st);
+            solved = s < best;
+            if (solved) {
                 best = s;
                 keep = c;
             }
         }
         grp->chosen = keep;
     }
-    gf_status st = gf_solve_steady(p, opt);
-    return st;
+    return solved ? st : gf_solve_steady(p, opt);
 }
 
 size_t gf_decision_group_count(const gf_project *p)
