@@ -31,16 +31,32 @@ static double root(double pi)
     return pi > 0.0 ? sqrt(pi) : 0.0;
 }
 
-/* g(s) = (1 - e^-s) / s and its derivative, with the series near 0. */
-static double incline_factor(double s, double *dg)
+/* g(s) = (1 - e^-s) / s, its derivative and e^-s, with series near 0
+ * (truncated below 1e-21). */
+static double incline_factor(double s, double *dg, double *alpha)
 {
     if (fabs(s) < 1e-5) {
         *dg = -0.5 + s / 3.0 - s * s / 8.0;
+        *alpha = 1.0 - s * (1.0 - s * (0.5 - s / 6.0));
         return 1.0 - 0.5 * s + s * s / 6.0;
     }
     double em = expm1(-s); /* e^-s - 1 */
+    *alpha = em + 1.0;
     *dg = (s * (em + 1.0) + em) / (s * s);
     return -em / s;
+}
+
+/* phi(Re) of a pipe and its slope (friction.h). A law that does not depend
+ * on Re gives the same bits from the pipe's lambda_t without a logarithm. */
+static double pipe_phi(const steady_ws *w, const law_arc *l, double re, double *dphi)
+{
+    double a = fabs(re);
+    if (l->lambda_t > 0.0 && a >= FRICTION_RE_TURBULENT) {
+        if (dphi)
+            *dphi = 2.0 * l->lambda_t * a;
+        return l->lambda_t * a * re;
+    }
+    return friction_phi(&w->par->friction, re, l->rel_k, dphi);
 }
 
 /* Pipe law (physics.md §2), in squared pressures:
@@ -55,10 +71,10 @@ static void eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, dou
     double dz_dpm;
     double z = gas_z(&par->gas, pm, par->temperature, &dz_dpm);
     double dphi;
-    double phi = friction_phi(&par->friction, q * l->re_per_q, l->rel_k, &dphi);
-    double s = l->s0 / z, dg;
-    double g = incline_factor(s, &dg);
-    double alpha = l->s0 != 0.0 ? exp(-s) : 1.0;
+    double phi = pipe_phi(w, l, q * l->re_per_q, &dphi);
+    double s = l->s0 / z, dg, alpha;
+    double g = incline_factor(s, &dg, &alpha);
+    l->p_sum = sum;
     l->f = alpha * pi_i - pi_j - l->c * z * phi * g;
     l->fq = -l->c * z * g * dphi * l->re_per_q;
     double df_dz = alpha * l->s0 / (z * z) * pi_i - l->c * phi * (g - s * dg);
@@ -152,8 +168,7 @@ static double law_residual_pa(const steady_ws *w, law_arc *l, double q)
         return fabs(l->f);
     }
     eval_pipe(w, l, q, pi_i, pi_j);
-    double ps = root(pi_i) + root(pi_j);
-    return ps > 0.0 ? fabs(l->f) / ps : fabs(l->f);
+    return l->p_sum > 0.0 ? fabs(l->f) / l->p_sum : fabs(l->f);
 }
 
 /* Bordering arcs; returns the residual in Pa (0 for fixed flow). */
@@ -323,14 +338,13 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
                         double *res_pa)
 {
     const steady_params *par = w->par;
-    double phi = friction_phi(&par->friction, q * l->re_per_q, l->rel_k, NULL);
+    double phi = pipe_phi(w, l, q * l->re_per_q, NULL);
     double p_known = root(pi_known);
     double z = gas_z(&par->gas, p_known, par->temperature, NULL);
     double pi_far = pi_known;
     for (int k = 0; k < 60; k++) {
-        double s = l->s0 / z, dg;
-        double g = incline_factor(s, &dg);
-        double alpha = l->s0 != 0.0 ? exp(-s) : 1.0;
+        double s = l->s0 / z, dg, alpha;
+        double g = incline_factor(s, &dg, &alpha);
         double beta = l->c * z * phi * g;
         double next = far_is_j ? alpha * pi_known - beta : (pi_known + beta) / alpha;
         if (!(next > 0.0))

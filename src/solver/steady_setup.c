@@ -263,6 +263,9 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                 l->s0 = 2.0 * GAS_G * (net->nodes[arc->to].height - net->nodes[arc->from].height) /
                         (par->r_s * par->temperature);
                 l->rel_k = arc->roughness / d;
+                if (par->friction.law == GF_FRICTION_CONSTANT ||
+                    (par->friction.law == GF_FRICTION_NIKURADSE && l->rel_k > 0.0))
+                    l->lambda_t = friction_law(&par->friction, FRICTION_RE_TURBULENT, l->rel_k, NULL);
             } else if (isfinite(arc->drag)) {
                 l->kind = LAW_RESISTOR;
                 l->c = arc->drag * par->r_s * par->temperature / (2.0 * area * area);
