@@ -206,6 +206,24 @@ static void solve_with_decisions(const char *net, const char *scn, const char *c
         }
     }
     assert_true(closed > 0);
+    /* the project holds the solution of the chosen decisions: solving them
+     * again gives the same modes and violations */
+    size_t n_arcs = gf_arc_count(p), violations = gf_violation_count(p);
+    gf_mode *modes = malloc(n_arcs * sizeof *modes);
+    assert_non_null(modes);
+    for (size_t a = 0; a < n_arcs; a++) {
+        gf_arc_result r;
+        assert_int_equal(gf_arc_result_get(p, a, &r), GF_OK);
+        modes[a] = r.mode;
+    }
+    assert_int_equal(gf_solve_steady(p, &opt), GF_OK);
+    assert_int_equal(gf_violation_count(p), violations);
+    for (size_t a = 0; a < n_arcs; a++) {
+        gf_arc_result r;
+        assert_int_equal(gf_arc_result_get(p, a, &r), GF_OK);
+        assert_int_equal(r.mode, modes[a]);
+    }
+    free(modes);
     for (size_t g = 0; g < groups; g++) {
         const char *gid, *did;
         assert_int_equal(gf_decision_chosen(p, g, &gid, &did), GF_OK);
