@@ -1,6 +1,7 @@
 /* Resolution of the physical parameters of a solve: the network's gas (the
  * sources' qualities mixed by nominated inflow) and the options. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "solver/steady.h"
 
@@ -15,33 +16,38 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
         return error_set(err, GF_ERR_ARG,
                          "invalid options: viscosity, tolerance, temperature, z and lambda must be > 0, "
                          "iterations >= 1, laws known");
-    /* weights: nominated inflow, or equal when nothing flows in */
-    double wsum = 0.0;
+    /* weights: nominated inflow, or equal when nothing flows in; the
+     * sources are found in one pass over the nodes (a large network's node
+     * records are read from memory once) */
     size_t n_src = 0;
-    for (size_t n = 0; n < net->n_nodes; n++) {
-        if (net->nodes[n].kind != NODE_SOURCE)
-            continue;
-        n_src++;
-        double w = scn ? -0.5 * (scn->flow_lo[n] + scn->flow_hi[n]) : 0.0;
+    int *src = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof *src);
+    if (!src)
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    for (size_t n = 0; n < net->n_nodes; n++)
+        if (net->nodes[n].kind == NODE_SOURCE)
+            src[n_src++] = (int)n;
+    double wsum = 0.0;
+    for (size_t k = 0; k < n_src; k++) {
+        double w = scn ? -0.5 * (scn->flow_lo[src[k]] + scn->flow_hi[src[k]]) : 0.0;
         if (w > 0.0)
             wsum += w;
     }
-    if (n_src == 0)
+    if (n_src == 0) {
+        free(src);
         return error_set(err, GF_ERR_INPUT, "%s: the network has no source, so no gas quality is given",
                          net->path ? net->path : "network");
+    }
     int equal = !(wsum > 0.0);
     if (equal)
         wsum = (double)n_src;
     gas_quality mix = {0};
-    for (size_t n = 0; n < net->n_nodes; n++) {
-        const net_node *node = &net->nodes[n];
-        if (node->kind != NODE_SOURCE)
-            continue;
+    for (size_t k = 0; k < n_src; k++) {
+        size_t n = (size_t)src[k];
         double w = equal ? 1.0 : -0.5 * (scn->flow_lo[n] + scn->flow_hi[n]);
         if (w <= 0.0)
             continue;
         w /= wsum;
-        const gas_quality *g = &node->gas;
+        const gas_quality *g = &net->nodes[n].gas;
         mix.temperature += w * g->temperature;
         mix.norm_density += w * g->norm_density;
         mix.molar_mass += w * g->molar_mass;
@@ -52,6 +58,7 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
         mix.cp_c += w * g->cp_c;
         mix.calorific_value += w * g->calorific_value;
     }
+    free(src);
     out->temperature = isfinite(opt->temperature) ? opt->temperature : mix.temperature;
     out->rho_n = mix.norm_density;
     out->r_s = GAS_R_UNIVERSAL / mix.molar_mass;
