@@ -11,8 +11,9 @@
 #     and whether the median meets it;
 #  2. whole `gasflow` processes: median and fastest wall time over RUNS runs;
 #  3. a batch of nominations: throughput.
-# With BENCH_MESH=1 it also solves the generated meshed network of 1,000,000
-# nodes once (minutes, and about 15 GB of memory).
+# The tables also go to build/bench/results.md. With BENCH_MESH=1 it also
+# solves the generated meshed network of 1,000,000 nodes once (a minute or
+# two, and 2.6 GB of memory).
 #
 #   bash bench/run.sh [RUNS]        (default 7)
 set -euo pipefail
@@ -24,6 +25,7 @@ bin=build/release/bench
 gf=build/release/gasflow
 out=build/bench
 mkdir -p "$out"
+exec > >(tee "$out/results.md")
 [ -f "$out/grid.net" ] || "$bin/gen_network" grid 100 100 "$out/grid" 2000 1 >/dev/null
 [ -f "$out/chain.net" ] || "$bin/gen_network" chain 100000 "$out/chain" >/dev/null
 
