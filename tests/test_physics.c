@@ -95,6 +95,35 @@ static void test_z_derivative(void **state)
     }
 }
 
+/* The polynomial prepared for one temperature gives gas_z and dz/dp to
+ * rounding, for every law. */
+static void test_z_prepared(void **state)
+{
+    const gf_gas_law laws[] = {GF_GAS_IDEAL, GF_GAS_CONSTANT, GF_GAS_PAPAY, GF_GAS_AGA};
+    const double ps[] = {0.0, 1.0 * BAR, 45.0 * BAR, 70.0 * BAR, 120.0 * BAR};
+    const double ts[] = {250.0, 283.15, 330.0};
+    (void)state;
+
+    for (size_t il = 0; il < 4; ++il) {
+        gas_model g = {laws[il], 0.91, PC_EX, TC_EX};
+        for (size_t it = 0; it < 3; ++it) {
+            gas_z_poly c;
+            gas_z_prepare(&g, ts[it], &c);
+            for (size_t ip = 0; ip < 5; ++ip) {
+                double dz, dz_at;
+                double z = gas_z(&g, ps[ip], ts[it], &dz);
+                double z_at = gas_z_at(&c, ps[ip], &dz_at);
+                check_rel(z_at, z, 1e-14, "prepared z");
+                assert_true(fabs(dz_at - dz) <= 1e-14 * fabs(dz) + 1e-30);
+            }
+        }
+    }
+    gas_model unknown = {(gf_gas_law)99, 1.0, PC_EX, TC_EX};
+    gas_z_poly c;
+    gas_z_prepare(&unknown, 288.15, &c);
+    assert_true(isnan(gas_z_at(&c, 50.0 * BAR, NULL)));
+}
+
 static void test_kappa(void **state)
 {
     const double a = 31.8251781464, b = -0.00846800766885, c = 7.44647331885e-05, t = 283.15;
@@ -351,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_z_papay),
         cmocka_unit_test(test_z_aga),
         cmocka_unit_test(test_z_derivative),
+        cmocka_unit_test(test_z_prepared),
         cmocka_unit_test(test_kappa),
         cmocka_unit_test(test_colebrook_implicit),
         cmocka_unit_test(test_colebrook_moody),

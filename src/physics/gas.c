@@ -51,6 +51,22 @@ double gas_z(const gas_model *g, double p, double t, double *dz_dp)
     return z;
 }
 
+void gas_z_prepare(const gas_model *g, double t, gas_z_poly *out)
+{
+    double tr = t / g->tc, e1, e2;
+    switch (g->law) {
+    case GF_GAS_IDEAL: *out = (gas_z_poly){1.0, 0.0, 0.0}; return;
+    case GF_GAS_CONSTANT: *out = (gas_z_poly){g->z0, 0.0, 0.0}; return;
+    case GF_GAS_PAPAY:
+        e1 = 3.52 * exp(-2.260 * tr);
+        e2 = 0.274 * exp(-1.878 * tr);
+        *out = (gas_z_poly){1.0, -e1 / g->pc, e2 / (g->pc * g->pc)};
+        return;
+    case GF_GAS_AGA: *out = (gas_z_poly){1.0, (0.257 - 0.533 / tr) / g->pc, 0.0}; return;
+    default: *out = (gas_z_poly){NAN, NAN, NAN}; return;
+    }
+}
+
 double gas_kappa(double cp_a, double cp_b, double cp_c, double t)
 {
     double cp, cv;

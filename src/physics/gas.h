@@ -24,6 +24,24 @@ typedef struct {
  * unknown law gives NAN. */
 double gas_z(const gas_model *g, double p, double t, double *dz_dp);
 
+/* z(p) at one temperature, written as z0 + z1 p + z2 p^2 (every law here
+ * is such a polynomial in p at fixed T): prepared once per solve, it spares
+ * the divisions and exponentials of gas_z in the inner loops. Papay and AGA
+ * need pc > 0 and tc > 0; an unknown law gives NAN coefficients. */
+typedef struct {
+    double z0, z1, z2;
+} gas_z_poly;
+
+void gas_z_prepare(const gas_model *g, double t, gas_z_poly *out);
+
+/* gas_z from the prepared polynomial (equal to it up to rounding). */
+static inline double gas_z_at(const gas_z_poly *c, double p, double *dz_dp)
+{
+    if (dz_dp)
+        *dz_dp = c->z1 + 2.0 * c->z2 * p;
+    return c->z0 + p * (c->z1 + c->z2 * p);
+}
+
 /* Isentropic exponent kappa = cp / (cp - R) from the molar heat capacity
  * cp = a + b T + c T^2 (J/(mol K)); 1.3 when any coefficient is NAN, and
  * also when cp <= R (no real gas: cv = cp - R must be > 0). */

@@ -75,6 +75,7 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
                          "%s: the %s gas law needs pseudocriticalPressure and pseudocriticalTemperature at the "
                          "sources",
                          net->path ? net->path : "network", opt->gas_law == GF_GAS_PAPAY ? "Papay" : "AGA");
+    gas_z_prepare(&out->gas, out->temperature, &out->z_poly);
     out->friction.law = opt->friction;
     out->friction.lambda_const = opt->lambda_constant;
     out->kappa = gas_kappa(mix.cp_a, mix.cp_b, mix.cp_c, out->temperature);

@@ -69,7 +69,7 @@ static void eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, dou
     double sum = pa + pb;
     double pm = sum > 0.0 ? (2.0 / 3.0) * (sum - pa * pb / sum) : 0.0;
     double dz_dpm;
-    double z = gas_z(&par->gas, pm, par->temperature, &dz_dpm);
+    double z = gas_z_at(&par->z_poly, pm, &dz_dpm);
     double dphi;
     double phi = pipe_phi(w, l, q * l->re_per_q, &dphi);
     double s = l->s0 / z, dg, alpha;
@@ -117,7 +117,7 @@ static void eval_resistor(const steady_ws *w, law_arc *l, double q, double pi_i,
     int up_i = q >= 0.0;
     double pu = up_i ? pa : pb;
     double dz;
-    double z = gas_z(&par->gas, pu, par->temperature, &dz);
+    double z = gas_z_at(&par->z_poly, pu, &dz);
     double dm;
     double m = resistor_m(fabs(q), l->q_lam, &dm);
     double qm = q * m;
@@ -340,7 +340,7 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
     const steady_params *par = w->par;
     double phi = pipe_phi(w, l, q * l->re_per_q, NULL);
     double p_known = root(pi_known);
-    double z = gas_z(&par->gas, p_known, par->temperature, NULL);
+    double z = gas_z_at(&par->z_poly, p_known, NULL);
     double pi_far = pi_known;
     for (int k = 0; k < 60; k++) {
         double s = l->s0 / z, dg, alpha;
@@ -358,7 +358,7 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
         pi_far = next;
         pf = sqrt(pi_far);
         sum = p_known + pf;
-        z = gas_z(&par->gas, (2.0 / 3.0) * (sum - p_known * pf / sum), par->temperature, NULL);
+        z = gas_z_at(&par->z_poly, (2.0 / 3.0) * (sum - p_known * pf / sum), NULL);
     }
     return pi_far;
 }

@@ -242,6 +242,7 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
 {
     const network *net = w->net;
     const steady_params *par = w->par;
+    double last_rel_k = NAN, last_lambda = 0.0;
     for (size_t a = 0; a < w->n_arcs; a++) {
         const net_arc *arc = &net->arcs[a];
         gf_mode mode = w->mode[a];
@@ -264,8 +265,13 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                         (par->r_s * par->temperature);
                 l->rel_k = arc->roughness / d;
                 if (par->friction.law == GF_FRICTION_CONSTANT ||
-                    (par->friction.law == GF_FRICTION_NIKURADSE && l->rel_k > 0.0))
-                    l->lambda_t = friction_law(&par->friction, FRICTION_RE_TURBULENT, l->rel_k, NULL);
+                    (par->friction.law == GF_FRICTION_NIKURADSE && l->rel_k > 0.0)) {
+                    if (l->rel_k != last_rel_k) { /* pipes in a row often share k / D */
+                        last_rel_k = l->rel_k;
+                        last_lambda = friction_law(&par->friction, FRICTION_RE_TURBULENT, l->rel_k, NULL);
+                    }
+                    l->lambda_t = last_lambda;
+                }
             } else if (isfinite(arc->drag)) {
                 l->kind = LAW_RESISTOR;
                 l->c = arc->drag * par->r_s * par->temperature / (2.0 * area * area);
