@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <errno.h>
-#include <malloc.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -902,11 +901,6 @@ static int cmd_info(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    /* No fast bins: the XML parser frees many small blocks between larger
-     * requests, and glibc then merges the fast bins again and again (a
-     * quarter of loading GasLib-4197: 58 ms instead of 76 for `info`). The
-     * process is the command's to tune; the library leaves malloc alone. */
-    mallopt(M_MXFAST, 0);
     if (argc < 2) {
         usage_main(stderr);
         return EXIT_INPUT;
