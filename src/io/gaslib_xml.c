@@ -1,12 +1,14 @@
 /* Shared machinery of the GasLib readers: the unit table and conversion
  * (FORMAT.md §5), locale-independent numbers, file reading, and a hardened
- * libxml2 parse. Hardening: any DOCTYPE is refused before libxml2 sees the
- * bytes (and again by SAX hooks, for encodings the byte scan cannot see), the
- * network is never used, entities are never substituted, and libxml2's error
+ * libxml2 parse. The parse builds gasflow's own element records (gx_node)
+ * from libxml2's SAX2 events, never libxml2's tree, and can hand elements
+ * to the reader as they complete (gx_ctx.on_element) while a file is read
+ * in chunks. Hardening: any DOCTYPE is refused before libxml2 sees the
+ * bytes (and again by SAX hooks, for encodings the byte scan cannot see),
+ * the network is never used, no entity can be declared, and libxml2's error
  * printing is replaced by per-parse handlers, so nothing reaches stderr (the
  * calling thread's own libxml2 handler is borrowed during a parse and put
- * back; no process-wide state changes). Element lines are recorded by a
- * per-parse SAX hook because libxml2 2.9 caps node->line at 65535. */
+ * back; no process-wide state changes). */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #endif
@@ -544,13 +546,6 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
     n->text = grown;
 }
 
-static void on_ignorable(void *ctx, const xmlChar *ch, int len)
-{
-    (void)ctx;
-    (void)ch;
-    (void)len;
-}
-
 /* Any DTD: note it and stop, before a single declaration is processed. */
 static void refuse_dtd(void *ctx)
 {
@@ -751,7 +746,7 @@ static int start_run(gx_ctx *cx, parse_run *run, xmlParserCtxtPtr (*create)(void
     ctxt->sax->endElementNs = on_end_element;
     ctxt->sax->characters = on_characters;
     ctxt->sax->cdataBlock = on_characters;
-    ctxt->sax->ignorableWhitespace = on_ignorable;
+    ctxt->sax->ignorableWhitespace = on_characters; /* the same: libxml2 then skips its blank test */
     ctxt->sax->comment = NULL;
     ctxt->sax->processingInstruction = NULL;
     ctxt->sax->reference = NULL;
@@ -765,9 +760,9 @@ static int start_run(gx_ctx *cx, parse_run *run, xmlParserCtxtPtr (*create)(void
     return 0;
 }
 
-/* Ends the parse: the elements go to cx->root when the document is sound, else the
- * first error (a reader's, a DTD, libxml2's) is returned. last_line: the
- * document's last line, for errors libxml2 gives no line. */
+/* Ends the parse: the elements go to cx->root when the document is sound,
+ * else the first error (a reader's, a DTD, libxml2's) is returned.
+ * last_line: the document's last line, for errors libxml2 gives no line. */
 static gf_status finish_run(gx_ctx *cx, parse_run *run, int last_line)
 {
     xmlParserCtxtPtr ctxt = run->ctxt;
