@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "io/gaslib.h"
+#include "io/gaslib_xml.h"
 
 /* ---- Helpers ---------------------------------------------------------- */
 
@@ -591,6 +592,51 @@ static void test_references_replaced(void **state)
     network_free(&net);
 }
 
+/* gx_number gives strtod's double, bit for bit, on its fast path (plain
+ * decimals) and off it (exponents, long mantissas). */
+static void test_numbers_as_strtod(void **state)
+{
+    (void)state;
+    gx_ctx cx;
+    error_info err;
+    assert_int_equal(gx_open(&cx, "n", 0, &err), GF_OK);
+    const char *fixed[] = {"0",
+                           "-0",
+                           "+5",
+                           "007.50",
+                           "0.1",
+                           "1100",
+                           "-1100.25",
+                           "8e-06",
+                           "1E3",
+                           "9007199254740993",
+                           "9007199254740992.5",
+                           "0.30000000000000004",
+                           "123456789012.3456789",
+                           "1.0000000000000000000001",
+                           " 42 ",
+                           "3.14159265358979323846264338327950288"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        double got = NAN, want = strtod(fixed[i], NULL);
+        assert_int_equal(gx_number(&cx, fixed[i], &got), 0);
+        if (memcmp(&got, &want, sizeof got) != 0)
+            fail_msg("'%s': %.17g, strtod %.17g", fixed[i], got, want);
+    }
+    uint64_t rng = 12345;
+    char buf[64];
+    for (int k = 0; k < 200000; k++) {
+        rng = rng * 6364136223846793005u + 1442695040888963407u;
+        int places = (int)(rng >> 59) % 24;
+        double x = (double)(rng >> 11) * 0x1p-53 * pow(10.0, (double)((rng >> 40) % 12) - 3.0);
+        snprintf(buf, sizeof buf, "%s%.*f", (rng & 1) ? "-" : "", places, x);
+        double got = NAN, want = strtod(buf, NULL);
+        assert_int_equal(gx_number(&cx, buf, &got), 0);
+        if (memcmp(&got, &want, sizeof got) != 0)
+            fail_msg("'%s': %.17g, strtod %.17g", buf, got, want);
+    }
+    gx_close(&cx);
+}
+
 static void test_unreadable_file(void **state)
 {
     (void)state;
@@ -957,6 +1003,7 @@ int main(void)
         cmocka_unit_test(test_streamed_large_file),
         cmocka_unit_test(test_unreadable_file),
         cmocka_unit_test(test_references_replaced),
+        cmocka_unit_test(test_numbers_as_strtod),
         cmocka_unit_test(test_bad_references_and_ids),
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_bad_xml),

@@ -186,23 +186,36 @@ int gx_number(const gx_ctx *cx, const char *text, double *out)
     while (is_xml_space(*p))
         p++;
     const char *start = p;
+    int negative = *p == '-';
     if (*p == '+' || *p == '-')
         p++;
-    size_t digits = 0;
+    size_t digits = 0, fraction = 0;
+    uint64_t mantissa = 0; /* the digits as an integer, while it is at most 2^53 */
+    int exact = 1;
     while (is_digit(*p)) {
+        if (exact) {
+            mantissa = mantissa * 10 + (uint64_t)(*p - '0');
+            exact = mantissa <= UINT64_C(1) << 53;
+        }
         p++;
         digits++;
     }
     if (*p == '.') {
         p++;
         while (is_digit(*p)) {
+            if (exact) {
+                mantissa = mantissa * 10 + (uint64_t)(*p - '0');
+                exact = mantissa <= UINT64_C(1) << 53;
+            }
             p++;
             digits++;
+            fraction++;
         }
     }
     if (digits == 0)
         return -1;
     if (*p == 'e' || *p == 'E') {
+        exact = 0;
         p++;
         if (*p == '+' || *p == '-')
             p++;
@@ -219,6 +232,17 @@ int gx_number(const gx_ctx *cx, const char *text, double *out)
         p++;
     if (*p != '\0')
         return -1;
+    /* The usual case, a plain decimal of at most 15 or so digits: the
+     * mantissa and the power of ten are both exact doubles, so their
+     * quotient is correctly rounded, the very double strtod gives
+     * (Clinger 1990). */
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (exact && fraction < sizeof pow10 / sizeof pow10[0]) {
+        double v = (double)mantissa / pow10[fraction];
+        *out = negative ? -v : v;
+        return 0;
+    }
     /* The syntax is checked; strtod only rounds. Its decimal point follows
      * LC_NUMERIC, so switch this thread to the C locale for the call. */
     locale_t previous = uselocale(cx->c_locale);
