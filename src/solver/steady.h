@@ -26,7 +26,7 @@
  * and options (see steady_resolve_params). */
 typedef struct {
     gas_model gas;
-    gas_z_poly z_poly; /* gas's z at temperature */
+    gas_z_poly z_poly; /* z(p) of gas at temperature */
     friction_model friction;
     double temperature; /* K */
     double r_s;         /* J/(kg K) */

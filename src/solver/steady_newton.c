@@ -32,7 +32,7 @@ static double root(double pi)
 }
 
 /* g(s) = (1 - e^-s) / s, its derivative and e^-s, with series near 0
- * (truncated below 1e-21). */
+ * (their remainders below double precision). */
 static double incline_factor(double s, double *dg, double *alpha)
 {
     if (fabs(s) < 1e-5) {
