@@ -390,6 +390,23 @@ static void init_compressor(cs_compressor *c, compressor_kind kind, int line)
     c->piston_efficiency = c->reduction_vol_flow = NAN;
 }
 
+/* The id of a compressor (drive 0) or drive (drive 1) of station s: given,
+ * and not yet taken by another of its kind in the station. Becomes o->id;
+ * NULL with *st set when not. */
+static const char *new_id(owner *o, const gx_node *el, const cs_station *s, int drive, gf_status *st)
+{
+    const char *id = required_attr(o, el, "id", st);
+    if (!id)
+        return NULL;
+    o->id = id;
+    int dup = drive ? cs_station_find_drive(s, id) : cs_station_find_compressor(s, id);
+    if (dup < 0)
+        return id;
+    *st = FAIL(o, gx_line(el), "duplicate %s id in station '%s' (first at line %d)", drive ? "drive" : "compressor",
+               clip(s->id).text, drive ? s->drives[dup].line : s->compressors[dup].line);
+    return NULL;
+}
+
 /* Compressor k of station s from element el. */
 static gf_status read_compressor(gx_ctx *cx, cs_station *s, size_t k, const gx_node *el)
 {
@@ -397,14 +414,9 @@ static gf_status read_compressor(gx_ctx *cx, cs_station *s, size_t k, const gx_n
     owner o = {cx, gx_local_name(el), NULL};
     int line = gx_line(el);
     gf_status st = GF_OK;
-    const char *id = required_attr(&o, el, "id", &st);
+    const char *id = new_id(&o, el, s, 0, &st);
     if (!id)
         return st;
-    o.id = id;
-    int dup = cs_station_find_compressor(s, id);
-    if (dup >= 0)
-        return FAIL(&o, line, "duplicate compressor id in station '%s' (first at line %d)", clip(s->id).text,
-                    s->compressors[dup].line);
     cs_compressor *c = &s->compressors[k];
     init_compressor(c, kind, line);
     if (!(c->id = text_copy(id)))
@@ -431,14 +443,9 @@ static gf_status read_drive(gx_ctx *cx, cs_station *s, size_t k, const gx_node *
     owner o = {cx, gx_local_name(el), NULL};
     int line = gx_line(el);
     gf_status st = GF_OK;
-    const char *id = required_attr(&o, el, "id", &st);
+    const char *id = new_id(&o, el, s, 1, &st);
     if (!id)
         return st;
-    o.id = id;
-    int dup = cs_station_find_drive(s, id);
-    if (dup >= 0)
-        return FAIL(&o, line, "duplicate drive id in station '%s' (first at line %d)", clip(s->id).text,
-                    s->drives[dup].line);
     cs_drive *d = &s->drives[k];
     d->kind = kind;
     d->line = line;
