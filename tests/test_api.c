@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "gasflow.h"
 
 static char gaslib[1024];
@@ -271,10 +273,8 @@ int main(void)
 {
     const char *shared = getenv("GASFLOW_SHARED");
     snprintf(gaslib, sizeof gaslib, "%s/data/gaslib", shared ? shared : "../../shared");
-    char tmpl[] = "/tmp/gasflow-test-XXXXXX";
-    if (!mkdtemp(tmpl))
+    if (test_dir_make(tmpdir, sizeof tmpdir, "api") != 0)
         return 1;
-    snprintf(tmpdir, sizeof tmpdir, "%s", tmpl);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_null_handles),
         cmocka_unit_test(test_out_of_order_and_indices),
@@ -282,9 +282,7 @@ int main(void)
         cmocka_unit_test(test_cli),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        rc = rc ? rc : 1;
+    if (test_dir_remove(tmpdir) != 0 && rc == 0)
+        rc = 1;
     return rc;
 }

@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "gasflow.h"
 
 #define PI 3.14159265358979323846
@@ -65,12 +67,7 @@ static const char *SCN_TEXT =
 
 static void write_file(const char *name, const char *text)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
+    test_dir_write(dir, name, text, strlen(text), NULL, 0);
 }
 
 static gf_project *load(int with_valve_closed)
@@ -189,8 +186,7 @@ static void test_feasible_window(void **state)
 
 int main(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/gasflow-capacity-XXXXXX");
-    if (!mkdtemp(dir))
+    if (test_dir_make(dir, sizeof dir, "capacity") != 0)
         return 1;
     write_file("pipe.net", NET_TEMPLATE);
     write_file("pipe.scn", SCN_TEXT);
@@ -203,9 +199,7 @@ int main(void)
         cmocka_unit_test(test_feasible_window),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0 && rc == 0)
+    if (test_dir_remove(dir) != 0 && rc == 0)
         rc = 1;
     return rc;
 }

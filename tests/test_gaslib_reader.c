@@ -21,6 +21,8 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "io/gaslib.h"
 #include "io/gaslib_xml.h"
 
@@ -444,26 +446,23 @@ static void test_locale_independent(void **state)
 #define NET(arcs) NET_HEAD NODES NET_MID arcs NET_TAIL
 #define GOOD_NET NET(GOOD_PIPE("p1", "S1", "N1") GOOD_PIPE("p2", "N1", "X1"))
 
-/* Writes text to a new file DIR/x.net in a fresh temporary folder; path
- * gets the file's name. */
+/* Writes text to x.net in a fresh temporary folder; path gets the file's
+ * name. */
 static void write_temp_net(const char *text, size_t len, char *path, size_t cap)
 {
-    char dir[] = "/tmp/gf-reader-XXXXXX";
-    if (!mkdtemp(dir))
+    char dir[256];
+    if (test_dir_make(dir, sizeof dir, "reader") != 0)
         fail_msg("cannot make a temporary folder");
-    snprintf(path, cap, "%s/x.net", dir);
-    FILE *f = fopen(path, "wb");
-    if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0)
-        fail_msg("cannot write %s", path);
+    test_dir_write(dir, "x.net", text, len, path, cap);
 }
 
+/* Removes the folder of the file at path. */
 static void remove_temp_net(const char *path)
 {
     char dir[1024];
     snprintf(dir, sizeof dir, "%s", path);
-    remove(path);
     *strrchr(dir, '/') = '\0';
-    rmdir(dir);
+    assert_int_equal(test_dir_remove(dir), 0);
 }
 
 /* Reads text as a document in memory named x.net, and again from a file
@@ -640,17 +639,15 @@ static void test_numbers_as_strtod(void **state)
 static void test_unreadable_file(void **state)
 {
     (void)state;
-    char path[1024];
-    write_temp_net(GOOD_NET, strlen(GOOD_NET), path, sizeof path);
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s", path);
-    *strrchr(dir, '/') = '\0';
+    char dir[256], path[1024];
+    assert_int_equal(test_dir_make(dir, sizeof dir, "reader"), 0);
+    test_dir_write(dir, "x.net", GOOD_NET, strlen(GOOD_NET), path, sizeof path);
     network net;
     error_info err;
     network_init(&net);
     expect_error(gaslib_read_net(dir, &net, &err), &err, GF_ERR_IO, "cannot read"); /* the folder */
     assert_true(net.n_nodes == 0 && net.nodes == NULL);
-    remove_temp_net(path);
+    assert_int_equal(test_dir_remove(dir), 0);
     expect_error(gaslib_read_net(path, &net, &err), &err, GF_ERR_IO, "cannot open");
 }
 

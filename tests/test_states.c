@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "gasflow.h"
 
 static char dir[256];
@@ -60,12 +62,7 @@ static void scenario(const char *name, double kg_s, const char *entry, const cha
 
 static void write_file(const char *name, const char *text)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
+    test_dir_write(dir, name, text, strlen(text), NULL, 0);
 }
 
 /* A project with the files net, scn and (unless NULL) ctl of dir loaded. */
@@ -258,8 +255,7 @@ static void test_parallel_ratio(void **state)
 
 int main(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/gasflow-states-XXXXXX");
-    if (!mkdtemp(dir))
+    if (test_dir_make(dir, sizeof dir, "states") != 0)
         return 1;
     write_file("reg.net", REGULATOR_NET);
     scenario("reg40.scn", 40.0, "s", "x", NULL);
@@ -282,9 +278,7 @@ int main(void)
         cmocka_unit_test(test_parallel_ratio),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0 && rc == 0)
+    if (test_dir_remove(dir) != 0 && rc == 0)
         rc = 1;
     return rc;
 }
