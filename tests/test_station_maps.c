@@ -292,6 +292,7 @@ static void test_solve_with_machines(void **state)
     assert_int_equal(gf_load_network(p, net40), GF_OK);
     assert_int_equal(gf_load_scenario(p, scn40), GF_OK);
     assert_int_equal(gf_load_controls(p, ctl), GF_OK);
+    assert_int_equal(remove(ctl), 0); /* read: no longer needed */
     assert_int_equal(gf_load_stations(p, cs40), GF_OK);
     gf_status st = gf_solve_steady(p, &opt);
     if (st != GF_OK)
