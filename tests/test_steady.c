@@ -499,17 +499,59 @@ static void test_infeasible_reported(void **state)
     release(&f);
 }
 
+/* A solve stopped early names the worst imbalance among the nodes Newton
+ * balances: a sink on a peeled branch balances by construction, however
+ * large its withdrawal. */
+static void test_failure_names_core_imbalance(void **state)
+{
+    (void)state;
+    fixture f;
+    network_init(&f.net);
+    add_node(&f, "s", NODE_SOURCE, 0.0);
+    add_node(&f, "a", NODE_SINK, 0.0);
+    add_node(&f, "b", NODE_INNODE, 0.0);
+    add_node(&f, "leaf", NODE_SINK, 0.0);
+    add_pipe(&f, "sa", "s", "a", 50e3, 0.5, 5e-5);
+    add_pipe(&f, "ab", "a", "b", 50e3, 0.5, 5e-5);
+    add_pipe(&f, "bs", "b", "s", 50e3, 0.5, 5e-5);
+    add_pipe(&f, "bl", "b", "leaf", 20e3, 0.5, 5e-5);
+    finish(&f);
+    fix_pressure(&f, "s", 70 * BAR);
+    withdraw(&f, "a", 1.0);
+    withdraw(&f, "leaf", 50.0);
+    gf_options opt;
+    gf_options_default(&opt);
+    opt.max_iterations = 1;
+    error_info err = {0};
+    assert_int_equal(steady_resolve_params(&f.net, &f.scn, &opt, &f.par, &err), GF_OK);
+    assert_int_equal(steady_result_init(&f.res, f.net.n_nodes, f.net.n_arcs), 0);
+    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, NULL, &f.par, NULL, &f.res, &err), GF_ERR_NOT_CONVERGED);
+    assert_non_null(strstr(err.msg, "did not converge in 1 iterations"));
+    if (strstr(err.msg, "imbalance at node 'leaf'"))
+        fail_msg("%s", err.msg);
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_pipe_horizontal),     cmocka_unit_test(test_pipe_uphill),
-        cmocka_unit_test(test_pipe_downhill),       cmocka_unit_test(test_pipe_reversed_inclined),
-        cmocka_unit_test(test_yamal_low),           cmocka_unit_test(test_yamal_high),
-        cmocka_unit_test(test_meshed_conservation), cmocka_unit_test(test_meshed_real_gas),
-        cmocka_unit_test(test_lossless_and_closed), cmocka_unit_test(test_active_elements),
-        cmocka_unit_test(test_fixed_loss_resistor), cmocka_unit_test(test_zero_flow_static_head),
-        cmocka_unit_test(test_unbalanced_refused),  cmocka_unit_test(test_no_reference_refused),
-        cmocka_unit_test(test_infeasible_reported), cmocka_unit_test(test_analysis_reused),
+        cmocka_unit_test(test_failure_names_core_imbalance),
+        cmocka_unit_test(test_pipe_horizontal),
+        cmocka_unit_test(test_pipe_uphill),
+        cmocka_unit_test(test_pipe_downhill),
+        cmocka_unit_test(test_pipe_reversed_inclined),
+        cmocka_unit_test(test_yamal_low),
+        cmocka_unit_test(test_yamal_high),
+        cmocka_unit_test(test_meshed_conservation),
+        cmocka_unit_test(test_meshed_real_gas),
+        cmocka_unit_test(test_lossless_and_closed),
+        cmocka_unit_test(test_active_elements),
+        cmocka_unit_test(test_fixed_loss_resistor),
+        cmocka_unit_test(test_zero_flow_static_head),
+        cmocka_unit_test(test_unbalanced_refused),
+        cmocka_unit_test(test_no_reference_refused),
+        cmocka_unit_test(test_infeasible_reported),
+        cmocka_unit_test(test_analysis_reused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

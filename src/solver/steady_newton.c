@@ -431,7 +431,8 @@ static void describe_failure(const steady_ws *w, int iters, char *buf, size_t ca
     int worst_s = -1, low_s = -1, worst_a = -1;
     double wm = 0.0, wl = 0.0, low = INFINITY;
     for (int s = 0; s < w->n_super; s++) {
-        if (w->ref_node[s] < 0 && fabs(w->g[s]) > wm) {
+        /* balances are kept for the core (peeled supernodes balance by construction) */
+        if (w->row_of[s] >= 0 && w->ref_node[s] < 0 && fabs(w->g[s]) > wm) {
             wm = fabs(w->g[s]);
             worst_s = s;
         }
