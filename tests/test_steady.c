@@ -86,6 +86,14 @@ static void fix_pressure(fixture *f, const char *id, double p)
     f->scn.p_fixed[n] = 1;
 }
 
+/* Solves the fixture with opt; err receives the solver's message. */
+static gf_status solve_with(fixture *f, const gf_options *opt, error_info *err)
+{
+    assert_int_equal(steady_resolve_params(&f->net, &f->scn, opt, &f->par, err), GF_OK);
+    assert_int_equal(steady_result_init(&f->res, f->net.n_nodes, f->net.n_arcs), 0);
+    return steady_solve(&f->net, &f->scn, &f->ctl, NULL, &f->par, NULL, &f->res, err);
+}
+
 static gf_status solve(fixture *f, gf_gas_law law, gf_friction_law fr, double lambda)
 {
     gf_options opt;
@@ -95,10 +103,7 @@ static gf_status solve(fixture *f, gf_gas_law law, gf_friction_law fr, double la
     opt.lambda_constant = lambda;
     opt.tolerance = 1e-13;
     error_info err = {0};
-    gf_status st = steady_resolve_params(&f->net, &f->scn, &opt, &f->par, &err);
-    assert_int_equal(st, GF_OK);
-    assert_int_equal(steady_result_init(&f->res, f->net.n_nodes, f->net.n_arcs), 0);
-    st = steady_solve(&f->net, &f->scn, &f->ctl, NULL, &f->par, NULL, &f->res, &err);
+    gf_status st = solve_with(f, &opt, &err);
     if (st != GF_OK)
         print_message("solve: %s\n", err.msg);
     return st;
@@ -459,9 +464,7 @@ static void expect_refused(double inflow, double outflow, int with_pmax, const c
     gf_options opt;
     gf_options_default(&opt);
     error_info err = {0};
-    assert_int_equal(steady_resolve_params(&f.net, &f.scn, &opt, &f.par, &err), GF_OK);
-    assert_int_equal(steady_result_init(&f.res, f.net.n_nodes, f.net.n_arcs), 0);
-    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, NULL, &f.par, NULL, &f.res, &err), GF_ERR_INPUT);
+    assert_int_equal(solve_with(&f, &opt, &err), GF_ERR_INPUT);
     assert_non_null(strstr(err.msg, needle1));
     assert_non_null(strstr(err.msg, needle2));
     release(&f);
@@ -523,9 +526,7 @@ static void test_failure_names_core_imbalance(void **state)
     gf_options_default(&opt);
     opt.max_iterations = 1;
     error_info err = {0};
-    assert_int_equal(steady_resolve_params(&f.net, &f.scn, &opt, &f.par, &err), GF_OK);
-    assert_int_equal(steady_result_init(&f.res, f.net.n_nodes, f.net.n_arcs), 0);
-    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, NULL, &f.par, NULL, &f.res, &err), GF_ERR_NOT_CONVERGED);
+    assert_int_equal(solve_with(&f, &opt, &err), GF_ERR_NOT_CONVERGED);
     assert_non_null(strstr(err.msg, "did not converge in 1 iterations"));
     if (strstr(err.msg, "imbalance at node 'leaf'"))
         fail_msg("%s", err.msg);
