@@ -26,7 +26,7 @@ static gf_status read_entry(gx_ctx *cx, const network *net, decision_set *d, con
     else
         return gx_fail(cx, GF_ERR_INPUT, line, NULL, NULL,
                        "unknown element '%s' in a decision (valve, controlValve or compressorStation)", elem);
-    const char *id = gx_attr(cx, el, "id");
+    const char *id = gx_attr(el, "id");
     if (!id)
         return gx_fail(cx, GF_ERR_INPUT, line, elem, NULL, "missing required attribute 'id'");
     int arc = network_find_arc(net, id);
@@ -57,14 +57,14 @@ static gf_status read_document(gx_ctx *cx, const network *net, decision_set *d)
         if (!gx_is(g, "decisionGroup"))
             return gx_fail(cx, GF_ERR_INPUT, gx_line(g), NULL, NULL, "unknown element '%s' (decisionGroup)",
                            gx_local_name(g));
-        const char *gid = gx_attr(cx, g, "id");
+        const char *gid = gx_attr(g, "id");
         if (decisions_add_group(d, gid ? gid : "") < 0)
             return gx_fail(cx, GF_ERR_NOMEM, gx_line(g), "decisionGroup", gid, "out of memory");
         for (const gx_node *k = gx_first_element(g); k; k = gx_next_element(k)) {
             if (!gx_is(k, "decision"))
                 return gx_fail(cx, GF_ERR_INPUT, gx_line(k), "decisionGroup", gid, "unknown element '%s' (decision)",
                                gx_local_name(k));
-            const char *kid = gx_attr(cx, k, "id");
+            const char *kid = gx_attr(k, "id");
             if (decisions_add_decision(d, kid ? kid : "") < 0)
                 return gx_fail(cx, GF_ERR_NOMEM, gx_line(k), "decision", kid, "out of memory");
             for (const gx_node *e = gx_first_element(k); e; e = gx_next_element(e)) {

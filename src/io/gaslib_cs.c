@@ -224,7 +224,7 @@ static gf_status read_values(const owner *o, const gx_node *el, const value_spec
 /* A required, non-empty attribute; NULL (with *st set) when absent. */
 static const char *required_attr(const owner *o, const gx_node *el, const char *name, gf_status *st)
 {
-    const char *v = gx_attr(o->cx, el, name);
+    const char *v = gx_attr(el, name);
     if (v && v[0] != '\0')
         return v;
     char in[80];

@@ -167,7 +167,7 @@ static gf_status read_fields(gx_ctx *cx, const gx_node *el, const char *elem, co
 static const char *required_attr(gx_ctx *cx, const gx_node *el, const char *name, const char *elem, const char *id,
                                  gf_status *st)
 {
-    const char *v = gx_attr(cx, el, name);
+    const char *v = gx_attr(el, name);
     if (v && v[0] != '\0')
         return v;
     *st = gx_fail(cx, GF_ERR_INPUT, gx_line(el), elem, id, "missing required attribute '%s'", name);
@@ -178,7 +178,7 @@ static const char *required_attr(gx_ctx *cx, const gx_node *el, const char *name
 static gf_status read_coordinate(gx_ctx *cx, const gx_node *el, const char *name, const char *elem, const char *id,
                                  double *out)
 {
-    const char *text = gx_attr(cx, el, name);
+    const char *text = gx_attr(el, name);
     if (!text)
         return GF_OK;
     if (gx_number(cx, text, out) != 0) {
@@ -282,7 +282,7 @@ static gf_status read_arc(gx_ctx *cx, network *net, const gx_node *el, arc_kind 
                        gx_clip(net->nodes[from].id, buf, sizeof buf));
     }
     int fuel = -1;
-    if (kind == ARC_COMPRESSOR && gx_attr(cx, el, "fuelGasVertex")) {
+    if (kind == ARC_COMPRESSOR && gx_attr(el, "fuelGasVertex")) {
         fuel = node_ref(cx, net, el, "fuelGasVertex", elem, id, &st);
         if (fuel < 0)
             return st;
@@ -374,7 +374,7 @@ static gf_status on_net_element(gx_ctx *cx, gx_node *el, int *keep, void *data)
         return read_node_element(cx, net, el);
     }
     if (gx_is(box, "connections")) {
-        const char *from = gx_attr(cx, el, "from"), *to = gx_attr(cx, el, "to");
+        const char *from = gx_attr(el, "from"), *to = gx_attr(el, "to");
         if (from && to && network_find_node(net, from) >= 0 && network_find_node(net, to) >= 0) {
             *keep = 0;
             return read_arc_element(cx, net, el);

@@ -51,7 +51,7 @@ static gf_status set_bound(gx_ctx *cx, const gx_node *el, const char *id, const 
 static gf_status read_bound(gx_ctx *cx, const gx_node *el, const char *id, gx_quantity q, bounds *b)
 {
     const char *what = gx_local_name(el);
-    const char *bound = gx_attr(cx, el, "bound");
+    const char *bound = gx_attr(el, "bound");
     if (!bound)
         return gx_fail(cx, GF_ERR_INPUT, gx_line(el), "node", id, "%s has no 'bound' attribute", what);
     double v;
@@ -91,10 +91,10 @@ static const char *kind_phrase(node_kind kind)
 static gf_status read_scn_node(gx_ctx *cx, const network *net, const gx_node *el, scenario *scn)
 {
     int line = gx_line(el);
-    const char *id = gx_attr(cx, el, "id");
+    const char *id = gx_attr(el, "id");
     if (!id || !id[0])
         return gx_fail(cx, GF_ERR_INPUT, line, "node", NULL, "missing required attribute 'id'");
-    const char *type = gx_attr(cx, el, "type");
+    const char *type = gx_attr(el, "type");
     if (!type)
         return gx_fail(cx, GF_ERR_INPUT, line, "node", id, "missing required attribute 'type'");
     int idx = network_find_node(net, id);
@@ -167,7 +167,7 @@ static gf_status read_scenario(gx_ctx *cx, const network *net, scenario *scn)
         return gx_fail(cx, GF_ERR_INPUT, gx_line(root), NULL, NULL, "no 'scenario' element");
     if (scenario_init(scn, net->n_nodes) != 0)
         return gx_fail(cx, GF_ERR_NOMEM, gx_line(sc), NULL, NULL, "out of memory");
-    const char *id = gx_attr(cx, sc, "id");
+    const char *id = gx_attr(sc, "id");
     scn->id = text_copy(id ? id : "");
     scn->path = text_copy(cx->name);
     if (!scn->id || !scn->path)

@@ -960,9 +960,8 @@ const char *gx_text(const gx_node *n)
     return n && n->text ? n->text : "";
 }
 
-const char *gx_attr(gx_ctx *cx, const gx_node *el, const char *name)
+const char *gx_attr(const gx_node *el, const char *name)
 {
-    (void)cx;
     for (int a = 0; a < el->n_attrs; a++)
         if (el->attr_name[a][0] == name[0] && strcmp(el->attr_name[a], name) == 0)
             return el->attr_value[a];
@@ -976,14 +975,14 @@ gf_status gx_value(gx_ctx *cx, const gx_node *el, const char *elem, const char *
     const char *label = gx_local_name(el);
     int line = gx_line(el);
     char buf[64];
-    const char *text = gx_attr(cx, el, "value");
+    const char *text = gx_attr(el, "value");
     if (!text)
         return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'%s' has no value", label);
     double v;
     if (gx_number(cx, text, &v) != 0)
         return gx_fail(cx, GF_ERR_INPUT, line, elem, id, "'%s' is not a number (%s)", gx_clip(text, buf, sizeof buf),
                        label);
-    const char *unit = gx_attr(cx, el, "unit");
+    const char *unit = gx_attr(el, "unit");
     switch (gx_convert(unit, q, cx->in_scenario, v, out)) {
     case GX_UNIT_OK: break;
     case GX_UNIT_MISSING:
@@ -1006,7 +1005,7 @@ gf_status gx_value(gx_ctx *cx, const gx_node *el, const char *elem, const char *
 
 gf_status gx_flag(gx_ctx *cx, const gx_node *el, const char *attr, const char *elem, const char *id, int *out)
 {
-    const char *text = gx_attr(cx, el, attr);
+    const char *text = gx_attr(el, attr);
     if (!text) {
         *out = -1;
         return GF_OK;

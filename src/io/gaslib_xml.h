@@ -111,7 +111,7 @@ int gx_line(const gx_node *n);
 /* The element's character data, untrimmed; "" when none. */
 const char *gx_text(const gx_node *n);
 /* Attribute by local name, borrowed until gx_close; NULL if absent. */
-const char *gx_attr(gx_ctx *cx, const gx_node *el, const char *name);
+const char *gx_attr(const gx_node *el, const char *name);
 
 /* Sets "NAME:LINE: ELEM 'ID': <fmt>" (ELEM/ID parts left out when NULL)
  * and returns status (GF_ERR_NOMEM instead if an allocation failed). */
