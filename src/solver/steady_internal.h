@@ -20,7 +20,6 @@ typedef struct {
     double rel_k;         /* k / D */
     double lambda_t;      /* pipe: lambda of a law that does not depend on Re (Nikuradse with k > 0,
                              constant), for Re >= FRICTION_RE_TURBULENT; 0 otherwise */
-    double p_sum;         /* pipe: p_i + p_j at the last evaluation, Pa */
     double q_lam;         /* resistor: flow below which the loss is linear, kg/s */
     int slot[4];          /* matrix positions (i,i) (i,j) (j,i) (j,j); -1 if in a fixed row */
     double f, fq, fi, fj; /* law residual and its partial derivatives */

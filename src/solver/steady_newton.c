@@ -63,31 +63,40 @@ static double pipe_phi(const steady_ws *w, const law_arc *l, double re, double *
 
 /* Pipe law (physics.md §2), in squared pressures:
  *   F = e^-s pi_i - pi_j - c z phi(Re) g(s),  s = s0 / z,
- * z at the mean pressure p_m = 2/3 (p_i + p_j - p_i p_j / (p_i + p_j)). */
-static void eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j)
+ * z at the mean pressure p_m = 2/3 (p_i + p_j - p_i p_j / (p_i + p_j)).
+ * Returns the law's residual in Pa: |F| over p_i + p_j. Divisions dominate
+ * an evaluation and are kept few: the reciprocal of the sum serves the
+ * residual and the mean pressure's slopes, one more division the product
+ * of the end pressures, and a level pipe's incline needs none. */
+static double eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j)
 {
     const steady_params *par = w->par;
     double pa = root(pi_i), pb = root(pi_j);
     double sum = pa + pb;
+    double inv_sum = sum > 0.0 ? 1.0 / sum : 0.0;
     double pm = sum > 0.0 ? (2.0 / 3.0) * (sum - pa * pb / sum) : 0.0;
     double dz_dpm;
     double z = gas_z_at(&par->z_poly, pm, &dz_dpm);
     double dphi;
     double phi = pipe_phi(w, l, q * l->re_per_q, &dphi);
-    double s = l->s0 / z, dg, alpha;
+    double s = l->s0 != 0.0 ? l->s0 / z : 0.0, dg, alpha;
     double g = incline_factor(s, &dg, &alpha);
-    l->p_sum = sum;
     l->f = alpha * pi_i - pi_j - l->c * z * phi * g;
     l->fq = -l->c * z * g * dphi * l->re_per_q;
-    double df_dz = alpha * l->s0 / (z * z) * pi_i - l->c * phi * (g - s * dg);
+    double df_dz = -l->c * phi * (g - s * dg);
+    if (l->s0 != 0.0)
+        df_dz += alpha * s / z * pi_i;
     double dz_dpi = 0.0, dz_dpj = 0.0;
     if (dz_dpm != 0.0 && pa > 0.0 && pb > 0.0) {
-        double ra = pb / sum, rb = pa / sum;
-        dz_dpi = dz_dpm * (2.0 / 3.0) * (1.0 - ra * ra) / (2.0 * pa);
-        dz_dpj = dz_dpm * (2.0 / 3.0) * (1.0 - rb * rb) / (2.0 * pb);
+        /* dp_m/dpi_i = 2/3 (1 - (p_j / sum)^2) / (2 p_i), and for j alike */
+        double ra = pb * inv_sum, rb = pa * inv_sum;
+        double h = dz_dpm / (3.0 * pa * pb);
+        dz_dpi = h * pb * (1.0 - ra * ra);
+        dz_dpj = h * pa * (1.0 - rb * rb);
     }
     l->fi = alpha + df_dz * dz_dpi;
     l->fj = -1.0 + df_dz * dz_dpj;
+    return sum > 0.0 ? fabs(l->f) * inv_sum : fabs(l->f);
 }
 
 /* m(|q|) of a resistor's loss q m(q): |q| above 2 q_lam (the turbulent
@@ -169,8 +178,7 @@ static double law_residual_pa(const steady_ws *w, law_arc *l, double q)
         eval_other(w, l, q, pi_i, pi_j);
         return fabs(l->f);
     }
-    eval_pipe(w, l, q, pi_i, pi_j);
-    return l->p_sum > 0.0 ? fabs(l->f) / l->p_sum : fabs(l->f);
+    return eval_pipe(w, l, q, pi_i, pi_j);
 }
 
 /* The first step from a cold start, where every flow is 0. There a pipe's or
