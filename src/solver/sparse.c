@@ -35,49 +35,49 @@ long sparse_pattern_add(sparse_pattern *pat, int row, int col)
     return (long)pat->count++;
 }
 
-/* Takes the last solve's structure from the cache when pat holds the same
- * pairs in the same order (same network, modes and references): no sorting
- * and no analysis. Returns 1 if taken, 0 if not, -1 on allocation failure. */
+/* Takes the last solve's structure from the cache when pat's pairs make
+ * exactly its pattern (same network, modes and references): each pair is
+ * looked up in its column instead of sorted, and the analysis is kept.
+ * Returns 1 if taken, 0 if not, -1 on allocation failure. */
 static int take_cached(sparse_system *s, int n, const sparse_pattern *pat, int *slot, sparse_cache *c)
 {
-    size_t m = pat->count;
-    if (!c || !c->mf || !c->pair_rows || c->n != n || c->count != m ||
-        memcmp(c->pair_rows, pat->rows, m * sizeof *pat->rows) != 0 ||
-        memcmp(c->pair_cols, pat->cols, m * sizeof *pat->cols) != 0)
+    if (!c || !c->mf || c->n != n)
         return 0;
-    s->values = calloc((size_t)c->nnz + 1, sizeof *s->values);
-    if (!s->values)
+    /* the values, zero in the end, mark the entries the pairs reach */
+    double *v = calloc((size_t)c->nnz + 1, sizeof *v);
+    if (!v)
         return -1;
-    memcpy(slot, c->slot, m * sizeof *slot);
+    int reached = 0;
+    for (size_t k = 0; k < pat->count; k++) {
+        int col = pat->cols[k], row = pat->rows[k];
+        int p = col >= 0 && col < n ? c->colptr[col] : 0, end = col >= 0 && col < n ? c->colptr[col + 1] : 0;
+        while (p < end && c->rowind[p] != row)
+            p++;
+        if (p == end) {
+            free(v);
+            return 0;
+        }
+        slot[k] = p;
+        if (v[p] == 0.0) {
+            v[p] = 1.0;
+            reached++;
+        }
+    }
+    if (reached != c->nnz) {
+        free(v);
+        return 0;
+    }
+    memset(v, 0, (size_t)c->nnz * sizeof *v);
+    s->values = v;
     s->nnz = c->nnz;
     s->colptr = c->colptr;
     s->rowind = c->rowind;
     s->mf = c->mf;
-    s->count = m;
-    s->pair_rows = c->pair_rows;
-    s->pair_cols = c->pair_cols;
-    s->slot = c->slot;
-    c->colptr = c->rowind = c->pair_rows = c->pair_cols = c->slot = NULL;
+    c->colptr = c->rowind = NULL;
     c->mf = NULL;
     s->cache = c;
     klu_defaults(&s->common);
     return 1;
-}
-
-/* Keeps copies of the pairs and their value indices for the cache. */
-static int keep_pairs(sparse_system *s, const sparse_pattern *pat, const int *slot)
-{
-    size_t m = pat->count, bytes = (m ? m : 1) * sizeof(int);
-    s->pair_rows = malloc(bytes);
-    s->pair_cols = malloc(bytes);
-    s->slot = malloc(bytes);
-    if (!s->pair_rows || !s->pair_cols || !s->slot)
-        return -1;
-    memcpy(s->pair_rows, pat->rows, m * sizeof *pat->rows);
-    memcpy(s->pair_cols, pat->cols, m * sizeof *pat->cols);
-    memcpy(s->slot, slot, m * sizeof *slot);
-    s->count = m;
-    return 0;
 }
 
 int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order, sparse_cache *cache)
@@ -147,17 +147,6 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
     klu_defaults(&s->common);
     if (static_order) {
         s->cache = cache;
-        if (cache && keep_pairs(s, pat, slot) != 0) {
-            sparse_free(s);
-            return -1;
-        }
-        if (cache && cache->mf && cache->n == n && cache->nnz == nnz &&
-            memcmp(cache->colptr, s->colptr, ((size_t)n + 1) * sizeof *s->colptr) == 0 &&
-            memcmp(cache->rowind, s->rowind, (size_t)nnz * sizeof *s->rowind) == 0) {
-            s->mf = cache->mf; /* the same pattern as the last solve's */
-            cache->mf = NULL;
-            return 0;
-        }
         s->mf = mf_analyze(n, s->colptr, s->rowind);
         if (!s->mf) {
             sparse_free(s);
@@ -178,9 +167,6 @@ void sparse_cache_free(sparse_cache *c)
     mf_free(&c->mf);
     free(c->colptr);
     free(c->rowind);
-    free(c->pair_rows);
-    free(c->pair_cols);
-    free(c->slot);
     memset(c, 0, sizeof *c);
 }
 
@@ -193,16 +179,9 @@ void sparse_free(sparse_system *s)
         s->cache->colptr = s->colptr;
         s->cache->rowind = s->rowind;
         s->cache->mf = s->mf;
-        s->cache->count = s->count;
-        s->cache->pair_rows = s->pair_rows;
-        s->cache->pair_cols = s->pair_cols;
-        s->cache->slot = s->slot;
-        s->colptr = s->rowind = s->pair_rows = s->pair_cols = s->slot = NULL;
+        s->colptr = s->rowind = NULL;
         s->mf = NULL;
     }
-    free(s->pair_rows);
-    free(s->pair_cols);
-    free(s->slot);
     mf_free(&s->mf);
     if (s->numeric)
         klu_free_numeric(&s->numeric, &s->common);

@@ -19,9 +19,6 @@ typedef struct sparse_cache {
     int n, nnz;
     int *colptr, *rowind; /* the pattern analysed */
     mf_symbolic *mf;
-    size_t count; /* the (row, col) pairs it was built from, in their order */
-    int *pair_rows, *pair_cols;
-    int *slot; /* each pair's value index */
 } sparse_cache;
 
 void sparse_cache_free(sparse_cache *c);
@@ -38,8 +35,6 @@ typedef struct {
     int refactors;       /* refactorizations since the last full factorization */
     mf_symbolic *mf;     /* static-order multifrontal LU, when chosen and still fit */
     sparse_cache *cache; /* where sparse_free leaves the analysis; may be NULL */
-    size_t count;        /* with a cache: the pairs and their value indices, for it */
-    int *pair_rows, *pair_cols, *slot;
 } sparse_system;
 
 /* Collects (row, col) pairs before the pattern is fixed. */
