@@ -16,64 +16,56 @@ void sparse_pattern_free(sparse_pattern *pat)
     sparse_pattern_init(pat);
 }
 
+int sparse_pattern_reserve(sparse_pattern *pat, size_t cap)
+{
+    if (cap <= pat->cap)
+        return 0;
+    int *rows = realloc(pat->rows, cap * sizeof *rows);
+    if (!rows)
+        return -1;
+    pat->rows = rows;
+    int *cols = realloc(pat->cols, cap * sizeof *cols);
+    if (!cols)
+        return -1;
+    pat->cols = cols;
+    pat->cap = cap;
+    return 0;
+}
+
 long sparse_pattern_add(sparse_pattern *pat, int row, int col)
 {
-    if (pat->count == pat->cap) {
-        size_t cap = pat->cap ? 2 * pat->cap : 256;
-        int *rows = realloc(pat->rows, cap * sizeof *rows);
-        if (!rows)
-            return -1;
-        pat->rows = rows;
-        int *cols = realloc(pat->cols, cap * sizeof *cols);
-        if (!cols)
-            return -1;
-        pat->cols = cols;
-        pat->cap = cap;
-    }
+    if (pat->count == pat->cap && sparse_pattern_reserve(pat, pat->cap ? 2 * pat->cap : 256) != 0)
+        return -1;
     pat->rows[pat->count] = row;
     pat->cols[pat->count] = col;
     return (long)pat->count++;
 }
 
-/* Takes the last solve's structure from the cache when pat's pairs make
- * exactly its pattern (same network, modes and references): each pair is
- * looked up in its column instead of sorted, and the analysis is kept.
+/* Takes the last solve's structure from the cache when pat's pairs are the
+ * ones it was built from (same network, modes and references): every pair
+ * still lands on its former value index, which a glance at that column's
+ * row confirms, so there is nothing to sort and no analysis to run.
  * Returns 1 if taken, 0 if not, -1 on allocation failure. */
 static int take_cached(sparse_system *s, int n, const sparse_pattern *pat, int *slot, sparse_cache *c)
 {
-    if (!c || !c->mf || c->n != n)
+    if (!c || !c->mf || !c->slot || c->n != n || c->count != pat->count)
         return 0;
-    /* the values, zero in the end, mark the entries the pairs reach */
-    double *v = calloc((size_t)c->nnz + 1, sizeof *v);
-    if (!v)
-        return -1;
-    int reached = 0;
     for (size_t k = 0; k < pat->count; k++) {
-        int col = pat->cols[k], row = pat->rows[k];
-        int p = col >= 0 && col < n ? c->colptr[col] : 0, end = col >= 0 && col < n ? c->colptr[col + 1] : 0;
-        while (p < end && c->rowind[p] != row)
-            p++;
-        if (p == end) {
-            free(v);
+        int col = pat->cols[k], p = c->slot[k];
+        if (col < 0 || col >= n || p < c->colptr[col] || p >= c->colptr[col + 1] || c->rowind[p] != pat->rows[k])
             return 0;
-        }
-        slot[k] = p;
-        if (v[p] == 0.0) {
-            v[p] = 1.0;
-            reached++;
-        }
     }
-    if (reached != c->nnz) {
-        free(v);
-        return 0;
-    }
-    memset(v, 0, (size_t)c->nnz * sizeof *v);
-    s->values = v;
+    s->values = calloc((size_t)c->nnz + 1, sizeof *s->values);
+    if (!s->values)
+        return -1;
+    memcpy(slot, c->slot, pat->count * sizeof *slot);
     s->nnz = c->nnz;
     s->colptr = c->colptr;
     s->rowind = c->rowind;
     s->mf = c->mf;
-    c->colptr = c->rowind = NULL;
+    s->slot = c->slot;
+    s->count = c->count;
+    c->colptr = c->rowind = c->slot = NULL;
     c->mf = NULL;
     s->cache = c;
     klu_defaults(&s->common);
@@ -147,6 +139,15 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
     klu_defaults(&s->common);
     if (static_order) {
         s->cache = cache;
+        if (cache) { /* the pairs' value indices, for the next solve */
+            s->slot = malloc((m ? m : 1) * sizeof *s->slot);
+            if (!s->slot) {
+                sparse_free(s);
+                return -1;
+            }
+            memcpy(s->slot, slot, m * sizeof *slot);
+            s->count = m;
+        }
         s->mf = mf_analyze(n, s->colptr, s->rowind);
         if (!s->mf) {
             sparse_free(s);
@@ -167,6 +168,7 @@ void sparse_cache_free(sparse_cache *c)
     mf_free(&c->mf);
     free(c->colptr);
     free(c->rowind);
+    free(c->slot);
     memset(c, 0, sizeof *c);
 }
 
@@ -179,9 +181,12 @@ void sparse_free(sparse_system *s)
         s->cache->colptr = s->colptr;
         s->cache->rowind = s->rowind;
         s->cache->mf = s->mf;
-        s->colptr = s->rowind = NULL;
+        s->cache->slot = s->slot;
+        s->cache->count = s->count;
+        s->colptr = s->rowind = s->slot = NULL;
         s->mf = NULL;
     }
+    free(s->slot);
     mf_free(&s->mf);
     if (s->numeric)
         klu_free_numeric(&s->numeric, &s->common);

@@ -19,6 +19,8 @@ typedef struct sparse_cache {
     int n, nnz;
     int *colptr, *rowind; /* the pattern analysed */
     mf_symbolic *mf;
+    int *slot;    /* the value index of each (row, col) pair it was built from */
+    size_t count; /* pairs */
 } sparse_cache;
 
 void sparse_cache_free(sparse_cache *c);
@@ -35,6 +37,8 @@ typedef struct {
     int refactors;       /* refactorizations since the last full factorization */
     mf_symbolic *mf;     /* static-order multifrontal LU, when chosen and still fit */
     sparse_cache *cache; /* where sparse_free leaves the analysis; may be NULL */
+    int *slot;           /* with a cache: the pairs' value indices, for it */
+    size_t count;
 } sparse_system;
 
 /* Collects (row, col) pairs before the pattern is fixed. */
@@ -49,6 +53,8 @@ void sparse_pattern_free(sparse_pattern *pat);
  * from sparse_build), or -1 on allocation failure. Duplicates are allowed
  * and share one slot. */
 long sparse_pattern_add(sparse_pattern *pat, int row, int col);
+/* Makes room for cap pairs in all; returns 0, or -1 when out of memory. */
+int sparse_pattern_reserve(sparse_pattern *pat, size_t cap);
 
 /* Builds the CSC structure of an n x n matrix from pat and fills slot[k]
  * with the value index of pair k (slot has pat->count entries). Runs the

@@ -562,7 +562,8 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
     sparse_pattern_init(&pat);
     const int *r = w->row_of;
     /* pair numbers first, translated to value slots after the build */
-    int ok = 1;
+    int ok =
+        sparse_pattern_reserve(&pat, (size_t)w->n_super + 4 * (size_t)w->n_law_core + 5 * (size_t)w->n_border) == 0;
     for (int s = 0; s < w->n_super && ok; s++)
         ok = r[s] < 0 || (w->slot_diag[s] = (int)sparse_pattern_add(&pat, r[s], r[s])) >= 0;
     for (int a = 0; a < w->n_law_core && ok; a++) {
