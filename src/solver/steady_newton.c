@@ -379,24 +379,30 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
     double phi = pipe_phi(w, l, q * l->re_per_q, NULL);
     double p_known = root(pi_known);
     double z = gas_z_at(&par->z_poly, p_known, NULL);
-    double pi_far = pi_known;
+    /* the sweep is one chain of dependent steps along a line of pipes, so
+     * each step's square roots and divisions are kept to the needed ones:
+     * the far pressure's root is carried, a level pipe divides nothing for
+     * its incline, the first step has no previous iterate to judge */
+    double pi_far = pi_known, p_far = p_known;
     for (int k = 0; k < 60; k++) {
-        double s = l->s0 / z, dg, alpha;
+        double s = l->s0 != 0.0 ? l->s0 / z : 0.0, dg, alpha;
         double g = incline_factor(s, &dg, &alpha);
         double beta = l->c * z * phi * g;
         double next = far_is_j ? alpha * pi_known - beta : (pi_known + beta) / alpha;
         if (!(next > 0.0))
             return 0.0;
-        /* the law at the previous iterate is off by what this step moved
-         * (times alpha when the far end is i); in Pa over p_i + p_j */
-        double pf = sqrt(pi_far), sum = p_known + pf;
-        *res_pa = fabs(next - pi_far) * (far_is_j ? 1.0 : alpha) / sum;
-        if (k > 0 && *res_pa <= tol)
-            break;
+        if (k > 0) {
+            /* the law at the previous iterate is off by what this step
+             * moved (times alpha when the far end is i); in Pa over
+             * p_i + p_j */
+            *res_pa = fabs(next - pi_far) * (far_is_j ? 1.0 : alpha) / (p_known + p_far);
+            if (*res_pa <= tol)
+                break;
+        }
         pi_far = next;
-        pf = sqrt(pi_far);
-        sum = p_known + pf;
-        z = gas_z_at(&par->z_poly, (2.0 / 3.0) * (sum - p_known * pf / sum), NULL);
+        p_far = sqrt(pi_far);
+        double sum = p_known + p_far;
+        z = gas_z_at(&par->z_poly, (2.0 / 3.0) * (sum - p_known * p_far / sum), NULL);
     }
     return pi_far;
 }
