@@ -372,12 +372,11 @@ static double update(steady_ws *w)
  * iteration on z (z at the mean pressure; it contracts fast, as z varies
  * slowly with p) until the law holds to tol (Pa). Friction depends on the
  * flow only and is computed once. *res_pa receives the law's residual. */
-static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double pi_known, int far_is_j, double tol,
-                        double *res_pa)
+static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double pi_known, double p_known, int far_is_j,
+                        double tol, double *res_pa, double *p_far_out)
 {
     const steady_params *par = w->par;
     double phi = pipe_phi(w, l, q * l->re_per_q, NULL);
-    double p_known = root(pi_known);
     double z = gas_z_at(&par->z_poly, p_known, NULL);
     /* the sweep is one chain of dependent steps along a line of pipes, so
      * each step's square roots and divisions are kept to the needed ones:
@@ -389,8 +388,10 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
         double g = incline_factor(s, &dg, &alpha);
         double beta = l->c * z * phi * g;
         double next = far_is_j ? alpha * pi_known - beta : (pi_known + beta) / alpha;
-        if (!(next > 0.0))
+        if (!(next > 0.0)) {
+            *p_far_out = 0.0;
             return 0.0;
+        }
         if (k > 0) {
             /* the law at the previous iterate is off by what this step
              * moved (times alpha when the far end is i); in Pa over
@@ -404,6 +405,7 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
         double sum = p_known + p_far;
         z = gas_z_at(&par->z_poly, (2.0 / 3.0) * (sum - p_known * p_far / sum), NULL);
     }
+    *p_far_out = p_far;
     return pi_far;
 }
 
@@ -420,10 +422,13 @@ static int sweep_trees(steady_ws *w, double *law_res)
         int s = w->peel_node[t];
         int far_is_j = l->j == s;
         double q = w->q_law[a];
-        double pi_known = w->x[far_is_j ? l->i : l->j];
+        int known = far_is_j ? l->i : l->j;
+        double pi_known = w->x[known];
         if (l->kind == LAW_PIPE) {
-            double r = 0.0;
-            w->x[s] = tree_pipe(w, l, q, pi_known, far_is_j, tol, &r);
+            /* a peeled neighbour's root is at hand: the next pipe along a
+             * line need not wait for a square root */
+            double p_known = w->row_of[known] < 0 ? w->p_tree[known] : root(pi_known), r = 0.0;
+            w->x[s] = tree_pipe(w, l, q, pi_known, p_known, far_is_j, tol, &r, &w->p_tree[s]);
             if (!(w->x[s] > 0.0))
                 return s;
             if (r > *law_res)
@@ -447,6 +452,7 @@ static int sweep_trees(steady_ws *w, double *law_res)
             if (done)
                 break;
         }
+        w->p_tree[s] = root(w->x[s]);
         double r = law_residual_pa(w, l, q);
         if (r > *law_res)
             *law_res = r;
