@@ -624,11 +624,14 @@ static double mass_residual(steady_ws *w, const steady_result *res)
     return m;
 }
 
-static int fill_result(steady_ws *w, steady_result *res)
+/* The result per node and arc from the supernode state; swept: the sweep
+ * along the peeled trees completed. */
+static int fill_result(steady_ws *w, steady_result *res, int swept)
 {
     for (size_t n = 0; n < w->n_nodes; n++) {
         int s = w->super_of[n];
-        res->p[n] = root(w->x[s]);
+        /* the sweep left the peeled nodes' pressures at hand */
+        res->p[n] = swept && w->row_of[s] < 0 ? w->p_tree[s] : root(w->x[s]);
         res->is_reference[n] = w->ref_node[s] == (int)n;
         res->withdrawal[n] = w->node_demand[n];
     }
@@ -734,7 +737,7 @@ gf_status steady_newton(steady_ws *w, steady_result *res, error_info *err)
     }
     res->iterations = it;
     res->law_residual = lr;
-    if (fill_result(w, res) != 0)
+    if (fill_result(w, res, st == GF_OK) != 0)
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     res->converged = st == GF_OK;
     if (st == GF_OK) {
