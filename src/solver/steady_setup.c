@@ -433,9 +433,10 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
 static gf_status peel_trees(steady_ws *w, error_info *err)
 {
     int ns = w->n_super, nl = w->n_law;
+    /* per supernode its arcs still in the network: how many, and the xor
+     * of their indices, which is the arc itself once only one is left */
     int *deg = arena_calloc(w->arena, (size_t)ns, sizeof *deg);
-    int *start = arena_calloc(w->arena, (size_t)ns + 1, sizeof *start);
-    int *adj = arena_alloc(w->arena, ((size_t)nl + 1) * 2 * sizeof *adj);
+    int *axor = arena_calloc(w->arena, (size_t)ns, sizeof *axor);
     int *stack = arena_alloc(w->arena, (size_t)ns * sizeof *stack);
     int *order = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *order);
     unsigned char *gone = arena_calloc(w->arena, (size_t)ns, 1), *tree = arena_calloc(w->arena, (size_t)nl + 1, 1);
@@ -444,7 +445,7 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
     int *node_of = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *node_of);
     double *q = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *q);
     gf_status st = GF_OK;
-    if (!deg || !start || !adj || !stack || !order || !gone || !tree || !at || !pos || !node_of || !q) {
+    if (!deg || !axor || !stack || !order || !gone || !tree || !at || !pos || !node_of || !q) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
         goto done;
     }
@@ -456,26 +457,12 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
         }
         deg[l->i]++;
         deg[l->j]++;
-        start[l->i + 1]++;
-        start[l->j + 1]++;
+        axor[l->i] ^= a;
+        axor[l->j] ^= a;
     }
     for (int b = 0; b < w->n_border; b++) {
         deg[w->border[b].i] += 2;
         deg[w->border[b].j] += 2;
-    }
-    for (int s = 0; s < ns; s++)
-        start[s + 1] += start[s];
-    {
-        int *fill = stack; /* a cursor per node before the peeling */
-        for (int s = 0; s < ns; s++)
-            fill[s] = start[s];
-        for (int a = 0; a < nl; a++) {
-            const law_arc *l = &w->law[a];
-            if (l->i != l->j) {
-                adj[fill[l->i]++] = a;
-                adj[fill[l->j]++] = a;
-            }
-        }
     }
     int top = 0, n_tree = 0;
     for (int s = 0; s < ns; s++)
@@ -485,12 +472,7 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
         int s = stack[--top];
         if (gone[s] || deg[s] != 1)
             continue;
-        int arc = -1;
-        for (int k = start[s]; k < start[s + 1] && arc < 0; k++)
-            if (!tree[adj[k]])
-                arc = adj[k];
-        if (arc < 0)
-            continue;
+        int arc = axor[s];
         const law_arc *l = &w->law[arc];
         int u = l->i == s ? l->j : l->i;
         /* the arc carries s's withdrawal away from u */
@@ -501,6 +483,7 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
         node_of[arc] = s;
         order[n_tree++] = arc;
         deg[s] = 0;
+        axor[u] ^= arc;
         if (--deg[u] == 1 && w->ref_node[u] < 0)
             stack[top++] = u;
     }
