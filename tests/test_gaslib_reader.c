@@ -133,11 +133,15 @@ static void check_network(const network *net, const instance *in)
         assert_true(isfinite(n->height));
         assert_true(n->line > 0);
         if (n->kind == NODE_SOURCE) {
+            /* the network's list of sources, in order */
+            assert_true(kinds[NODE_SOURCE] <= net->n_sources);
+            assert_int_equal(net->sources[kinds[NODE_SOURCE] - 1], i);
             assert_true(n->gas.temperature > 200.0 && n->gas.temperature < 350.0);
             assert_true(n->gas.norm_density > 0.5 && n->gas.norm_density < 1.2);
             assert_true(n->gas.molar_mass > 0.010 && n->gas.molar_mass < 0.030);
         }
     }
+    assert_int_equal(net->n_sources, kinds[NODE_SOURCE]);
     for (size_t j = 0; j < net->n_arcs; j++) {
         const net_arc *a = &net->arcs[j];
         arcs[a->kind]++;

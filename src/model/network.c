@@ -23,6 +23,7 @@ void network_free(network *net)
         free(net->arcs[i].id);
     free(net->nodes);
     free(net->arcs);
+    free(net->sources);
     free(net->path);
     free(net->title);
     strmap_free(&net->node_index);
@@ -49,10 +50,17 @@ int network_add_node(network *net, const char *id, node_kind kind, int line)
     g->temperature = g->calorific_value = g->norm_density = NAN;
     g->cp_a = g->cp_b = g->cp_c = NAN;
     g->molar_mass = g->pc = g->tc = NAN;
+    if (kind == NODE_SOURCE &&
+        array_reserve_one((void **)&net->sources, &net->source_cap, net->n_sources, sizeof *net->sources) != 0) {
+        free(n->id);
+        return -1;
+    }
     if (strmap_put(&net->node_index, n->id, (int)net->n_nodes) < 0) {
         free(n->id);
         return -1;
     }
+    if (kind == NODE_SOURCE)
+        net->sources[net->n_sources++] = (int)net->n_nodes;
     return (int)net->n_nodes++;
 }
 

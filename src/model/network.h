@@ -81,6 +81,8 @@ typedef struct {
     size_t node_cap, arc_cap; /* allocated lengths of nodes, arcs */
     net_node *nodes;
     net_arc *arcs;
+    int *sources; /* the source nodes' indices, in order (a node's kind is set once) */
+    size_t n_sources, source_cap;
     strmap node_index; /* id -> node index */
     strmap arc_index;  /* id -> arc index */
 } network;

@@ -17,26 +17,19 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
                          "invalid options: viscosity, tolerance, temperature, z and lambda must be > 0, "
                          "iterations >= 1, laws known");
     /* weights: nominated inflow, or equal when nothing flows in; the
-     * sources are found in one pass over the nodes (a large network's node
-     * records are read from memory once) */
-    size_t n_src = 0;
-    int *src = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof *src);
-    if (!src)
-        return error_set(err, GF_ERR_NOMEM, "out of memory");
-    for (size_t n = 0; n < net->n_nodes; n++)
-        if (net->nodes[n].kind == NODE_SOURCE)
-            src[n_src++] = (int)n;
+     * network lists its sources (a pass over a large network's node
+     * records would read them all from memory) */
+    size_t n_src = net->n_sources;
+    const int *src = net->sources;
     double wsum = 0.0;
     for (size_t k = 0; k < n_src; k++) {
         double w = scn ? -0.5 * (scn->flow_lo[src[k]] + scn->flow_hi[src[k]]) : 0.0;
         if (w > 0.0)
             wsum += w;
     }
-    if (n_src == 0) {
-        free(src);
+    if (n_src == 0)
         return error_set(err, GF_ERR_INPUT, "%s: the network has no source, so no gas quality is given",
                          net->path ? net->path : "network");
-    }
     int equal = !(wsum > 0.0);
     if (equal)
         wsum = (double)n_src;
@@ -58,7 +51,6 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
         mix.cp_c += w * g->cp_c;
         mix.calorific_value += w * g->calorific_value;
     }
-    free(src);
     out->temperature = isfinite(opt->temperature) ? opt->temperature : mix.temperature;
     out->rho_n = mix.norm_density;
     out->r_s = GAS_R_UNIVERSAL / mix.molar_mass;
