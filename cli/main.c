@@ -602,6 +602,10 @@ static int run_batch(const steady_args *a)
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         b.jobs = cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
     }
+    /* the cores go to the nominations: OpenBLAS (the large fronts of big
+     * networks) stays on each worker's own thread, unless the user says */
+    if (b.jobs > 1)
+        setenv("OPENBLAS_NUM_THREADS", "1", 0);
     if (a->csv)
         fputs("gasflow: --csv is not available for batches; use --json DIR\n", stderr);
     int rc = a->csv ? EXIT_INPUT : batch_run(&b);

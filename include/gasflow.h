@@ -18,7 +18,11 @@
  * through out-pointers. After a failure, gf_last_error(p) tells what went
  * wrong with context (file, line, element id). Units are SI: Pa (absolute),
  * K, m, kg/s. A project is not thread-safe, but projects are independent:
- * two projects on two threads are fine (the library has no global state).
+ * two projects on two threads are fine (the library's only global state is
+ * OpenBLAS, opened once at the first large dense block of a big meshed
+ * network; OpenBLAS spreads such blocks over all cores unless
+ * OPENBLAS_NUM_THREADS says otherwise, which solves on several threads at
+ * once may want).
  */
 #ifndef GASFLOW_H
 #define GASFLOW_H

@@ -2,7 +2,7 @@
 # Installs gasflow's build and test dependencies from Debian 12 packages.
 # Skips apt-get when everything is already there.
 set -euo pipefail
-packages=(build-essential cmake pkg-config libxml2-dev libsuitesparse-dev libcmocka-dev libxml2-utils)
+packages=(build-essential cmake pkg-config libxml2-dev libsuitesparse-dev libcmocka-dev libxml2-utils libopenblas0-pthread)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -144,6 +144,93 @@ static void test_forest(void **state)
     free(g2);
 }
 
+/* The r x c grid matrix of grid_matrix, built sparse (column by column,
+ * rows ascending), for sizes where a dense one would not fit. */
+static csc sparse_grid(int r, int c, double eps)
+{
+    int n = r * c;
+    csc m = {n, 0, calloc((size_t)n + 1, sizeof(int)), malloc((size_t)n * 5 * sizeof(int)),
+             calloc((size_t)n * 5, sizeof(double))};
+    /* the link weights first: right and down of each node, both ways */
+    double *g = malloc((size_t)n * 2 * sizeof *g), *up = malloc((size_t)n * 2 * sizeof *up),
+           *dn = malloc((size_t)n * 2 * sizeof *dn);
+    for (int k = 0; k < 2 * n; k++) {
+        g[k] = 0.5 + uniform();
+        up[k] = 1.0 + eps * (uniform() - 0.5);
+        dn[k] = 1.0 + eps * (uniform() - 0.5);
+    }
+    for (int j = 0; j < n; j++) {
+        int x = j % c, y = j / c;
+        m.colptr[j] = m.nnz;
+        /* column j: rows j - c, j - 1, j, j + 1, j + c (those that exist) */
+        int rows[5] = {y > 0 ? j - c : -1, x > 0 ? j - 1 : -1, j, x + 1 < c ? j + 1 : -1, y + 1 < r ? j + c : -1};
+        int links[5] = {2 * (j - c) + 1, 2 * (j - 1), -1, 2 * j, 2 * j + 1};
+        double diag = 0.0;
+        for (int k = 0; k < 5; k++)
+            if (rows[k] >= 0 && k != 2)
+                diag += g[links[k]];
+        for (int k = 0; k < 5; k++) {
+            int i = rows[k];
+            if (i < 0)
+                continue;
+            double v = k == 2 ? diag : -g[links[k]] * (i < j ? up[links[k]] : dn[links[k]]);
+            if (i == 0)
+                v = j == 0 ? 1.0 : 0.0; /* node 0: a fixed pressure */
+            m.rowind[m.nnz] = i;
+            m.x[m.nnz++] = v;
+        }
+    }
+    m.colptr[n] = m.nnz;
+    free(g);
+    free(up);
+    free(dn);
+    return m;
+}
+
+/* A 200 x 200 grid, whose top fronts are large enough for the BLAS path
+ * (panels, a triangular solve and a matrix product): the residual stays at
+ * rounding, below 1e-12 of the terms it sums (1.3e-13 measured, 1.4e-13
+ * with the BLAS path off). */
+static void test_large_fronts(void **state)
+{
+    (void)state;
+    csc m = sparse_grid(200, 200, 0.1);
+    int n = m.n;
+    mf_symbolic *s = mf_analyze(n, m.colptr, m.rowind);
+    assert_non_null(s);
+    assert_true(mf_blas_fronts(s) > 0 && mf_blas_available());
+    double *b = malloc((size_t)n * sizeof *b), *x = malloc((size_t)n * sizeof *x);
+    for (int i = 0; i < n; i++)
+        b[i] = x[i] = uniform() - 0.5;
+    assert_int_equal(mf_factor(s, m.x), 0);
+    mf_solve(s, x);
+    /* the residual against the size of the terms it sums (the solution of
+     * a grid Laplacian is much larger than the right-hand side) */
+    double *r = malloc((size_t)n * sizeof *r), *size = calloc((size_t)n, sizeof *size), rmax = 0.0, smax = 0.0;
+    for (int i = 0; i < n; i++) {
+        r[i] = -b[i];
+        size[i] = fabs(b[i]);
+    }
+    for (int j = 0; j < n; j++)
+        for (int p = m.colptr[j]; p < m.colptr[j + 1]; p++) {
+            r[m.rowind[p]] += m.x[p] * x[j];
+            size[m.rowind[p]] += fabs(m.x[p] * x[j]);
+        }
+    for (int i = 0; i < n; i++) {
+        rmax = fmax(rmax, fabs(r[i]));
+        smax = fmax(smax, size[i]);
+    }
+    assert_true(rmax <= 1e-12 * smax);
+    free(size);
+    free(r);
+    free(b);
+    free(x);
+    mf_free(&s);
+    free(m.colptr);
+    free(m.rowind);
+    free(m.x);
+}
+
 static void test_zero_pivot_refused(void **state)
 {
     (void)state;
@@ -164,6 +251,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grids),
         cmocka_unit_test(test_forest),
+        cmocka_unit_test(test_large_fronts),
         cmocka_unit_test(test_zero_pivot_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,6 +31,12 @@ int mf_factor(mf_symbolic *s, const double *values);
 /* Solves with the last factorization; b is overwritten with x. */
 void mf_solve(mf_symbolic *s, double *b);
 
+/* Fronts large enough to be factorized by panels and BLAS level 3, and
+ * whether OpenBLAS, which does that, could be opened (else they take the
+ * small fronts' kernel). For tests. */
+int mf_blas_fronts(const mf_symbolic *s);
+int mf_blas_available(void);
+
 /* Nonzeros in L and U (for reports). */
 double mf_factor_nnz(const mf_symbolic *s);
 
