@@ -231,6 +231,44 @@ static void test_large_fronts(void **state)
     free(m.x);
 }
 
+/* A dense matrix of 1100 rows is one front of 1100 pivots: the BLAS path
+ * with its wider panels (fronts of 1024 rows and more), against its
+ * residual (diagonally dominant, so no pivot is small). */
+static void test_dense_front(void **state)
+{
+    (void)state;
+    int n = 1100;
+    double *a = malloc((size_t)n * n * sizeof *a);
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++)
+            a[i + (size_t)j * n] = i == j ? 2.0 * n : uniform() - 0.5;
+    csc m = from_dense(n, a);
+    mf_symbolic *s = mf_analyze(n, m.colptr, m.rowind);
+    assert_non_null(s);
+    assert_true(mf_blas_fronts(s) > 0 && mf_blas_available());
+    assert_int_equal(mf_factor(s, m.x), 0);
+    double *b = malloc((size_t)n * sizeof *b), *x = malloc((size_t)n * sizeof *x);
+    for (int i = 0; i < n; i++)
+        b[i] = x[i] = uniform() - 0.5;
+    mf_solve(s, x);
+    double rmax = 0.0, bmax = 0.0;
+    for (int i = 0; i < n; i++) {
+        double r = -b[i];
+        for (int j = 0; j < n; j++)
+            r += a[i + (size_t)j * n] * x[j];
+        rmax = fmax(rmax, fabs(r));
+        bmax = fmax(bmax, fabs(b[i]));
+    }
+    assert_true(rmax <= 1e-12 * bmax);
+    free(b);
+    free(x);
+    free(a);
+    mf_free(&s);
+    free(m.colptr);
+    free(m.rowind);
+    free(m.x);
+}
+
 static void test_zero_pivot_refused(void **state)
 {
     (void)state;
@@ -252,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_grids),
         cmocka_unit_test(test_forest),
         cmocka_unit_test(test_large_fronts),
+        cmocka_unit_test(test_dense_front),
         cmocka_unit_test(test_zero_pivot_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

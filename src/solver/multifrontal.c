@@ -622,16 +622,19 @@ static int panel_lu(double *P, size_t ld, int m, int k)
 }
 
 /* Large fronts (at least MF_PANEL pivots and MF_BLAS_ROWS rows): panels of
- * MF_PANEL pivots, each factored by panel_lu, then the rows of U right of
- * it by a triangular solve and the trailing block by one matrix product
- * (BLAS level 3, from OpenBLAS). front_lu's rank-4 updates are bound by
- * memory on large fronts; the product runs near the machine's peak. On
- * smaller fronts (the 100 x 100 grid's reach 153 rows) front_lu is faster.
+ * MF_PANEL pivots (twice that from MF_WIDE_ROWS rows), each factored by
+ * panel_lu, then the rows of U right of it by a triangular solve and the
+ * trailing block by one matrix product (BLAS level 3, from OpenBLAS).
+ * front_lu's rank-4 updates are bound by memory on large fronts; the
+ * product runs near the machine's peak. On smaller fronts (the 100 x 100
+ * grid's reach 153 rows) front_lu is faster. Panels of 32 and 64 were
+ * best on the 250,000- and 1,000,000-node meshes.
  * OpenBLAS is opened at the first large front, not linked: loading it
  * costs about 2 ms, which every small solve would pay. Without it large
  * fronts take front_lu too. */
-#define MF_PANEL 64
+#define MF_PANEL 32
 #define MF_BLAS_ROWS 256
+#define MF_WIDE_ROWS 1024
 
 /* CBLAS's ABI values (cblas.h) */
 enum { CB_COL_MAJOR = 102, CB_NO_TRANS = 111, CB_LOWER = 122, CB_UNIT = 132, CB_LEFT = 141 };
@@ -685,8 +688,9 @@ static int front_factor(double *F, int m, int k)
     if (!mf_blas_available())
         return front_lu(F, m, k);
     size_t ld = (size_t)m;
-    for (int j0 = 0; j0 < k; j0 += MF_PANEL) {
-        int jb = k - j0 < MF_PANEL ? k - j0 : MF_PANEL;
+    int panel = m >= MF_WIDE_ROWS ? 2 * MF_PANEL : MF_PANEL, jb;
+    for (int j0 = 0; j0 < k; j0 += jb) {
+        jb = k - j0 < panel ? k - j0 : panel;
         double *a11 = F + (size_t)j0 + (size_t)j0 * ld;
         if (panel_lu(a11, ld, m - j0, jb) != 0)
             return -1;
