@@ -629,6 +629,7 @@ static int panel_lu(double *P, size_t ld, int m, int k)
  * product runs near the machine's peak. On smaller fronts (the 100 x 100
  * grid's reach 153 rows) front_lu is faster. Panels of 32 and 64 were
  * best on the 250,000- and 1,000,000-node meshes.
+ *
  * OpenBLAS is opened at the first large front, not linked: loading it
  * costs about 2 ms, which every small solve would pay. Without it large
  * fronts take front_lu too. */

@@ -65,9 +65,10 @@ static double pipe_phi(const steady_ws *w, const law_arc *l, double re, double *
  *   F = e^-s pi_i - pi_j - c z phi(Re) g(s),  s = s0 / z,
  * z at the mean pressure p_m = 2/3 (p_i + p_j - p_i p_j / (p_i + p_j)).
  * Returns the law's residual in Pa: |F| over p_i + p_j. Divisions dominate
- * an evaluation and are kept few: the reciprocal of the sum serves the
- * residual and the mean pressure's slopes, one more division the product
- * of the end pressures, and a level pipe's incline needs none. */
+ * an evaluation and are kept to three for a level pipe (there were eight):
+ * the mean pressure, the reciprocal of the sum (for the residual and the
+ * mean pressure's slopes) and one over the product of the end pressures;
+ * only an inclined pipe divides for its incline. */
 static double eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j)
 {
     const steady_params *par = w->par;
