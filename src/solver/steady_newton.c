@@ -190,14 +190,16 @@ static double law_residual_pa(const steady_ws *w, law_arc *l, double q)
  * the secant of each law at a gas velocity of COLD_VELOCITY (half its
  * slope there), which splits the flows by the turbulent resistances; the
  * law's value stays the one at zero flow. rho_v is the density at the
- * pressure scale times that velocity. */
-static void cold_secant(const steady_ws *w, law_arc *l, double rho_v)
+ * pressure scale times that velocity. Returns law_residual_pa's value at
+ * zero flow. */
+static double cold_secant(const steady_ws *w, law_arc *l, double rho_v)
 {
     double d = w->net->arcs[l->arc].diameter;
     law_residual_pa(w, l, rho_v * 0.25 * GAS_PI * d * d);
     double fq = l->fq;
-    law_residual_pa(w, l, 0.0);
+    double r = law_residual_pa(w, l, 0.0);
     l->fq = 0.5 * fq;
+    return r;
 }
 
 /* Bordering arcs; returns the residual in Pa (0 for fixed flow). */
@@ -259,11 +261,9 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
     for (int a = 0; a < w->n_law_core; a++) {
         law_arc *l = &w->law[a];
         double q = w->q_law[a];
-        double r = law_residual_pa(w, l, q);
+        double r = first && q == 0.0 && l->kind != LAW_FIXED_LOSS ? cold_secant(w, l, rho_v) : law_residual_pa(w, l, q);
         if (r > lr)
             lr = r;
-        if (first && q == 0.0 && l->kind != LAW_FIXED_LOSS)
-            cold_secant(w, l, rho_v);
         w->g[l->i] += q;
         w->g[l->j] -= q;
     }
