@@ -12,8 +12,8 @@
 #  2. whole `gasflow` processes: median and fastest wall time over RUNS runs;
 #  3. a batch of nominations: throughput.
 # The tables also go to build/bench/results.md. With BENCH_MESH=1 it also
-# solves the generated meshed network of 1,000,000 nodes once (a minute or
-# two, and 2.6 GB of memory).
+# solves the generated meshed network of 1,000,000 nodes once (about half a
+# minute, and 2.6 GB of memory).
 #
 #   bash bench/run.sh [RUNS]        (default 7)
 set -euo pipefail
