@@ -67,6 +67,11 @@ typedef struct {
     int *peel_node; /* per tree arc (same order): the supernode it leads to */
     int n_cols;     /* bordering flow unknowns */
     law_arc *law;
+    int *law_ends;  /* per law arc in the order added: i and j, for the peeling (which reorders law) */
+    int *law_net;   /* per law arc: its network arc (law[a].arc), compact for the results */
+    int *comp;      /* per supernode: union-find of the pressure components (set-up) */
+    int *peel_deg;  /* per supernode: law arcs at it (set-up, for the peeling) */
+    int *peel_axor; /* per supernode: xor of their indices */
     border_arc *border;
     int *arc_from, *arc_to; /* per arc: end nodes (compact copies for the hot loops) */
     int *lossless;          /* arcs merged into supernodes */

@@ -642,7 +642,7 @@ static int fill_result(steady_ws *w, steady_result *res, int swept)
         res->set_point[a] = w->set_point[a];
     }
     for (int a = 0; a < w->n_law; a++)
-        res->q[w->law[a].arc] = w->q_law[a];
+        res->q[w->law_net[a]] = w->q_law[a];
     for (int b = 0; b < w->n_border; b++)
         res->q[w->border[b].arc] = w->border[b].share * w->x[w->border[b].col];
     if (recover_lossless(w, res) != 0)

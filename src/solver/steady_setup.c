@@ -119,29 +119,26 @@ static gf_status default_references(steady_ws *w, const scenario *scn, int *comp
         else if (w->border[b].kind == BORDER_INLET)
             anchored[uf_find(comp, w->border[b].i)] = 1;
     }
-    int unanchored = 0;
-    for (int s = 0; s < ns && !unanchored; s++)
-        unanchored = uf_find(comp, s) == s && !anchored[s];
-    for (size_t n = 0; unanchored && n < w->n_nodes; n++) {
-        int c = uf_find(comp, w->super_of[n]);
+    /* the sources first (in node order, as the scan of all nodes would
+     * meet them); only a part without a source at a pressureMax needs
+     * the scan of all its nodes */
+    for (size_t k = 0; k < net->n_sources; k++) {
+        int n = net->sources[k], c = uf_find(comp, w->super_of[n]);
         if (anchored[c] || !isfinite(net->nodes[n].p_max))
             continue;
-        int cur = best[c];
-        if (cur < 0) {
-            best[c] = (int)n;
+        if (best[c] < 0 || -w->node_demand[n] > -w->node_demand[best[c]])
+            best[c] = n;
+    }
+    int unresolved = 0;
+    for (int s = 0; s < ns && !unresolved; s++)
+        unresolved = uf_find(comp, s) == s && !anchored[s] && best[s] < 0;
+    for (size_t n = 0; unresolved && n < w->n_nodes; n++) {
+        int c = uf_find(comp, w->super_of[n]);
+        if (anchored[c] || (best[c] >= 0 && net->nodes[best[c]].kind == NODE_SOURCE) ||
+            net->nodes[n].kind == NODE_SOURCE || !isfinite(net->nodes[n].p_max))
             continue;
-        }
-        const net_node *a = &net->nodes[n], *bn = &net->nodes[cur];
-        int a_src = a->kind == NODE_SOURCE, b_src = bn->kind == NODE_SOURCE;
-        if (a_src != b_src) {
-            if (a_src)
-                best[c] = (int)n;
-        } else if (a_src) {
-            if (-w->node_demand[n] > -w->node_demand[cur])
-                best[c] = (int)n;
-        } else if (a->p_max > bn->p_max) {
+        if (best[c] < 0 || net->nodes[n].p_max > net->nodes[best[c]].p_max)
             best[c] = (int)n;
-        }
     }
     gf_status st = GF_OK;
     for (int s = 0; s < ns && st == GF_OK; s++) {
@@ -250,11 +247,28 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
             continue;
         int i = w->super_of[arc->from], j = w->super_of[arc->to];
         if (arc->kind == ARC_PIPE || arc->kind == ARC_RESISTOR) {
-            law_arc *l = &w->law[w->n_law++];
-            memset(l, 0, sizeof *l);
+            /* the pressure components and the degrees for the peeling are
+             * counted here, while the ends are at hand */
+            int k = w->n_law++;
+            uf_union(w->comp, i, j);
+            if (i == j) {
+                w->peel_deg[i] += 2; /* a loop on itself keeps its node in the core */
+            } else {
+                w->peel_deg[i]++;
+                w->peel_deg[j]++;
+                w->peel_axor[i] ^= k;
+                w->peel_axor[j] ^= k;
+            }
+            w->law_ends[2 * k] = i;
+            w->law_ends[2 * k + 1] = j;
+            w->law_net[k] = (int)a;
+            /* the records are written field by field: the slots and the
+             * law's values are set for the core arcs alone, later */
+            law_arc *l = &w->law[k];
             l->arc = (int)a;
             l->i = i;
             l->j = j;
+            l->s0 = l->rel_k = l->lambda_t = l->q_lam = 0.0;
             double d = arc->diameter, area = 0.25 * GAS_PI * d * d;
             l->re_per_q = d / (area * par->viscosity);
             if (arc->kind == ARC_PIPE) {
@@ -435,8 +449,8 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
     int ns = w->n_super, nl = w->n_law;
     /* per supernode its arcs still in the network: how many, and the xor
      * of their indices, which is the arc itself once only one is left */
-    int *deg = arena_calloc(w->arena, (size_t)ns, sizeof *deg);
-    int *axor = arena_calloc(w->arena, (size_t)ns, sizeof *axor);
+    int *deg = w->peel_deg, *axor = w->peel_axor;
+    const int *ends = w->law_ends;
     int *stack = arena_alloc(w->arena, (size_t)ns * sizeof *stack);
     int *order = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *order);
     unsigned char *gone = arena_calloc(w->arena, (size_t)ns, 1), *tree = arena_calloc(w->arena, (size_t)nl + 1, 1);
@@ -445,20 +459,9 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
     int *node_of = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *node_of);
     double *q = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *q);
     gf_status st = GF_OK;
-    if (!deg || !axor || !stack || !order || !gone || !tree || !at || !pos || !node_of || !q) {
+    if (!stack || !order || !gone || !tree || !at || !pos || !node_of || !q) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
         goto done;
-    }
-    for (int a = 0; a < nl; a++) {
-        const law_arc *l = &w->law[a];
-        if (l->i == l->j) {
-            deg[l->i] += 2; /* a loop on itself keeps its node in the core */
-            continue;
-        }
-        deg[l->i]++;
-        deg[l->j]++;
-        axor[l->i] ^= a;
-        axor[l->j] ^= a;
     }
     for (int b = 0; b < w->n_border; b++) {
         deg[w->border[b].i] += 2;
@@ -473,10 +476,10 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
         if (gone[s] || deg[s] != 1)
             continue;
         int arc = axor[s];
-        const law_arc *l = &w->law[arc];
-        int u = l->i == s ? l->j : l->i;
+        int li = ends[2 * arc], lj = ends[2 * arc + 1];
+        int u = li == s ? lj : li;
         /* the arc carries s's withdrawal away from u */
-        q[arc] = l->j == s ? w->demand[s] : -w->demand[s];
+        q[arc] = lj == s ? w->demand[s] : -w->demand[s];
         w->demand[u] += w->demand[s];
         tree[arc] = 1;
         gone[s] = 1;
@@ -500,6 +503,9 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
             law_arc held = w->law[k];
             w->law[k] = w->law[idx];
             w->law[idx] = held;
+            int net_index = w->law_net[k];
+            w->law_net[k] = w->law_net[idx];
+            w->law_net[idx] = net_index;
             int b = at[k];
             at[k] = a;
             at[idx] = b;
@@ -688,17 +694,19 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
         for (size_t k = 0; k < ctl->n_slacks; k++)
             if ((st = set_reference(w, ctl->slacks[k].node, ctl->slacks[k].p, 1, err)) != GF_OK)
                 return st;
-    if ((st = add_arcs(w, err)) != GF_OK)
-        return st;
-
-    /* pressure components: parts joined by arcs that couple pressures */
-    int *comp = arena_alloc(w->arena, (size_t)ns * sizeof *comp);
-    if (!comp)
+    /* pressure components: parts joined by arcs that couple pressures
+     * (add_arcs joins the ends of pipes and resistors) */
+    int *comp = w->comp = arena_alloc(w->arena, (size_t)ns * sizeof *comp);
+    w->peel_deg = arena_calloc(w->arena, (size_t)ns, sizeof *w->peel_deg);
+    w->peel_axor = arena_calloc(w->arena, (size_t)ns, sizeof *w->peel_axor);
+    w->law_ends = arena_alloc(w->arena, 2 * a1 * sizeof *w->law_ends);
+    w->law_net = arena_alloc(w->arena, a1 * sizeof *w->law_net);
+    if (!comp || !w->peel_deg || !w->peel_axor || !w->law_ends || !w->law_net)
         goto nomem;
     for (int s = 0; s < ns; s++)
         comp[s] = s;
-    for (int a = 0; a < w->n_law; a++)
-        uf_union(comp, w->law[a].i, w->law[a].j);
+    if ((st = add_arcs(w, err)) != GF_OK)
+        return st;
     for (int b = 0; b < w->n_border; b++)
         if (w->border[b].kind == BORDER_RATIO)
             uf_union(comp, w->border[b].i, w->border[b].j);
