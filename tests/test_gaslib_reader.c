@@ -142,6 +142,26 @@ static void check_network(const network *net, const instance *in)
         }
     }
     assert_int_equal(net->n_sources, kinds[NODE_SOURCE]);
+    /* the sealed view copies the records (NaN bounds stay NaN) */
+    const network_view *v = &net->view;
+    assert_int_equal(v->sealed, 1);
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        const net_node *n = &net->nodes[i];
+        double want[4] = {n->p_min, n->p_max, n->flow_min, n->flow_max};
+        assert_int_equal(v->node_kind[i], n->kind);
+        assert_true(v->height[i] == n->height);
+        for (int k = 0; k < 4; k++)
+            assert_true(v->node_bounds[4 * i + k] == want[k] || (isnan(want[k]) && isnan(v->node_bounds[4 * i + k])));
+    }
+    for (size_t j = 0; j < net->n_arcs; j++) {
+        const net_arc *a = &net->arcs[j];
+        double want[3] = {a->flow_min, a->flow_max, a->p_max};
+        assert_int_equal(v->from[j], a->from);
+        assert_int_equal(v->to[j], a->to);
+        assert_int_equal(v->kind[j], a->kind);
+        for (int k = 0; k < 3; k++)
+            assert_true(v->arc_bounds[3 * j + k] == want[k] || (isnan(want[k]) && isnan(v->arc_bounds[3 * j + k])));
+    }
     for (size_t j = 0; j < net->n_arcs; j++) {
         const net_arc *a = &net->arcs[j];
         arcs[a->kind]++;

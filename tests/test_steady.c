@@ -91,6 +91,7 @@ static gf_status solve_with(fixture *f, const gf_options *opt, error_info *err)
 {
     assert_int_equal(steady_resolve_params(&f->net, &f->scn, opt, &f->par, err), GF_OK);
     assert_int_equal(steady_result_init(&f->res, f->net.n_nodes, f->net.n_arcs), 0);
+    assert_int_equal(network_seal(&f->net), 0);
     return steady_solve(&f->net, &f->scn, &f->ctl, NULL, &f->par, NULL, &f->res, err);
 }
 
@@ -269,6 +270,7 @@ static void test_meshed_conservation(void **state)
 static void assert_same_as_fresh(fixture *f)
 {
     error_info err = {0};
+    assert_int_equal(network_seal(&f->net), 0);
     assert_int_equal(steady_solve(&f->net, &f->scn, &f->ctl, NULL, &f->par, NULL, &f->res, &err), GF_OK);
     steady_result fresh;
     assert_int_equal(steady_result_init(&fresh, f->net.n_nodes, f->net.n_arcs), 0);
@@ -501,6 +503,36 @@ static void test_no_reference_refused(void **state)
     expect_refused(10.0, 10.0, 0, "has no pressure reference", "node 's'");
 }
 
+/* A node added after the network was sealed leaves its view stale: the
+ * solver refuses the network instead of reading the stale copies, and
+ * sealing it again makes it solvable. */
+static void test_unsealed_refused(void **state)
+{
+    (void)state;
+    fixture f;
+    network_init(&f.net);
+    add_node(&f, "s", NODE_SOURCE, 0.0);
+    add_node(&f, "b", NODE_SINK, 0.0);
+    add_pipe(&f, "sb", "s", "b", 50e3, 0.5, 5e-5);
+    assert_int_equal(network_seal(&f.net), 0);
+    add_node(&f, "c", NODE_SINK, 0.0);
+    add_pipe(&f, "bc", "b", "c", 50e3, 0.5, 5e-5);
+    finish(&f);
+    fix_pressure(&f, "s", 60 * BAR);
+    withdraw(&f, "c", 20.0);
+    gf_options opt;
+    gf_options_default(&opt);
+    error_info err = {0};
+    assert_int_equal(steady_resolve_params(&f.net, &f.scn, &opt, &f.par, &err), GF_OK);
+    assert_int_equal(steady_result_init(&f.res, f.net.n_nodes, f.net.n_arcs), 0);
+    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, NULL, &f.par, NULL, &f.res, &err), GF_ERR_ARG);
+    assert_non_null(strstr(err.msg, "not sealed"));
+    assert_int_equal(network_seal(&f.net), 0);
+    assert_int_equal(steady_solve(&f.net, &f.scn, &f.ctl, NULL, &f.par, NULL, &f.res, &err), GF_OK);
+    assert_true(fabs(f.res.q[1] - 20.0) <= 1e-9 * 20.0);
+    release(&f);
+}
+
 /* More flow than the pipe can carry: a clear non-physical failure. */
 static void test_infeasible_reported(void **state)
 {
@@ -568,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_unbalanced_refused),
         cmocka_unit_test(test_no_reference_refused),
         cmocka_unit_test(test_infeasible_reported),
+        cmocka_unit_test(test_unsealed_refused),
         cmocka_unit_test(test_analysis_reused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -453,6 +453,8 @@ static gf_status read_net(const char *buf, size_t len, const char *name, network
         st = buf ? gx_parse(&cx, buf, len) : gx_parse_file(&cx, name);
     if (st == GF_OK)
         st = read_network(&cx, net);
+    if (st == GF_OK && network_seal(net) != 0)
+        st = gx_fail(&cx, GF_ERR_NOMEM, 0, NULL, NULL, "out of memory");
     gx_close(&cx);
     if (st != GF_OK)
         network_free(net);

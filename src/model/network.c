@@ -15,8 +15,59 @@ void network_init(network *net)
     strmap_init(&net->arc_index);
 }
 
+static void view_free(network_view *v)
+{
+    free(v->from);
+    free(v->to);
+    free(v->kind);
+    free(v->arc_bounds);
+    free(v->node_kind);
+    free(v->height);
+    free(v->node_bounds);
+    memset(v, 0, sizeof *v);
+}
+
+int network_seal(network *net)
+{
+    network_view *v = &net->view;
+    view_free(v);
+    size_t na = net->n_arcs ? net->n_arcs : 1, nn = net->n_nodes ? net->n_nodes : 1;
+    v->from = malloc(na * sizeof *v->from);
+    v->to = malloc(na * sizeof *v->to);
+    v->kind = malloc(na);
+    v->arc_bounds = malloc(3 * na * sizeof *v->arc_bounds);
+    v->node_kind = malloc(nn);
+    v->height = malloc(nn * sizeof *v->height);
+    v->node_bounds = malloc(4 * nn * sizeof *v->node_bounds);
+    if (!v->from || !v->to || !v->kind || !v->arc_bounds || !v->node_kind || !v->height || !v->node_bounds) {
+        view_free(v);
+        return -1;
+    }
+    for (size_t a = 0; a < net->n_arcs; a++) {
+        const net_arc *arc = &net->arcs[a];
+        v->from[a] = arc->from;
+        v->to[a] = arc->to;
+        v->kind[a] = (unsigned char)arc->kind;
+        v->arc_bounds[3 * a] = arc->flow_min;
+        v->arc_bounds[3 * a + 1] = arc->flow_max;
+        v->arc_bounds[3 * a + 2] = arc->p_max;
+    }
+    for (size_t n = 0; n < net->n_nodes; n++) {
+        const net_node *node = &net->nodes[n];
+        v->node_kind[n] = (unsigned char)node->kind;
+        v->height[n] = node->height;
+        v->node_bounds[4 * n] = node->p_min;
+        v->node_bounds[4 * n + 1] = node->p_max;
+        v->node_bounds[4 * n + 2] = node->flow_min;
+        v->node_bounds[4 * n + 3] = node->flow_max;
+    }
+    v->sealed = 1;
+    return 0;
+}
+
 void network_free(network *net)
 {
+    view_free(&net->view);
     for (size_t i = 0; i < net->n_nodes; i++)
         free(net->nodes[i].id);
     for (size_t i = 0; i < net->n_arcs; i++)
@@ -61,6 +112,7 @@ int network_add_node(network *net, const char *id, node_kind kind, int line)
     }
     if (kind == NODE_SOURCE)
         net->sources[net->n_sources++] = (int)net->n_nodes;
+    net->view.sealed = 0;
     return (int)net->n_nodes++;
 }
 
@@ -89,6 +141,7 @@ int network_add_arc(network *net, const char *id, arc_kind kind, int line)
         free(a->id);
         return -1;
     }
+    net->view.sealed = 0;
     return (int)net->n_arcs++;
 }
 

@@ -74,6 +74,20 @@ typedef struct {
     int preheater_or_cooler;    /* 0/1 flag from the file, -1 if absent */
 } net_arc;
 
+/* Compact copies of the fields that every solve and every bound check
+ * read, one array per field, made by network_seal once the records are
+ * complete: a pass over them reads a few bytes per element instead of a
+ * record of about 200. */
+typedef struct {
+    int sealed;               /* 1 while the copies match the records */
+    int *from, *to;           /* per arc */
+    unsigned char *kind;      /* per arc: its arc_kind */
+    double *arc_bounds;       /* per arc: flow_min, flow_max, p_max */
+    unsigned char *node_kind; /* per node: its node_kind */
+    double *height;           /* per node */
+    double *node_bounds;      /* per node: p_min, p_max, flow_min, flow_max */
+} network_view;
+
 typedef struct {
     char *path; /* file the network came from */
     char *title;
@@ -85,6 +99,7 @@ typedef struct {
     size_t n_sources, source_cap;
     strmap node_index; /* id -> node index */
     strmap arc_index;  /* id -> arc index */
+    network_view view; /* see network_seal */
 } network;
 
 /* One nomination. Per node, flows are signed withdrawals (positive = gas
@@ -107,6 +122,10 @@ void network_free(network *net);
  * -1 on allocation failure. The id is copied. */
 int network_add_node(network *net, const char *id, node_kind kind, int line);
 int network_add_arc(network *net, const char *id, arc_kind kind, int line);
+/* Makes net->view from the records; 0, or -1 on allocation failure.
+ * Adding a node or an arc unseals the view; the solver refuses an unsealed
+ * network. */
+int network_seal(network *net);
 int network_find_node(const network *net, const char *id);
 int network_find_arc(const network *net, const char *id);
 

@@ -73,8 +73,8 @@ typedef struct {
     int *peel_deg;  /* per supernode: law arcs at it (set-up, for the peeling) */
     int *peel_axor; /* per supernode: xor of their indices */
     border_arc *border;
-    int *arc_from, *arc_to; /* per arc: end nodes (compact copies for the hot loops) */
-    int *lossless;          /* arcs merged into supernodes */
+    const int *arc_from, *arc_to; /* per arc: end nodes (the network's view) */
+    int *lossless;                /* arcs merged into supernodes */
     int n_lossless;
     /* unknowns and linear system */
     int n;         /* matrix size: core supernodes + bordering flow unknowns */
@@ -96,10 +96,11 @@ typedef struct {
 /* Lossless arcs (short pipes, resistors with zero drag, open valves,
  * bypassed stations and regulators) merge their end nodes into one
  * supernode. */
-static inline int arc_is_lossless(const net_arc *arc, gf_mode mode)
+static inline int arc_is_lossless(const network *net, size_t a, gf_mode mode)
 {
+    arc_kind kind = (arc_kind)net->view.kind[a];
     return mode != GF_MODE_CLOSED &&
-           (arc->kind == ARC_SHORT_PIPE || mode == GF_MODE_OPEN || (arc->kind == ARC_RESISTOR && arc->drag == 0.0));
+           (kind == ARC_SHORT_PIPE || mode == GF_MODE_OPEN || (kind == ARC_RESISTOR && net->arcs[a].drag == 0.0));
 }
 
 /* steady_setup.c */

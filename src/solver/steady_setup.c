@@ -37,7 +37,7 @@ static void uf_union(int *parent, int a, int b)
  * (see gf_solve_steady in gasflow.h). */
 static void arc_mode(const network *net, const controls *ctl, size_t a, gf_mode *mode, double *value)
 {
-    const net_arc *arc = &net->arcs[a];
+    arc_kind kind = (arc_kind)net->view.kind[a];
     *value = NAN;
     if (ctl && ctl->arcs[a].mode != GF_MODE_NONE) {
         *mode = ctl->arcs[a].mode;
@@ -45,8 +45,7 @@ static void arc_mode(const network *net, const controls *ctl, size_t a, gf_mode 
         return;
     }
     /* passive by default: valves open, regulators and stations bypassed */
-    *mode = arc->kind == ARC_VALVE || arc->kind == ARC_CONTROL_VALVE || arc->kind == ARC_COMPRESSOR ? GF_MODE_OPEN
-                                                                                                    : GF_MODE_NONE;
+    *mode = kind == ARC_VALVE || kind == ARC_CONTROL_VALVE || kind == ARC_COMPRESSOR ? GF_MODE_OPEN : GF_MODE_NONE;
 }
 
 /* ---- allocation ------------------------------------------------------- */
@@ -122,9 +121,11 @@ static gf_status default_references(steady_ws *w, const scenario *scn, int *comp
     /* the sources first (in node order, as the scan of all nodes would
      * meet them); only a part without a source at a pressureMax needs
      * the scan of all its nodes */
+    const double *bounds = net->view.node_bounds; /* p_max at 4 n + 1 */
+    const unsigned char *kind = net->view.node_kind;
     for (size_t k = 0; k < net->n_sources; k++) {
         int n = net->sources[k], c = uf_find(comp, w->super_of[n]);
-        if (anchored[c] || !isfinite(net->nodes[n].p_max))
+        if (anchored[c] || !isfinite(bounds[4 * (size_t)n + 1]))
             continue;
         if (best[c] < 0 || -w->node_demand[n] > -w->node_demand[best[c]])
             best[c] = n;
@@ -134,10 +135,10 @@ static gf_status default_references(steady_ws *w, const scenario *scn, int *comp
         unresolved = uf_find(comp, s) == s && !anchored[s] && best[s] < 0;
     for (size_t n = 0; unresolved && n < w->n_nodes; n++) {
         int c = uf_find(comp, w->super_of[n]);
-        if (anchored[c] || (best[c] >= 0 && net->nodes[best[c]].kind == NODE_SOURCE) ||
-            net->nodes[n].kind == NODE_SOURCE || !isfinite(net->nodes[n].p_max))
+        if (anchored[c] || (best[c] >= 0 && kind[best[c]] == NODE_SOURCE) || kind[n] == NODE_SOURCE ||
+            !isfinite(bounds[4 * n + 1]))
             continue;
-        if (best[c] < 0 || net->nodes[n].p_max > net->nodes[best[c]].p_max)
+        if (best[c] < 0 || bounds[4 * n + 1] > bounds[4 * (size_t)best[c] + 1])
             best[c] = (int)n;
     }
     gf_status st = GF_OK;
@@ -240,13 +241,15 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
     const network *net = w->net;
     const steady_params *par = w->par;
     double last_rel_k = NAN, last_lambda = 0.0;
+    const network_view *v = &net->view;
     for (size_t a = 0; a < w->n_arcs; a++) {
-        const net_arc *arc = &net->arcs[a];
         gf_mode mode = w->mode[a];
-        if (mode == GF_MODE_CLOSED || arc_is_lossless(arc, mode))
+        if (mode == GF_MODE_CLOSED || arc_is_lossless(net, a, mode))
             continue;
-        int i = w->super_of[arc->from], j = w->super_of[arc->to];
-        if (arc->kind == ARC_PIPE || arc->kind == ARC_RESISTOR) {
+        const net_arc *arc = &net->arcs[a];
+        arc_kind kind = (arc_kind)v->kind[a];
+        int i = w->super_of[v->from[a]], j = w->super_of[v->to[a]];
+        if (kind == ARC_PIPE || kind == ARC_RESISTOR) {
             /* the pressure components and the degrees for the peeling are
              * counted here, while the ends are at hand */
             int k = w->n_law++;
@@ -271,12 +274,11 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
             l->s0 = l->rel_k = l->lambda_t = l->q_lam = 0.0;
             double d = arc->diameter, area = 0.25 * GAS_PI * d * d;
             l->re_per_q = d / (area * par->viscosity);
-            if (arc->kind == ARC_PIPE) {
+            if (kind == ARC_PIPE) {
                 double ae = area * par->viscosity / d;
                 l->kind = LAW_PIPE;
                 l->c = ae * ae * par->r_s * par->temperature * arc->length / (d * area * area);
-                l->s0 = 2.0 * GAS_G * (net->nodes[arc->to].height - net->nodes[arc->from].height) /
-                        (par->r_s * par->temperature);
+                l->s0 = 2.0 * GAS_G * (v->height[v->to[a]] - v->height[v->from[a]]) / (par->r_s * par->temperature);
                 l->rel_k = arc->roughness / d;
                 if (par->friction.law == GF_FRICTION_CONSTANT ||
                     (par->friction.law == GF_FRICTION_NIKURADSE && l->rel_k > 0.0)) {
@@ -620,6 +622,10 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
     arena_reset(w->arena);
     w->net = net;
     w->par = par;
+    if (!net->view.sealed)
+        return error_set(err, GF_ERR_ARG, "steady_setup: the network is not sealed (network_seal)");
+    w->arc_from = net->view.from;
+    w->arc_to = net->view.to;
     size_t nn = net->n_nodes, na = net->n_arcs;
     w->n_nodes = nn;
     w->n_arcs = na;
@@ -631,13 +637,11 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
     w->law = arena_alloc(w->arena, a1 * sizeof *w->law);
     w->border = arena_alloc(w->arena, a1 * sizeof *w->border);
     w->lossless = arena_alloc(w->arena, a1 * sizeof *w->lossless);
-    w->arc_from = arena_alloc(w->arena, a1 * sizeof *w->arc_from);
-    w->arc_to = arena_alloc(w->arena, a1 * sizeof *w->arc_to);
     size_t hist = (size_t)par->max_iterations + 2;
     w->hist_mass = arena_alloc(w->arena, hist * sizeof *w->hist_mass);
     w->hist_law = arena_alloc(w->arena, hist * sizeof *w->hist_law);
     if (!w->super_of || !w->node_demand || !w->mode || !w->set_point || !w->law || !w->border || !w->lossless ||
-        !w->arc_from || !w->arc_to || !w->hist_mass || !w->hist_law)
+        !w->hist_mass || !w->hist_law)
         goto nomem;
     if (nn == 0)
         return error_set(err, GF_ERR_INPUT, "%s: the network has no nodes", net->path ? net->path : "network");
@@ -652,11 +656,9 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
         parent[n] = (int)n;
     for (size_t a = 0; a < na; a++) {
         arc_mode(net, ctl, a, &w->mode[a], &w->set_point[a]);
-        w->arc_from[a] = net->arcs[a].from;
-        w->arc_to[a] = net->arcs[a].to;
-        if (arc_is_lossless(&net->arcs[a], w->mode[a])) {
+        if (arc_is_lossless(net, a, w->mode[a])) {
             w->lossless[w->n_lossless++] = (int)a;
-            uf_union(parent, net->arcs[a].from, net->arcs[a].to);
+            uf_union(parent, w->arc_from[a], w->arc_to[a]);
         }
     }
     int *index = arena_alloc(w->arena, n1 * sizeof *index);

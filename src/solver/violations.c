@@ -50,10 +50,12 @@ static int above(double value, double limit, double abs_tol)
 static void check_nodes(list *l, const network *net, const scenario *scn, const steady_params *par,
                         const steady_result *res)
 {
+    const double *bounds = net->view.node_bounds;
+    const unsigned char *kind = net->view.node_kind;
     for (size_t n = 0; n < net->n_nodes; n++) {
-        const net_node *node = &net->nodes[n];
+        const double *b = &bounds[4 * n]; /* p_min, p_max, flow_min, flow_max */
         double p = res->p[n];
-        double lo = node->p_min, hi = node->p_max;
+        double lo = b[0], hi = b[1];
         if (scn && isfinite(scn->p_lo[n]) && (!isfinite(lo) || scn->p_lo[n] > lo))
             lo = scn->p_lo[n];
         if (scn && isfinite(scn->p_hi[n]) && (!isfinite(hi) || scn->p_hi[n] < hi))
@@ -62,12 +64,12 @@ static void check_nodes(list *l, const network *net, const scenario *scn, const 
             add(l, GF_VIOL_PRESSURE_MIN, 0, n, p, lo);
         if (above(p, hi, P_TOL))
             add(l, GF_VIOL_PRESSURE_MAX, 0, n, p, hi);
-        if (node->kind == NODE_INNODE)
+        if (kind[n] == NODE_INNODE)
             continue;
         /* technical flow bounds: magnitudes of injection (sources) or
          * withdrawal (sinks) in the file's sense */
-        double flow = node->kind == NODE_SOURCE ? -res->withdrawal[n] : res->withdrawal[n];
-        double fmin = node->flow_min * par->rho_n, fmax = node->flow_max * par->rho_n;
+        double flow = kind[n] == NODE_SOURCE ? -res->withdrawal[n] : res->withdrawal[n];
+        double fmin = b[2] * par->rho_n, fmax = b[3] * par->rho_n;
         if (below(flow, fmin, Q_TOL))
             add(l, GF_VIOL_FLOW_MIN, 0, n, flow, fmin);
         if (above(flow, fmax, Q_TOL))
@@ -78,20 +80,22 @@ static void check_nodes(list *l, const network *net, const scenario *scn, const 
 static void check_arcs(list *l, const network *net, const controls *ctl, const steady_result *res,
                        const steady_params *par)
 {
+    const network_view *v = &net->view;
     for (size_t a = 0; a < net->n_arcs; a++) {
-        const net_arc *arc = &net->arcs[a];
+        const double *b = &v->arc_bounds[3 * a]; /* flow_min, flow_max, p_max */
         double q = res->q[a];
-        double pi = res->p[arc->from], po = res->p[arc->to];
+        double pi = res->p[v->from[a]], po = res->p[v->to[a]];
         gf_mode mode = res->mode[a];
-        if (below(q, arc->flow_min * par->rho_n, Q_TOL))
-            add(l, GF_VIOL_FLOW_MIN, 1, a, q, arc->flow_min * par->rho_n);
-        if (above(q, arc->flow_max * par->rho_n, Q_TOL))
-            add(l, GF_VIOL_FLOW_MAX, 1, a, q, arc->flow_max * par->rho_n);
-        switch (arc->kind) {
+        if (below(q, b[0] * par->rho_n, Q_TOL))
+            add(l, GF_VIOL_FLOW_MIN, 1, a, q, b[0] * par->rho_n);
+        if (above(q, b[1] * par->rho_n, Q_TOL))
+            add(l, GF_VIOL_FLOW_MAX, 1, a, q, b[1] * par->rho_n);
+        const net_arc *arc = &net->arcs[a]; /* read only where the view holds too little */
+        switch ((arc_kind)v->kind[a]) {
         case ARC_PIPE: {
             double pmax = pi > po ? pi : po;
-            if (above(pmax, arc->p_max, P_TOL))
-                add(l, GF_VIOL_PIPE_PRESSURE, 1, a, pmax, arc->p_max);
+            if (above(pmax, b[2], P_TOL))
+                add(l, GF_VIOL_PIPE_PRESSURE, 1, a, pmax, b[2]);
             break;
         }
         case ARC_VALVE:
@@ -136,6 +140,8 @@ static void check_arcs(list *l, const network *net, const controls *ctl, const s
 gf_status violations_find(const network *net, const scenario *scn, const controls *ctl, const steady_params *par,
                           const steady_result *res, gf_violation **out, size_t *n)
 {
+    if (!net->view.sealed)
+        return GF_ERR_ARG;
     list l = {0};
     check_nodes(&l, net, scn, par, res);
     check_arcs(&l, net, ctl, res, par);
