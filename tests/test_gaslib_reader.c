@@ -159,8 +159,11 @@ static void check_network(const network *net, const instance *in)
         assert_int_equal(v->from[j], a->from);
         assert_int_equal(v->to[j], a->to);
         assert_int_equal(v->kind[j], a->kind);
-        for (int k = 0; k < 3; k++)
+        double geo[3] = {a->length, a->diameter, a->roughness};
+        for (int k = 0; k < 3; k++) {
             assert_true(v->arc_bounds[3 * j + k] == want[k] || (isnan(want[k]) && isnan(v->arc_bounds[3 * j + k])));
+            assert_true(v->geometry[3 * j + k] == geo[k] || (isnan(geo[k]) && isnan(v->geometry[3 * j + k])));
+        }
     }
     for (size_t j = 0; j < net->n_arcs; j++) {
         const net_arc *a = &net->arcs[j];

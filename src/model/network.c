@@ -21,6 +21,7 @@ static void view_free(network_view *v)
     free(v->to);
     free(v->kind);
     free(v->arc_bounds);
+    free(v->geometry);
     free(v->node_kind);
     free(v->height);
     free(v->node_bounds);
@@ -36,10 +37,12 @@ int network_seal(network *net)
     v->to = malloc(na * sizeof *v->to);
     v->kind = malloc(na);
     v->arc_bounds = malloc(3 * na * sizeof *v->arc_bounds);
+    v->geometry = malloc(3 * na * sizeof *v->geometry);
     v->node_kind = malloc(nn);
     v->height = malloc(nn * sizeof *v->height);
     v->node_bounds = malloc(4 * nn * sizeof *v->node_bounds);
-    if (!v->from || !v->to || !v->kind || !v->arc_bounds || !v->node_kind || !v->height || !v->node_bounds) {
+    if (!v->from || !v->to || !v->kind || !v->arc_bounds || !v->geometry || !v->node_kind || !v->height ||
+        !v->node_bounds) {
         view_free(v);
         return -1;
     }
@@ -51,6 +54,9 @@ int network_seal(network *net)
         v->arc_bounds[3 * a] = arc->flow_min;
         v->arc_bounds[3 * a + 1] = arc->flow_max;
         v->arc_bounds[3 * a + 2] = arc->p_max;
+        v->geometry[3 * a] = arc->length;
+        v->geometry[3 * a + 1] = arc->diameter;
+        v->geometry[3 * a + 2] = arc->roughness;
     }
     for (size_t n = 0; n < net->n_nodes; n++) {
         const net_node *node = &net->nodes[n];

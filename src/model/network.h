@@ -83,6 +83,7 @@ typedef struct {
     int *from, *to;           /* per arc */
     unsigned char *kind;      /* per arc: its arc_kind */
     double *arc_bounds;       /* per arc: flow_min, flow_max, p_max */
+    double *geometry;         /* per arc: length, diameter, roughness */
     unsigned char *node_kind; /* per node: its node_kind */
     double *height;           /* per node */
     double *node_bounds;      /* per node: p_min, p_max, flow_min, flow_max */

@@ -272,14 +272,15 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
             l->i = i;
             l->j = j;
             l->s0 = l->rel_k = l->lambda_t = l->q_lam = 0.0;
-            double d = arc->diameter, area = 0.25 * GAS_PI * d * d;
+            const double *geo = &v->geometry[3 * a]; /* length, diameter, roughness */
+            double d = geo[1], area = 0.25 * GAS_PI * d * d;
             l->re_per_q = d / (area * par->viscosity);
             if (kind == ARC_PIPE) {
                 double ae = area * par->viscosity / d;
                 l->kind = LAW_PIPE;
-                l->c = ae * ae * par->r_s * par->temperature * arc->length / (d * area * area);
+                l->c = ae * ae * par->r_s * par->temperature * geo[0] / (d * area * area);
                 l->s0 = 2.0 * GAS_G * (v->height[v->to[a]] - v->height[v->from[a]]) / (par->r_s * par->temperature);
-                l->rel_k = arc->roughness / d;
+                l->rel_k = geo[2] / d;
                 if (par->friction.law == GF_FRICTION_CONSTANT ||
                     (par->friction.law == GF_FRICTION_NIKURADSE && l->rel_k > 0.0)) {
                     if (l->rel_k != last_rel_k) { /* pipes in a row often share k / D */
