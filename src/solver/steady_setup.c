@@ -31,6 +31,20 @@ static void uf_union(int *parent, int a, int b)
         parent[a < b ? b : a] = a < b ? a : b;
 }
 
+/* Points every entry of comp at its root and lists the roots in increasing
+ * order in roots; returns their number. A parent never exceeds its child
+ * (uf_union keeps the smaller root), so one pass in order does it. */
+static int uf_flatten(int *comp, int n, int *roots)
+{
+    int count = 0;
+    for (int s = 0; s < n; s++) {
+        comp[s] = comp[comp[s]];
+        if (comp[s] == s)
+            roots[count++] = s;
+    }
+    return count;
+}
+
 /* ---- modes ------------------------------------------------------------ */
 
 /* The mode and set point of arc a: from the controls, else the default
@@ -99,7 +113,8 @@ static gf_status set_reference(steady_ws *w, int node, double p, int user, error
  * largest nominated inflow (else the node with the highest pressureMax) is
  * held at its pressureMax, or at the nomination's upper pressure bound
  * where that is lower. */
-static gf_status default_references(steady_ws *w, const scenario *scn, int *comp, error_info *err)
+static gf_status default_references(steady_ws *w, const scenario *scn, int *comp, const int *roots, int n_roots,
+                                    error_info *err)
 {
     const network *net = w->net;
     int ns = w->n_super;
@@ -131,8 +146,8 @@ static gf_status default_references(steady_ws *w, const scenario *scn, int *comp
             best[c] = n;
     }
     int unresolved = 0;
-    for (int s = 0; s < ns && !unresolved; s++)
-        unresolved = uf_find(comp, s) == s && !anchored[s] && best[s] < 0;
+    for (int r = 0; r < n_roots && !unresolved; r++)
+        unresolved = !anchored[roots[r]] && best[roots[r]] < 0;
     for (size_t n = 0; unresolved && n < w->n_nodes; n++) {
         int c = uf_find(comp, w->super_of[n]);
         if (anchored[c] || (best[c] >= 0 && kind[best[c]] == NODE_SOURCE) || kind[n] == NODE_SOURCE ||
@@ -142,8 +157,9 @@ static gf_status default_references(steady_ws *w, const scenario *scn, int *comp
             best[c] = (int)n;
     }
     gf_status st = GF_OK;
-    for (int s = 0; s < ns && st == GF_OK; s++) {
-        if (uf_find(comp, s) != s || anchored[s])
+    for (int r = 0; r < n_roots && st == GF_OK; r++) {
+        int s = roots[r];
+        if (anchored[s])
             continue;
         if (best[s] < 0) {
             st = error_set(err, GF_ERR_INPUT,
@@ -164,7 +180,7 @@ static gf_status default_references(steady_ws *w, const scenario *scn, int *comp
  * by flow-carrying arcs (comp holds the pressure components on entry and is
  * merged into these parts); a part with a reference absorbs the
  * difference. */
-static gf_status check_balance(steady_ws *w, int *comp, error_info *err)
+static gf_status check_balance(steady_ws *w, int *comp, const int *roots, int n_roots, error_info *err)
 {
     int ns = w->n_super;
     double *sum = arena_calloc(w->arena, (size_t)ns, sizeof *sum);
@@ -195,9 +211,10 @@ static gf_status check_balance(steady_ws *w, int *comp, error_info *err)
             sum[uf_find(comp, ba->j)] -= ba->value;
         }
     }
-    for (int s = 0; s < ns; s++) {
+    for (int r = 0; r < n_roots; r++) {
+        int s = roots[r];
         if (uf_find(comp, s) != s)
-            continue;
+            continue; /* merged into a part by an arc at a set point */
         /* through counts entries and exits: half of it is the throughput */
         double tol = BALANCE_REL_TOL * 0.5 * through[s] + 1e-9;
         if (user_ref[s] || fabs(sum[s]) <= 1e-9 * (1.0 + through[s]))
@@ -457,12 +474,9 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
     int *stack = arena_alloc(w->arena, (size_t)ns * sizeof *stack);
     int *order = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *order);
     unsigned char *gone = arena_calloc(w->arena, (size_t)ns, 1), *tree = arena_calloc(w->arena, (size_t)nl + 1, 1);
-    int *at = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *at);
-    int *pos = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *pos);
-    int *node_of = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *node_of);
-    double *q = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *q);
+    double *q = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *q); /* per tree arc, in peeling order */
     gf_status st = GF_OK;
-    if (!stack || !order || !gone || !tree || !at || !pos || !node_of || !q) {
+    if (!stack || !order || !gone || !tree || !q) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
         goto done;
     }
@@ -482,11 +496,11 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
         int li = ends[2 * arc], lj = ends[2 * arc + 1];
         int u = li == s ? lj : li;
         /* the arc carries s's withdrawal away from u */
-        q[arc] = lj == s ? w->demand[s] : -w->demand[s];
+        q[n_tree] = lj == s ? w->demand[s] : -w->demand[s];
         w->demand[u] += w->demand[s];
         tree[arc] = 1;
         gone[s] = 1;
-        node_of[arc] = s;
+        w->peel_node[n_tree] = s;
         order[n_tree++] = arc;
         deg[s] = 0;
         axor[u] ^= arc;
@@ -494,10 +508,27 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
             stack[top++] = u;
     }
     /* core arcs first, moved in place (a tree arc gives up its slot only to
-     * a core arc); tree arcs listed in the order they were peeled */
+     * a core arc); tree arcs listed in the order they were peeled. Nothing
+     * moves when the core arcs come first already (a radial network). */
+    int k = nl - n_tree, moves = 0;
+    for (int a = 0; a < k && !moves; a++)
+        moves = tree[a];
+    if (!moves) {
+        for (int t = 0; t < n_tree; t++) {
+            w->tree_arc[t] = order[t];
+            w->q_law[order[t]] = q[t];
+        }
+        goto rows;
+    }
+    int *at = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *at);
+    int *pos = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *pos);
+    if (!at || !pos) {
+        st = error_set(err, GF_ERR_NOMEM, "out of memory");
+        goto done;
+    }
     for (int a = 0; a < nl; a++)
         at[a] = pos[a] = a;
-    int k = 0;
+    k = 0;
     for (int idx = 0; idx < nl; idx++) {
         int a = at[idx];
         if (tree[a])
@@ -517,14 +548,14 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
         }
         k++;
     }
-    w->n_law_core = k;
-    w->n_tree = n_tree;
     for (int t = 0; t < n_tree; t++) {
         int a = pos[order[t]];
         w->tree_arc[t] = a;
-        w->peel_node[t] = node_of[order[t]];
-        w->q_law[a] = q[order[t]];
+        w->q_law[a] = q[t];
     }
+rows:
+    w->n_law_core = nl - n_tree;
+    w->n_tree = n_tree;
     /* matrix rows: core supernodes, then the bordering flows */
     int m = 0;
     for (int s = 0; s < ns; s++) {
@@ -662,16 +693,19 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
             uf_union(parent, w->arc_from[a], w->arc_to[a]);
         }
     }
-    int *index = arena_alloc(w->arena, n1 * sizeof *index);
-    if (!index)
-        goto nomem;
-    int ns = 0;
-    for (size_t n = 0; n < nn; n++)
-        index[n] = uf_find(parent, (int)n) == (int)n ? ns++ : -1;
-    for (size_t n = 0; n < nn; n++)
-        parent[n] = uf_find(parent, (int)n); /* roots only, so no later find walks a rewritten entry */
-    for (size_t n = 0; n < nn; n++)
-        w->super_of[n] = index[parent[n]];
+    int ns = (int)nn; /* without lossless arcs every node is its own supernode */
+    if (w->n_lossless > 0) {
+        int *index = arena_alloc(w->arena, n1 * sizeof *index);
+        if (!index)
+            goto nomem;
+        ns = 0;
+        for (size_t n = 0; n < nn; n++)
+            index[n] = uf_find(parent, (int)n) == (int)n ? ns++ : -1;
+        for (size_t n = 0; n < nn; n++)
+            parent[n] = uf_find(parent, (int)n); /* roots only, so no later find walks a rewritten entry */
+        for (size_t n = 0; n < nn; n++)
+            w->super_of[n] = index[parent[n]];
+    }
     w->n_super = ns;
 
     w->fixed_p = arena_alloc(w->arena, (size_t)ns * sizeof *w->fixed_p);
@@ -713,7 +747,12 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
     for (int b = 0; b < w->n_border; b++)
         if (w->border[b].kind == BORDER_RATIO)
             uf_union(comp, w->border[b].i, w->border[b].j);
-    if ((st = default_references(w, scn, comp, err)) != GF_OK || (st = check_balance(w, comp, err)) != GF_OK)
+    int *roots = arena_alloc(w->arena, (size_t)ns * sizeof *roots);
+    if (!roots)
+        goto nomem;
+    int n_roots = uf_flatten(comp, ns, roots);
+    if ((st = default_references(w, scn, comp, roots, n_roots, err)) != GF_OK ||
+        (st = check_balance(w, comp, roots, n_roots, err)) != GF_OK)
         return st;
     if (extra)
         for (size_t n = 0; n < nn; n++) {
