@@ -377,7 +377,8 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
                         double tol, double *res_pa, double *p_far_out)
 {
     const steady_params *par = w->par;
-    double phi = pipe_phi(w, l, q * l->re_per_q, NULL);
+    /* c phi is taken first: along a line the product waits only for z */
+    double cphi = l->c * pipe_phi(w, l, q * l->re_per_q, NULL);
     double z = gas_z_at(&par->z_poly, p_known, NULL);
     /* the sweep is one chain of dependent steps along a line of pipes, so
      * each step's square roots and divisions are kept to the needed ones:
@@ -387,7 +388,7 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
     for (int k = 0; k < 60; k++) {
         double s = l->s0 != 0.0 ? l->s0 / z : 0.0, dg, alpha;
         double g = incline_factor(s, &dg, &alpha);
-        double beta = l->c * z * phi * g;
+        double beta = cphi * g * z;
         double next = far_is_j ? alpha * pi_known - beta : (pi_known + beta) / alpha;
         if (!(next > 0.0)) {
             *p_far_out = 0.0;
@@ -417,6 +418,10 @@ static int sweep_trees(steady_ws *w, double *law_res)
 {
     /* tree laws to a thousandth of the Newton tolerance */
     double tol = 1e-3 * w->par->tolerance * w->p_scale;
+    /* the last pipe's far end, kept in registers: along a line it is the
+     * next pipe's known end, which then waits for no store and load */
+    int last = -1;
+    double last_pi = 0.0, last_p = 0.0, lr = *law_res;
     for (int t = w->n_tree - 1; t >= 0; t--) {
         int a = w->tree_arc[t];
         law_arc *l = &w->law[a];
@@ -424,18 +429,31 @@ static int sweep_trees(steady_ws *w, double *law_res)
         int far_is_j = l->j == s;
         double q = w->q_law[a];
         int known = far_is_j ? l->i : l->j;
-        double pi_known = w->x[known];
         if (l->kind == LAW_PIPE) {
-            /* a peeled neighbour's root is at hand: the next pipe along a
-             * line need not wait for a square root */
-            double p_known = w->row_of[known] < 0 ? w->p_tree[known] : root(pi_known), r = 0.0;
-            w->x[s] = tree_pipe(w, l, q, pi_known, p_known, far_is_j, tol, &r, &w->p_tree[s]);
-            if (!(w->x[s] > 0.0))
+            double pi_known, p_known, r = 0.0;
+            if (known == last) {
+                pi_known = last_pi;
+                p_known = last_p;
+            } else {
+                /* a peeled neighbour's root is at hand: the next pipe along
+                 * a line need not wait for a square root */
+                pi_known = w->x[known];
+                p_known = w->row_of[known] < 0 ? w->p_tree[known] : root(pi_known);
+            }
+            last_pi = tree_pipe(w, l, q, pi_known, p_known, far_is_j, tol, &r, &last_p);
+            last = s;
+            w->x[s] = last_pi;
+            w->p_tree[s] = last_p;
+            if (!(last_pi > 0.0)) {
+                *law_res = lr;
                 return s;
-            if (r > *law_res)
-                *law_res = r;
+            }
+            if (r > lr)
+                lr = r;
             continue;
         }
+        last = -1;
+        double pi_known = w->x[known];
         /* resistors: scalar Newton on the far end */
         w->x[s] = pi_known;
         for (int k = 0; k < 60; k++) {
@@ -446,6 +464,7 @@ static int sweep_trees(steady_ws *w, double *law_res)
             double next = w->x[s] - l->f / slope;
             if (!(next > 0.0)) {
                 w->x[s] = 0.0;
+                *law_res = lr;
                 return s;
             }
             int done = fabs(next - w->x[s]) <= 1e-15 * next;
@@ -455,9 +474,10 @@ static int sweep_trees(steady_ws *w, double *law_res)
         }
         w->p_tree[s] = root(w->x[s]);
         double r = law_residual_pa(w, l, q);
-        if (r > *law_res)
-            *law_res = r;
+        if (r > lr)
+            lr = r;
     }
+    *law_res = lr;
     return -1;
 }
 
