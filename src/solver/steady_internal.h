@@ -84,6 +84,7 @@ typedef struct {
     double *q_law; /* flow per law arc */
     double *dx;
     double *g;      /* mass residual per supernode */
+    double *p_root; /* pressure (the root of x) per supernode, for an evaluation */
     double *p_tree; /* the sweep: pressure (not squared) of each peeled supernode */
     int *slot_diag; /* (s, s) position per supernode (fixed rows) */
     sparse_system sys;

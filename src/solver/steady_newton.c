@@ -69,10 +69,9 @@ static double pipe_phi(const steady_ws *w, const law_arc *l, double re, double *
  * the mean pressure, the reciprocal of the sum (for the residual and the
  * mean pressure's slopes) and one over the product of the end pressures;
  * only an inclined pipe divides for its incline. */
-static double eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j)
+static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j, double pa, double pb)
 {
     const steady_params *par = w->par;
-    double pa = root(pi_i), pb = root(pi_j);
     double sum = pa + pb;
     double inv_sum = sum > 0.0 ? 1.0 / sum : 0.0;
     double pm = sum > 0.0 ? (2.0 / 3.0) * (sum - pa * pb / sum) : 0.0;
@@ -98,6 +97,12 @@ static double eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, d
     l->fi = alpha + df_dz * dz_dpi;
     l->fj = -1.0 + df_dz * dz_dpj;
     return sum > 0.0 ? fabs(l->f) * inv_sum : fabs(l->f);
+}
+
+/* eval_pipe_at with p_i, p_j the roots of pi_i, pi_j. */
+static double eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j)
+{
+    return eval_pipe_at(w, l, q, pi_i, pi_j, root(pi_i), root(pi_j));
 }
 
 /* m(|q|) of a resistor's loss q m(q): |q| above 2 q_lam (the turbulent
@@ -182,6 +187,15 @@ static double law_residual_pa(const steady_ws *w, law_arc *l, double q)
     return eval_pipe(w, l, q, pi_i, pi_j);
 }
 
+/* law_residual_pa in an evaluation of the whole system: the end
+ * pressures' roots from w->p_root. */
+static double law_residual_at(const steady_ws *w, law_arc *l, double q)
+{
+    if (l->kind != LAW_PIPE)
+        return law_residual_pa(w, l, q);
+    return eval_pipe_at(w, l, q, w->x[l->i], w->x[l->j], w->p_root[l->i], w->p_root[l->j]);
+}
+
 /* The first step from a cold start, where every flow is 0. There a pipe's or
  * resistor's slope is the laminar one, so that step would split the flows
  * of a meshed network by laminar resistances: in GasLib-582 a pipe then
@@ -194,10 +208,10 @@ static double law_residual_pa(const steady_ws *w, law_arc *l, double q)
  * zero flow. */
 static double cold_secant(const steady_ws *w, law_arc *l, double rho_v)
 {
-    double d = w->net->arcs[l->arc].diameter;
-    law_residual_pa(w, l, rho_v * 0.25 * GAS_PI * d * d);
+    double d = w->net->view.geometry[3 * (size_t)l->arc + 1];
+    law_residual_at(w, l, rho_v * 0.25 * GAS_PI * d * d);
     double fq = l->fq;
-    double r = law_residual_pa(w, l, 0.0);
+    double r = law_residual_at(w, l, 0.0);
     l->fq = 0.5 * fq;
     return r;
 }
@@ -250,10 +264,14 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
         double z = gas_z_at(&par->z_poly, w->p_scale, NULL);
         rho_v = COLD_VELOCITY * w->p_scale / (z * par->r_s * par->temperature);
     }
+    /* each core supernode's pressure once, not once per pipe at it */
+    double *p = w->p_root;
     for (int s = 0; s < ns; s++) {
         w->g[s] = w->demand[s];
+        if (w->row_of[s] >= 0)
+            p[s] = root(x[s]);
         if (w->ref_node[s] >= 0) {
-            double r = fabs(root(x[s]) - w->fixed_p[s]);
+            double r = fabs(p[s] - w->fixed_p[s]);
             if (r > lr)
                 lr = r;
         }
@@ -261,7 +279,7 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
     for (int a = 0; a < w->n_law_core; a++) {
         law_arc *l = &w->law[a];
         double q = w->q_law[a];
-        double r = first && q == 0.0 && l->kind != LAW_FIXED_LOSS ? cold_secant(w, l, rho_v) : law_residual_pa(w, l, q);
+        double r = first && q == 0.0 && l->kind != LAW_FIXED_LOSS ? cold_secant(w, l, rho_v) : law_residual_at(w, l, q);
         if (r > lr)
             lr = r;
         w->g[l->i] += q;

@@ -766,12 +766,13 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
     w->row_of = arena_alloc(w->arena, nx * sizeof *w->row_of);
     w->var_of = arena_alloc(w->arena, nx * sizeof *w->var_of);
     w->g = arena_alloc(w->arena, (size_t)ns * sizeof *w->g);
+    w->p_root = arena_alloc(w->arena, (size_t)ns * sizeof *w->p_root);
     w->p_tree = arena_alloc(w->arena, (size_t)ns * sizeof *w->p_tree);
     w->q_law = arena_calloc(w->arena, (size_t)w->n_law + 1, sizeof *w->q_law);
     w->peel_node = arena_alloc(w->arena, ((size_t)w->n_law + 1) * sizeof *w->peel_node);
     w->tree_arc = arena_alloc(w->arena, ((size_t)w->n_law + 1) * sizeof *w->tree_arc);
-    if (!w->x || !w->dx || !w->row_of || !w->var_of || !w->g || !w->p_tree || !w->q_law || !w->peel_node ||
-        !w->tree_arc)
+    if (!w->x || !w->dx || !w->row_of || !w->var_of || !w->g || !w->p_root || !w->p_tree || !w->q_law ||
+        !w->peel_node || !w->tree_arc)
         goto nomem;
     if ((st = peel_trees(w, err)) != GF_OK || (st = build_pattern(w, err)) != GF_OK)
         return st;
