@@ -69,7 +69,8 @@ static double pipe_phi(const steady_ws *w, const law_arc *l, double re, double *
  * the mean pressure, the reciprocal of the sum (for the residual and the
  * mean pressure's slopes) and one over the product of the end pressures;
  * only an inclined pipe divides for its incline. */
-static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j, double pa, double pb)
+static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j, double pa, double pb,
+                           double q_slope)
 {
     const steady_params *par = w->par;
     double sum = pa + pb;
@@ -79,6 +80,8 @@ static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i
     double z = gas_z_at(&par->z_poly, pm, &dz_dpm);
     double dphi;
     double phi = pipe_phi(w, l, q * l->re_per_q, &dphi);
+    if (q_slope != q) /* the flow slope at another flow (the cold start's secant) */
+        pipe_phi(w, l, q_slope * l->re_per_q, &dphi);
     double s = l->s0 != 0.0 ? l->s0 / z : 0.0, dg, alpha;
     double g = incline_factor(s, &dg, &alpha);
     l->f = alpha * pi_i - pi_j - l->c * z * phi * g;
@@ -99,10 +102,10 @@ static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i
     return sum > 0.0 ? fabs(l->f) * inv_sum : fabs(l->f);
 }
 
-/* eval_pipe_at with p_i, p_j the roots of pi_i, pi_j. */
+/* eval_pipe_at with p_i, p_j the roots of pi_i, pi_j, and the slope at q. */
 static double eval_pipe(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j)
 {
-    return eval_pipe_at(w, l, q, pi_i, pi_j, root(pi_i), root(pi_j));
+    return eval_pipe_at(w, l, q, pi_i, pi_j, root(pi_i), root(pi_j), q);
 }
 
 /* m(|q|) of a resistor's loss q m(q): |q| above 2 q_lam (the turbulent
@@ -193,7 +196,7 @@ static double law_residual_at(const steady_ws *w, law_arc *l, double q)
 {
     if (l->kind != LAW_PIPE)
         return law_residual_pa(w, l, q);
-    return eval_pipe_at(w, l, q, w->x[l->i], w->x[l->j], w->p_root[l->i], w->p_root[l->j]);
+    return eval_pipe_at(w, l, q, w->x[l->i], w->x[l->j], w->p_root[l->i], w->p_root[l->j], q);
 }
 
 /* The first step from a cold start, where every flow is 0. There a pipe's or
@@ -209,10 +212,19 @@ static double law_residual_at(const steady_ws *w, law_arc *l, double q)
 static double cold_secant(const steady_ws *w, law_arc *l, double rho_v)
 {
     double d = w->net->view.geometry[3 * (size_t)l->arc + 1];
-    law_residual_at(w, l, rho_v * 0.25 * GAS_PI * d * d);
-    double fq = l->fq;
-    double r = law_residual_at(w, l, 0.0);
-    l->fq = 0.5 * fq;
+    double qv = rho_v * 0.25 * GAS_PI * d * d;
+    double r;
+    if (l->kind == LAW_PIPE) {
+        /* only the friction depends on the flow: one evaluation at zero
+         * flow with the slope taken at qv */
+        r = eval_pipe_at(w, l, 0.0, w->x[l->i], w->x[l->j], w->p_root[l->i], w->p_root[l->j], qv);
+    } else {
+        law_residual_at(w, l, qv);
+        double fq = l->fq;
+        r = law_residual_at(w, l, 0.0);
+        l->fq = fq;
+    }
+    l->fq *= 0.5;
     return r;
 }
 
