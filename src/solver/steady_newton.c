@@ -68,7 +68,9 @@ static double pipe_phi(const steady_ws *w, const law_arc *l, double re, double *
  * an evaluation and are kept to three for a level pipe (there were eight):
  * the mean pressure, the reciprocal of the sum (for the residual and the
  * mean pressure's slopes) and one over the product of the end pressures;
- * only an inclined pipe divides for its incline. */
+ * only an inclined pipe divides for its incline. pa, pb are the roots of
+ * pi_i, pi_j; the flow slope fq is taken at q_slope (q itself but in the
+ * cold start's secant). */
 static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j, double pa, double pb,
                            double q_slope)
 {
