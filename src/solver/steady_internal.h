@@ -11,7 +11,6 @@
 typedef enum { LAW_PIPE = 0, LAW_RESISTOR, LAW_FIXED_LOSS } law_kind;
 
 typedef struct {
-    int arc; /* network arc */
     law_kind kind;
     int i, j;             /* supernodes of from and to */
     double c;             /* pipe: (A eta / D)^2 R T L / (D A^2); resistor: zeta R T / (2 A^2); fixed loss: Pa */
@@ -68,7 +67,7 @@ typedef struct {
     int n_cols;     /* bordering flow unknowns */
     law_arc *law;
     int *law_ends;  /* per law arc in the order added: i and j, for the peeling (which reorders law) */
-    int *law_net;   /* per law arc: its network arc (law[a].arc), compact for the results */
+    int *law_net;   /* per law arc: its network arc (moved with law when the peeling reorders it) */
     int *comp;      /* per supernode: union-find of the pressure components (set-up) */
     int *peel_deg;  /* per supernode: law arcs at it (set-up, for the peeling) */
     int *peel_axor; /* per supernode: xor of their indices */

@@ -208,12 +208,13 @@ static double law_residual_at(const steady_ws *w, law_arc *l, double q)
  * per iteration, the solve took 7 iterations. The first step takes instead
  * the secant of each law at a gas velocity of COLD_VELOCITY (half its
  * slope there), which splits the flows by the turbulent resistances; the
- * law's value stays the one at zero flow. rho_v is the density at the
- * pressure scale times that velocity. Returns law_residual_pa's value at
- * zero flow. */
-static double cold_secant(const steady_ws *w, law_arc *l, double rho_v)
+ * law's value stays the one at zero flow. a is the law arc, rho_v the
+ * density at the pressure scale times that velocity. Returns
+ * law_residual_pa's value at zero flow. */
+static double cold_secant(const steady_ws *w, int a, double rho_v)
 {
-    double d = w->net->view.geometry[3 * (size_t)l->arc + 1];
+    law_arc *l = &w->law[a];
+    double d = w->net->view.geometry[3 * (size_t)w->law_net[a] + 1];
     double qv = rho_v * 0.25 * GAS_PI * d * d;
     double r;
     if (l->kind == LAW_PIPE) {
@@ -293,7 +294,7 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
     for (int a = 0; a < w->n_law_core; a++) {
         law_arc *l = &w->law[a];
         double q = w->q_law[a];
-        double r = first && q == 0.0 && l->kind != LAW_FIXED_LOSS ? cold_secant(w, l, rho_v) : law_residual_at(w, l, q);
+        double r = first && q == 0.0 && l->kind != LAW_FIXED_LOSS ? cold_secant(w, a, rho_v) : law_residual_at(w, l, q);
         if (r > lr)
             lr = r;
         w->g[l->i] += q;
@@ -559,8 +560,8 @@ static void describe_failure(const steady_ws *w, int iters, char *buf, size_t ca
                                 super_member(w, worst_s), wm);
     if (worst_a >= 0 && len + 120 < cap)
         len += (size_t)snprintf(buf + len, cap - len, "; largest law residual at %s '%s' (%.3g Pa)",
-                                arc_kind_name(w->net->arcs[w->law[worst_a].arc].kind),
-                                w->net->arcs[w->law[worst_a].arc].id, wl);
+                                arc_kind_name(w->net->arcs[w->law_net[worst_a]].kind),
+                                w->net->arcs[w->law_net[worst_a]].id, wl);
     if (low_s >= 0 && len + 120 < cap)
         snprintf(buf + len, cap - len, "; lowest pressure %.4g bar at node '%s'", root(low) / 1e5,
                  super_member(w, low_s));
@@ -861,8 +862,8 @@ void steady_result_free(steady_result *r)
 static void warm_start(steady_ws *w, const steady_result *res)
 {
     for (int a = 0; a < w->n_law_core; a++) /* tree flows follow from the nomination */
-        if (isfinite(res->q[w->law[a].arc]))
-            w->q_law[a] = res->q[w->law[a].arc];
+        if (isfinite(res->q[w->law_net[a]]))
+            w->q_law[a] = res->q[w->law_net[a]];
     for (size_t n = 0; n < w->net->n_nodes; n++) {
         int s = w->super_of[n];
         if (s >= 0 && s < w->n_super && !isfinite(w->fixed_p[s]) && res->p[n] > 0.0 && isfinite(res->p[n]))

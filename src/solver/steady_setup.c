@@ -285,7 +285,6 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
             /* the records are written field by field: the slots and the
              * law's values are set for the core arcs alone, later */
             law_arc *l = &w->law[k];
-            l->arc = (int)a;
             l->i = i;
             l->j = j;
             l->s0 = l->rel_k = l->lambda_t = l->q_lam = 0.0;
