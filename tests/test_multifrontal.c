@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "solver/multifrontal.h"
+#include "solver/sparse.h"
 
 typedef struct {
     int n, nnz;
@@ -231,6 +232,162 @@ static void test_large_fronts(void **state)
     free(m.x);
 }
 
+/* LDL' of a symmetric matrix: the residual of a solve below 1e-12 of the
+ * terms it sums, twice on one analysis. */
+static void check_solve_ldlt(const csc *m)
+{
+    int n = m->n;
+    mf_symbolic *s = mf_analyze(n, m->colptr, m->rowind);
+    assert_non_null(s);
+    double *b = malloc((size_t)n * sizeof *b), *x = malloc((size_t)n * sizeof *x);
+    double *r = malloc((size_t)n * sizeof *r), *size = malloc((size_t)n * sizeof *size);
+    double *v = malloc(((size_t)m->nnz + 1) * sizeof *v);
+    for (int round = 0; round < 2; round++) {
+        for (int p = 0; p < m->nnz; p++)
+            v[p] = m->x[p] * (round ? -3.0 : 1.0);
+        for (int i = 0; i < n; i++)
+            b[i] = x[i] = uniform() - 0.5;
+        assert_int_equal(mf_factor_ldlt(s, v), 0);
+        mf_solve_ldlt(s, x);
+        for (int i = 0; i < n; i++) {
+            r[i] = -b[i];
+            size[i] = fabs(b[i]);
+        }
+        for (int j = 0; j < n; j++)
+            for (int p = m->colptr[j]; p < m->colptr[j + 1]; p++) {
+                r[m->rowind[p]] += v[p] * x[j];
+                size[m->rowind[p]] += fabs(v[p] * x[j]);
+            }
+        double rmax = 0.0, smax = 0.0;
+        for (int i = 0; i < n; i++) {
+            rmax = fmax(rmax, fabs(r[i]));
+            smax = fmax(smax, size[i]);
+        }
+        assert_true(rmax <= 1e-12 * smax);
+    }
+    free(v);
+    free(size);
+    free(r);
+    free(b);
+    free(x);
+    mf_free(&s);
+}
+
+/* A grid Laplacian made definite by a diagonal shift at node 0 (a
+ * symmetric stand-in for a fixed pressure). */
+static csc symmetric_grid(int r, int c)
+{
+    csc m = sparse_grid(r, c, 0.0);
+    for (int j = 0; j < m.n; j++)
+        for (int p = m.colptr[j]; p < m.colptr[j + 1]; p++) {
+            int i = m.rowind[p];
+            double mirror = 0.0; /* the value at (j, i) */
+            for (int q = m.colptr[i]; q < m.colptr[i + 1]; q++)
+                if (m.rowind[q] == j)
+                    mirror = m.x[q];
+            if (i == 0 || j == 0)
+                m.x[p] = i == j ? 4.0 : 0.0;
+            else if (i > j)
+                assert_true(m.x[p] == mirror);
+        }
+    return m;
+}
+
+static void test_ldlt(void **state)
+{
+    (void)state;
+    static const int dims[][2] = {{1, 1}, {1, 7}, {3, 3}, {8, 5}, {20, 20}, {200, 200}};
+    for (size_t k = 0; k < sizeof dims / sizeof dims[0]; k++) {
+        csc m = symmetric_grid(dims[k][0], dims[k][1]);
+        if (k == 5) { /* large fronts: the BLAS path */
+            mf_symbolic *s = mf_analyze(m.n, m.colptr, m.rowind);
+            assert_true(mf_blas_fronts(s) > 0 && mf_blas_available());
+            mf_free(&s);
+        }
+        check_solve_ldlt(&m);
+        free(m.colptr);
+        free(m.rowind);
+        free(m.x);
+    }
+}
+
+/* sparse_factor_solve on a grid matrix with a fixed row (node 0) and
+ * mirror entries that differ by up to eps/2: the residual against the
+ * right-hand side, and which path solved it (refinement steps of the LDL'
+ * path, -1 for LU). */
+static double solve_through_sparse(int r, int c, double eps, int *refines, int *unsym)
+{
+    csc m = sparse_grid(r, c, eps);
+    int n = m.n;
+    sparse_pattern pat;
+    sparse_pattern_init(&pat);
+    double *value = malloc((size_t)m.nnz * sizeof *value);
+    for (int j = 0; j < n; j++)
+        for (int p = m.colptr[j]; p < m.colptr[j + 1]; p++)
+            if (m.rowind[p] != 0 || j == 0) { /* the fixed row holds its diagonal alone, as Newton's */
+                value[pat.count] = m.x[p];
+                assert_true(sparse_pattern_add(&pat, m.rowind[p], j) >= 0);
+            }
+    int *slot = malloc(pat.count * sizeof *slot);
+    sparse_system sys;
+    assert_int_equal(sparse_build(&sys, n, &pat, slot, 1, NULL), 0);
+    for (size_t k = 0; k < pat.count; k++)
+        sys.values[slot[k]] = value[k];
+    double *b = malloc((size_t)n * sizeof *b), *x = malloc((size_t)n * sizeof *x), bmax = 0.0;
+    for (int i = 0; i < n; i++) {
+        b[i] = x[i] = uniform() - 0.5;
+        bmax = fmax(bmax, fabs(b[i]));
+    }
+    assert_int_equal(sparse_factor_solve(&sys, x), 0);
+    *refines = sys.refines;
+    *unsym = sys.unsym;
+    double rmax = 0.0;
+    for (int j = 0; j < n; j++)
+        for (int p = m.colptr[j]; p < m.colptr[j + 1]; p++)
+            b[m.rowind[p]] -= m.x[p] * x[j];
+    for (int i = 0; i < n; i++)
+        rmax = fmax(rmax, fabs(b[i]));
+    sparse_free(&sys);
+    sparse_pattern_free(&pat);
+    free(slot);
+    free(value);
+    free(b);
+    free(x);
+    free(m.colptr);
+    free(m.rowind);
+    free(m.x);
+    return rmax / bmax;
+}
+
+/* On the 100 x 100 grid (its factorization is large against its factors),
+ * near-symmetric values are solved by LDL' and refinement to
+ * SPARSE_REFINE_TOL; values whose mirrors differ by more than a quarter go
+ * to LU (and stay there), solved to rounding (relative to the right-hand
+ * side, times the grid's condition number). A 10 x 10 grid, whose
+ * factorization is small against its factors, goes to LU straight away. */
+static void test_symmetric_path(void **state)
+{
+    (void)state;
+    int refines, unsym;
+    double rel = solve_through_sparse(100, 100, 0.0, &refines, &unsym);
+    assert_true(rel <= SPARSE_REFINE_TOL);
+    assert_int_equal(unsym, 0);
+    assert_int_equal(refines, 0);
+    rel = solve_through_sparse(100, 100, 1e-5, &refines, &unsym);
+
+    assert_true(rel <= SPARSE_REFINE_TOL);
+    assert_int_equal(unsym, 0);
+    assert_true(refines >= 1 && refines <= 4);
+    rel = solve_through_sparse(100, 100, 1.0, &refines, &unsym);
+    assert_true(rel <= 1e-10); /* 4.8e-12 measured: the grid's condition number times rounding */
+    assert_int_equal(unsym, 1);
+    assert_int_equal(refines, -1);
+    rel = solve_through_sparse(10, 10, 0.0, &refines, &unsym);
+    assert_true(rel <= 1e-12);
+    assert_int_equal(unsym, 0);
+    assert_int_equal(refines, -1);
+}
+
 /* A dense matrix of 1100 rows is one front of 1100 pivots: the BLAS path
  * with its wider panels (fronts of 1024 rows and more), against its
  * residuals as every dense case (diagonally dominant, so no pivot is
@@ -274,10 +431,13 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grids),
+        cmocka_unit_test(test_ldlt),
+        cmocka_unit_test(test_symmetric_path),
         cmocka_unit_test(test_forest),
         cmocka_unit_test(test_large_fronts),
         cmocka_unit_test(test_dense_front),
         cmocka_unit_test(test_zero_pivot_refused),
+        /* one test per line */
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

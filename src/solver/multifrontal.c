@@ -1,7 +1,7 @@
-/* Multifrontal sparse LU without pivoting: see multifrontal.h. The methods
- * are the textbook ones (Duff & Reid 1983; Liu 1990, "The role of
- * elimination trees in sparse factorization"; Davis 2006, "Direct Methods
- * for Sparse Linear Systems"): AMD order, elimination tree by path
+/* Multifrontal sparse LU and LDL' without pivoting: see multifrontal.h.
+ * The methods are the textbook ones (Duff & Reid 1983; Liu 1990, "The role
+ * of elimination trees in sparse factorization"; Davis 2006, "Direct
+ * Methods for Sparse Linear Systems"): AMD order, elimination tree by path
  * compression, postorder, column structures by merging the children's,
  * fundamental supernodes relaxed by amalgamation (Ashcraft & Grimes
  * 1989), and dense fronts passed up a stack. */
@@ -26,9 +26,12 @@ struct mf_symbolic {
     int *child_start;            /* nsup + 1: into children */
     int *children;               /* each supernode's children, ascending */
     size_t *lx_start, *ux_start; /* nsup: into lx, ux */
-    double *lx;                  /* per supernode the m x k front columns (L below, U11 above the diagonal) */
+    double *lx;                  /* per supernode the m x k front columns: L below the diagonal, and U11 on and
+                                    above it after an LU, D on it after an LDL' */
     double *ux;                  /* per supernode the k x (m - k) block U12, column-major */
+    size_t nux;                  /* size of ux, allocated at the first LU */
     int *slot_start;             /* nsup + 1: into slot_src, slot_dst */
+    int *slot_low;               /* nsup: end of each front's slots on or below its diagonal (they come first) */
     int *slot_src;               /* value index in the analysed CSC */
     int *slot_dst;               /* offset in the front, row + col * m */
     int *rel_start;              /* nsup + 1: into rel */
@@ -37,6 +40,7 @@ struct mf_symbolic {
     double *stack;               /* update blocks of fronts not yet assembled */
     double *y;                   /* n, solve */
     double lnz;
+    double flops; /* of one LU */
 };
 
 static void *xmalloc(size_t count, size_t size)
@@ -63,6 +67,7 @@ void mf_free(mf_symbolic **sp)
     free(s->lx);
     free(s->ux);
     free(s->slot_start);
+    free(s->slot_low);
     free(s->slot_src);
     free(s->slot_dst);
     free(s->rel_start);
@@ -123,6 +128,12 @@ static int symmetric_adjacency(int n, const int *colptr, const int *rowind, cons
     *start_out = start;
     *adj_out = adj;
     return 0;
+}
+
+static int compare_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
 }
 
 /* Elimination tree of a symmetric pattern (Liu's algorithm). */
@@ -362,9 +373,10 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     s->lx_start = xmalloc((size_t)nsup, sizeof *s->lx_start);
     s->ux_start = xmalloc((size_t)nsup, sizeof *s->ux_start);
     s->slot_start = calloc((size_t)nsup + 1, sizeof *s->slot_start);
+    s->slot_low = xmalloc((size_t)nsup, sizeof *s->slot_low);
     s->rel_start = xmalloc((size_t)nsup + 1, sizeof *s->rel_start);
     if (!s->sup_first || !s->row_start || !s->child_start || !s->children || !s->lx_start || !s->ux_start ||
-        !s->slot_start || !s->rel_start)
+        !s->slot_start || !s->slot_low || !s->rel_start)
         goto fail;
     for (int t = 0; t < nsup; t++)
         s->sup_first[t] = lst_first[t];
@@ -394,16 +406,21 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
             s->children[work[sn_of[parent[last]]]++] = t;
     }
     s->lnz = (double)nlx + (double)nux;
+    for (int t = 0; t < nsup; t++) {
+        double m = lst_m[t], k = lst_k[t];
+        for (double p = 1.0; p <= k; p++)
+            s->flops += 2.0 * (m - p) * (m - p);
+    }
     s->rows = xmalloc(nrows, sizeof *s->rows);
     s->rel = xmalloc(nrel + 1, sizeof *s->rel);
     s->lx = xmalloc(nlx, sizeof *s->lx);
-    s->ux = xmalloc(nux + 1, sizeof *s->ux);
+    s->nux = nux;
     s->front = xmalloc(max_front, sizeof *s->front);
     s->y = xmalloc((size_t)n, sizeof *s->y);
     s->slot_src = xmalloc((size_t)s->nnz + 1, sizeof *s->slot_src);
     s->slot_dst = xmalloc((size_t)s->nnz + 1, sizeof *s->slot_dst);
     slot_col = xmalloc((size_t)s->nnz + 1, sizeof *slot_col);
-    if (!s->rows || !s->rel || !s->lx || !s->ux || !s->front || !s->y || !s->slot_src || !s->slot_dst || !slot_col)
+    if (!s->rows || !s->rel || !s->lx || !s->front || !s->y || !s->slot_src || !s->slot_dst || !slot_col)
         goto fail;
     nrows = 0;
     for (int t = 0; t < nsup; t++) {
@@ -418,6 +435,10 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
             else
                 dst[rest++] = src[q];
         }
+        /* the other rows ascending: a child's update rows then sit in its
+         * parent's front in the same order, so that the lower triangle of
+         * an update block lands in the lower triangle of the parent's */
+        qsort(dst + k, (size_t)(lst_m[t] - k), sizeof *dst, compare_int);
         nrows += (size_t)lst_m[t];
     }
     s->row_start[nsup] = (int)nrows;
@@ -430,11 +451,23 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
         }
     for (int t = 0; t < nsup; t++)
         s->slot_start[t + 1] += s->slot_start[t];
-    memcpy(work, s->slot_start, (size_t)nsup * sizeof *work);
+    /* in each front the entries on and below the diagonal first (the
+     * LDL' factorization assembles only those), then the others */
+    for (int t = 0; t < nsup; t++)
+        cnt[t] = 0;
+    for (int j = 0; j < n; j++)
+        for (int p = colptr[j]; p < colptr[j + 1]; p++)
+            if (iperm[rowind[p]] >= iperm[j])
+                cnt[sn_of[iperm[j]]]++;
+    for (int t = 0; t < nsup; t++) {
+        s->slot_low[t] = s->slot_start[t] + cnt[t];
+        work[t] = s->slot_start[t];
+        cnt[t] = s->slot_low[t];
+    }
     for (int j = 0; j < n; j++)
         for (int p = colptr[j]; p < colptr[j + 1]; p++) {
             int a = iperm[rowind[p]], b = iperm[j];
-            int q = work[sn_of[a < b ? a : b]]++;
+            int q = a >= b ? work[sn_of[b]]++ : cnt[sn_of[a]]++;
             s->slot_src[q] = p;
             s->slot_dst[q] = a;
             slot_col[q] = b;
@@ -516,6 +549,11 @@ fail:
 double mf_factor_nnz(const mf_symbolic *s)
 {
     return s->lnz;
+}
+
+double mf_factor_flops(const mf_symbolic *s)
+{
+    return s->flops;
 }
 
 /* Smallest pivot accepted, relative to the largest entry of its column. */
@@ -708,8 +746,126 @@ static int front_factor(double *F, int m, int k)
     return 0;
 }
 
+/* The k pivots of a tall m x k panel of a symmetric front (column-major,
+ * leading dimension ld, lower triangle only) without pivoting: L below the
+ * diagonal, D on it; each pivot updates the panel's later columns from
+ * their diagonal down. Inlined into both builds of front_ldlt. */
+static inline int panel_ldlt(double *P, size_t ld, int m, int k)
+{
+    for (int p = 0; p < k; p++) {
+        double *cp = P + (size_t)p * ld;
+        double d = cp[p], big = fabs(d);
+        for (int i = p + 1; i < m; i++)
+            if (fabs(cp[i]) > big)
+                big = fabs(cp[i]);
+        if (!(fabs(d) > MF_PIVOT_TOL * big) || !isfinite(d))
+            return -1;
+        double inv = 1.0 / d;
+        for (int j = p + 1; j < k; j++) {
+            double *cj = P + (size_t)j * ld;
+            double u = cp[j];
+            for (int i = j; i < m; i++)
+                cj[i] -= cp[i] * inv * u;
+        }
+        for (int i = p + 1; i < m; i++)
+            cp[i] *= inv;
+    }
+    return 0;
+}
+
+/* LDL' of the k pivots of a dense symmetric m x m front (column-major,
+ * only the lower triangle read and written), without pivoting: column p
+ * of L below the diagonal, d_p on it; the trailing lower triangle becomes
+ * the Schur complement. Blocks of MF_BLOCK pivots as in front_lu: the
+ * panel right-looking, then each trailing column j updated from row j
+ * down by the panel's four columns at once, with the multipliers
+ * l_jp d_p. Half of front_lu's arithmetic. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+__attribute__((target_clones("avx2,fma", "default")))
+#endif
+static int
+front_ldlt(double *F, int m, int k)
+{
+    size_t mm = (size_t)m;
+    for (int p0 = 0; p0 < k; p0 += MF_BLOCK) {
+        int p1 = p0 + MF_BLOCK < k ? p0 + MF_BLOCK : k;
+        if (panel_ldlt(F + (size_t)p0 + (size_t)p0 * mm, mm, m - p0, p1 - p0) != 0)
+            return -1;
+        if (p1 - p0 == 4) {
+            const double *restrict c0 = F + (size_t)p0 * mm;
+            const double *restrict c1 = c0 + mm;
+            const double *restrict c2 = c1 + mm;
+            const double *restrict c3 = c2 + mm;
+            double d0 = c0[p0], d1 = c1[p0 + 1], d2 = c2[p0 + 2], d3 = c3[p0 + 3];
+            int j = p1;
+            /* two columns at a time, sharing the loads of the panel's */
+            for (; j + 1 < m; j += 2) {
+                double *restrict cj = F + (size_t)j * mm;
+                double *restrict ck = cj + mm;
+                double u0 = c0[j] * d0, u1 = c1[j] * d1, u2 = c2[j] * d2, u3 = c3[j] * d3;
+                double v0 = c0[j + 1] * d0, v1 = c1[j + 1] * d1, v2 = c2[j + 1] * d2, v3 = c3[j + 1] * d3;
+                cj[j] -= c0[j] * u0 + c1[j] * u1 + c2[j] * u2 + c3[j] * u3;
+                for (int i = j + 1; i < m; i++) {
+                    double a0 = c0[i], a1 = c1[i], a2 = c2[i], a3 = c3[i];
+                    cj[i] -= a0 * u0 + a1 * u1 + a2 * u2 + a3 * u3;
+                    ck[i] -= a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+                }
+            }
+            if (j < m) {
+                double *restrict cj = F + (size_t)j * mm;
+                cj[j] -= c0[j] * c0[j] * d0 + c1[j] * c1[j] * d1 + c2[j] * c2[j] * d2 + c3[j] * c3[j] * d3;
+            }
+            continue;
+        }
+        for (int j = p1; j < m; j++) {
+            double *restrict cj = F + (size_t)j * mm;
+            for (int p = p0; p < p1; p++) {
+                const double *cp = F + (size_t)p * mm;
+                double u = cp[j] * cp[p];
+                for (int i = j; i < m; i++)
+                    cj[i] -= cp[i] * u;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Large fronts for LDL': panels as in front_factor, each factored by
+ * front_ldlt's kernel on its own columns; the rows right of the panel
+ * (the upper triangle, which LDL' leaves unused) receive D L21', and the
+ * trailing lower triangle is updated by matrix products over blocks of
+ * MF_LDLT_COLS columns, each from its diagonal down. */
+#define MF_LDLT_COLS 128
+
+static int front_ldlt_blas(double *F, int m, int k)
+{
+    size_t ld = (size_t)m;
+    int panel = m >= MF_WIDE_ROWS ? 2 * MF_PANEL : MF_PANEL, jb;
+    for (int j0 = 0; j0 < k; j0 += jb) {
+        jb = k - j0 < panel ? k - j0 : panel;
+        double *a11 = F + (size_t)j0 + (size_t)j0 * ld;
+        int rows = m - j0, rest = rows - jb;
+        if (panel_ldlt(a11, ld, rows, jb) != 0)
+            return -1;
+        if (rest == 0)
+            continue;
+        double *a12 = a11 + (size_t)jb * ld, *a21 = a11 + jb, *a22 = a12 + jb;
+        for (int j = 0; j < rest; j++)
+            for (int p = 0; p < jb; p++)
+                a12[(size_t)p + (size_t)j * ld] = a21[(size_t)j + (size_t)p * ld] * a11[(size_t)p + (size_t)p * ld];
+        for (int c0 = 0; c0 < rest; c0 += MF_LDLT_COLS) {
+            int w = rest - c0 < MF_LDLT_COLS ? rest - c0 : MF_LDLT_COLS;
+            blas_dgemm(CB_COL_MAJOR, CB_NO_TRANS, CB_NO_TRANS, rest - c0, w, jb, -1.0, a21 + c0, (int)ld,
+                       a12 + (size_t)c0 * ld, (int)ld, 1.0, a22 + c0 + (size_t)c0 * ld, (int)ld);
+        }
+    }
+    return 0;
+}
+
 int mf_factor(mf_symbolic *s, const double *values)
 {
+    if (!s->ux && !(s->ux = xmalloc(s->nux + 1, sizeof *s->ux)))
+        return -2;
     size_t top = 0;
     for (int t = 0; t < s->nsup; t++) {
         int k = s->sup_first[t + 1] - s->sup_first[t];
@@ -787,6 +943,86 @@ void mf_solve(mf_symbolic *s, double *b)
             y[f + p] = xp;
             for (int i = 0; i < p; i++)
                 y[f + i] -= cp[i] * xp;
+        }
+    }
+    for (int k = 0; k < n; k++)
+        b[s->perm[k]] = y[k];
+}
+
+int mf_factor_ldlt(mf_symbolic *s, const double *values)
+{
+    size_t top = 0;
+    for (int t = 0; t < s->nsup; t++) {
+        int k = s->sup_first[t + 1] - s->sup_first[t];
+        int m = s->row_start[t + 1] - s->row_start[t];
+        size_t mm = (size_t)m;
+        double *F = s->front;
+        for (size_t j = 0; j < mm; j++)
+            memset(F + j * mm + j, 0, (mm - j) * sizeof *F);
+        for (int q = s->slot_start[t]; q < s->slot_low[t]; q++)
+            F[s->slot_dst[q]] += values[s->slot_src[q]];
+        for (int c = s->child_start[t + 1] - 1; c >= s->child_start[t]; c--) {
+            int ch = s->children[c];
+            const int *rel = s->rel + s->rel_start[ch];
+            size_t u = (size_t)(s->rel_start[ch + 1] - s->rel_start[ch]);
+            top -= u * u;
+            const double *B = s->stack + top;
+            for (size_t jj = 0; jj < u; jj++) {
+                double *col = F + (size_t)rel[jj] * mm;
+                const double *bc = B + jj * u;
+                for (size_t ii = jj; ii < u; ii++)
+                    col[rel[ii]] += bc[ii];
+            }
+        }
+        int fail = blas_front(m, k) && mf_blas_available() ? front_ldlt_blas(F, m, k) : front_ldlt(F, m, k);
+        if (fail)
+            return -1;
+        double *L = s->lx + s->lx_start[t];
+        for (size_t p = 0; p < (size_t)k; p++)
+            memcpy(L + p * mm + p, F + p * mm + p, (mm - p) * sizeof *F);
+        size_t u = (size_t)(m - k);
+        double *B = s->stack + top;
+        for (size_t jj = 0; jj < u; jj++)
+            memcpy(B + jj * u + jj, F + (k + jj) * mm + (size_t)k + jj, (u - jj) * sizeof *F);
+        top += u * u;
+    }
+    return 0;
+}
+
+void mf_solve_ldlt(mf_symbolic *s, double *b)
+{
+    double *y = s->y;
+    int n = s->n;
+    for (int k = 0; k < n; k++)
+        y[k] = b[s->perm[k]];
+    for (int t = 0; t < s->nsup; t++) {
+        int f = s->sup_first[t], k = s->sup_first[t + 1] - f;
+        int m = s->row_start[t + 1] - s->row_start[t];
+        const int *r = s->rows + s->row_start[t];
+        const double *L = s->lx + s->lx_start[t];
+        for (int p = 0; p < k; p++) {
+            const double *cp = L + (size_t)p * (size_t)m;
+            double yp = y[f + p];
+            for (int i = p + 1; i < k; i++)
+                y[f + i] -= cp[i] * yp;
+            for (int i = k; i < m; i++)
+                y[r[i]] -= cp[i] * yp;
+            y[f + p] = yp / cp[p];
+        }
+    }
+    for (int t = s->nsup - 1; t >= 0; t--) {
+        int f = s->sup_first[t], k = s->sup_first[t + 1] - f;
+        int m = s->row_start[t + 1] - s->row_start[t];
+        const int *r = s->rows + s->row_start[t];
+        const double *L = s->lx + s->lx_start[t];
+        for (int p = k - 1; p >= 0; p--) {
+            const double *cp = L + (size_t)p * (size_t)m;
+            double x = y[f + p];
+            for (int i = k; i < m; i++)
+                x -= cp[i] * y[r[i]];
+            for (int i = p + 1; i < k; i++)
+                x -= cp[i] * y[f + i];
+            y[f + p] = x;
         }
     }
     for (int k = 0; k < n; k++)

@@ -1,6 +1,6 @@
-/* Multifrontal sparse LU without pivoting, for matrices whose pattern is
- * (made) structurally symmetric and whose values allow a static pivot
- * order: the node systems of passive networks, which are diagonally
+/* Multifrontal sparse LU and LDL' without pivoting, for matrices whose
+ * pattern is (made) structurally symmetric and whose values allow a static
+ * pivot order: the node systems of passive networks, which are diagonally
  * dominant M-matrices up to small real-gas and height terms.
  *
  * Symbolic analysis once per pattern: fill-reducing order (AMD), the
@@ -10,7 +10,8 @@
  * factorization per Newton iteration: for each supernode, assemble its
  * dense front from the matrix and its children's update blocks, factor its
  * pivot block, and pass the Schur complement up; dense kernels do the
- * arithmetic. No allocation after the analysis. */
+ * arithmetic. LDL' does the same on the lower triangles alone. No
+ * allocation after the analysis but U's, at the first LU. */
 #ifndef GF_SOLVER_MULTIFRONTAL_H
 #define GF_SOLVER_MULTIFRONTAL_H
 
@@ -24,12 +25,22 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind);
 void mf_free(mf_symbolic **s);
 
 /* Factorizes the values (in the CSC order of the analysed pattern).
- * Returns 0, or -1 when a pivot is zero or tiny against its column (the
- * static order does not suit this matrix: use a pivoting solver). */
+ * Returns 0, -1 when a pivot is zero or tiny against its column (the
+ * static order does not suit this matrix: use a pivoting solver), or -2
+ * when the first LU finds no memory for its U. */
 int mf_factor(mf_symbolic *s, const double *values);
 
 /* Solves with the last factorization; b is overwritten with x. */
 void mf_solve(mf_symbolic *s, double *b);
+
+/* LDL' of a symmetric matrix on the analysed pattern, without pivoting:
+ * only the entries on and below the diagonal (in the analysis' order) are
+ * read, so values need only be symmetric where both halves exist. Half the
+ * arithmetic and stores of mf_factor. Returns 0, or -1 as mf_factor. */
+int mf_factor_ldlt(mf_symbolic *s, const double *values);
+
+/* Solves with the last mf_factor_ldlt; b is overwritten with x. */
+void mf_solve_ldlt(mf_symbolic *s, double *b);
 
 /* Fronts large enough to be factorized by panels and BLAS level 3, and
  * whether OpenBLAS, which does that, could be opened (else they take the
@@ -39,5 +50,8 @@ int mf_blas_available(void);
 
 /* Nonzeros in L and U (for reports). */
 double mf_factor_nnz(const mf_symbolic *s);
+
+/* Floating-point operations of one LU (multiplications and additions). */
+double mf_factor_flops(const mf_symbolic *s);
 
 #endif

@@ -1,6 +1,7 @@
 /* Sparse pattern assembly and KLU factorization: see sparse.h. */
 #include "solver/sparse.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,80 @@ long sparse_pattern_add(sparse_pattern *pat, int row, int col)
     return (long)pat->count++;
 }
 
+/* The mirror of each entry for the LDL' path: the position of (j, i) for
+ * (i, j), found by bisection (rows ascend within a column), and -1 for the
+ * entries below or above a fixed row's diagonal in its column. Leaves
+ * tpos NULL when some other entry has no mirror (or memory is short): LU
+ * then. */
+static void find_mirrors(sparse_system *s)
+{
+    int n = s->n, nnz = s->nnz;
+    const int *colptr = s->colptr, *rowind = s->rowind;
+    int *tpos = malloc(((size_t)nnz + 1) * sizeof *tpos);
+    int *fixed = calloc((size_t)n + 1, sizeof *fixed);
+    if (!tpos || !fixed)
+        goto none;
+    /* fixed[i]: entries in row i, then the fixed rows' list */
+    for (int p = 0; p < nnz; p++)
+        fixed[rowind[p]]++;
+    char *is_fixed = (char *)tpos; /* n bytes of scratch, before tpos is filled */
+    if ((size_t)n > ((size_t)nnz + 1) * sizeof *tpos)
+        goto none;
+    int nfixed = 0;
+    for (int i = 0; i < n; i++)
+        is_fixed[i] = 0;
+    for (int j = 0; j < n; j++)
+        for (int p = colptr[j]; p < colptr[j + 1]; p++)
+            if (rowind[p] == j && fixed[j] == 1)
+                is_fixed[j] = 1;
+    for (int i = 0; i < n; i++)
+        if (is_fixed[i])
+            fixed[nfixed++] = i;
+    /* is_fixed is read again below through the list only */
+    for (int k = 0, j = 0; j < n; j++) {
+        int fj = k < nfixed && fixed[k] == j;
+        k += fj;
+        for (int p = colptr[j]; p < colptr[j + 1]; p++)
+            tpos[p] = fj ? -2 : 0;
+    }
+    for (int j = 0; j < n; j++)
+        for (int p = colptr[j]; p < colptr[j + 1]; p++) {
+            int i = rowind[p];
+            if (tpos[p] == -2) { /* a fixed row's column */
+                tpos[p] = i == j ? p : -1;
+                continue;
+            }
+            int lo = colptr[i], hi = colptr[i + 1];
+            while (lo < hi) {
+                int mid = lo + (hi - lo) / 2;
+                if (rowind[mid] < j)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo == colptr[i + 1] || rowind[lo] != j)
+                goto none;
+            tpos[p] = lo;
+        }
+    s->tpos = tpos;
+    s->fixed = fixed;
+    s->nfixed = nfixed;
+    return;
+none:
+    free(tpos);
+    free(fixed);
+}
+
+/* The arrays of the LDL' path, when the pattern has one. */
+static int symmetric_workspace(sparse_system *s)
+{
+    if (!s->tpos)
+        return 0;
+    s->sym = malloc(((size_t)s->nnz + 1) * sizeof *s->sym);
+    s->work = malloc(((size_t)s->n * 2 + 1) * sizeof *s->work);
+    return s->sym && s->work ? 0 : -1;
+}
+
 /* Takes the last solve's structure from the cache when pat's pairs are the
  * ones it was built from (same network, modes and references): every pair
  * still lands on its former value index, which a glance at that column's
@@ -63,12 +138,19 @@ static int take_cached(sparse_system *s, int n, const sparse_pattern *pat, int *
     s->colptr = c->colptr;
     s->rowind = c->rowind;
     s->mf = c->mf;
+    s->tpos = c->tpos;
+    s->unsym = c->unsym;
+    s->fixed = c->fixed;
+    s->nfixed = c->nfixed;
     s->slot = c->slot;
     s->count = c->count;
+    c->tpos = c->fixed = NULL;
     c->colptr = c->rowind = c->slot = NULL;
     c->mf = NULL;
     s->cache = c;
     klu_defaults(&s->common);
+    if (symmetric_workspace(s) != 0)
+        return -1;
     return 1;
 }
 
@@ -149,7 +231,8 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
             s->count = m;
         }
         s->mf = mf_analyze(n, s->colptr, s->rowind);
-        if (!s->mf) {
+        find_mirrors(s);
+        if (!s->mf || symmetric_workspace(s) != 0) {
             sparse_free(s);
             return -1;
         }
@@ -166,6 +249,8 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
 void sparse_cache_free(sparse_cache *c)
 {
     mf_free(&c->mf);
+    free(c->tpos);
+    free(c->fixed);
     free(c->colptr);
     free(c->rowind);
     free(c->slot);
@@ -181,12 +266,21 @@ void sparse_free(sparse_system *s)
         s->cache->colptr = s->colptr;
         s->cache->rowind = s->rowind;
         s->cache->mf = s->mf;
+        s->cache->tpos = s->tpos;
+        s->cache->unsym = s->unsym;
+        s->cache->fixed = s->fixed;
+        s->cache->nfixed = s->nfixed;
         s->cache->slot = s->slot;
         s->cache->count = s->count;
+        s->tpos = s->fixed = NULL;
         s->colptr = s->rowind = s->slot = NULL;
         s->mf = NULL;
     }
     free(s->slot);
+    free(s->tpos);
+    free(s->fixed);
+    free(s->sym);
+    free(s->work);
     mf_free(&s->mf);
     if (s->numeric)
         klu_free_numeric(&s->numeric, &s->common);
@@ -202,8 +296,83 @@ void sparse_free(sparse_system *s)
  * is trusted while the reciprocal pivot growth stays reasonable. */
 #define SPARSE_MIN_RCOND 1e-12
 
+/* The LDL' path of sparse_factor_solve: 0 with rhs solved, -1 with rhs
+ * untouched when the values are not near enough to symmetric. */
+static int solve_symmetric(sparse_system *s, double *rhs)
+{
+    int n = s->n;
+    const double *v = s->values;
+    const int *colptr = s->colptr, *rowind = s->rowind;
+    for (int p = 0; p < s->nnz; p++) {
+        int q = s->tpos[p];
+        if (q < 0) {
+            s->sym[p] = 0.0;
+            continue;
+        }
+        double a = v[p], b = v[q];
+        if (!(fabs(a - b) <= 0.25 * fmax(fabs(a), fabs(b))))
+            return -1;
+        s->sym[p] = 0.5 * (a + b);
+    }
+    if (mf_factor_ldlt(s->mf, s->sym) != 0)
+        return -1;
+    double *b = s->work, *r = s->work + n, bmax = 0.0;
+    for (int i = 0; i < n; i++) {
+        b[i] = r[i] = rhs[i];
+        if (fabs(rhs[i]) > bmax)
+            bmax = fabs(rhs[i]);
+    }
+    /* a fixed row's unknown is its right-hand side over its diagonal; its
+     * column moves to the right-hand side of the others */
+    for (int k = 0; k < s->nfixed; k++) {
+        int j = s->fixed[k];
+        double d = 0.0;
+        for (int p = colptr[j]; p < colptr[j + 1]; p++)
+            if (rowind[p] == j)
+                d = v[p];
+        double xj = b[j] / d;
+        for (int p = colptr[j]; p < colptr[j + 1]; p++)
+            if (rowind[p] != j)
+                r[rowind[p]] -= v[p] * xj;
+    }
+    mf_solve_ldlt(s->mf, r);
+    memcpy(rhs, r, (size_t)n * sizeof *rhs);
+    double last = INFINITY;
+    for (int step = 0; step < 8; step++) {
+        /* r = b - A x */
+        memcpy(r, b, (size_t)n * sizeof *r);
+        for (int j = 0; j < n; j++) {
+            double xj = rhs[j];
+            for (int p = colptr[j]; p < colptr[j + 1]; p++)
+                r[rowind[p]] -= v[p] * xj;
+        }
+        double rmax = 0.0;
+        for (int i = 0; i < n; i++)
+            if (!(fabs(r[i]) <= rmax)) /* NaN as well */
+                rmax = fabs(r[i]);
+        if (rmax <= SPARSE_REFINE_TOL * bmax) {
+            s->refines = step;
+            return 0;
+        }
+        if (!(rmax <= 0.25 * last)) /* not contracting, or not finite */
+            break;
+        last = rmax;
+        mf_solve_ldlt(s->mf, r);
+        for (int i = 0; i < n; i++)
+            rhs[i] += r[i];
+    }
+    memcpy(rhs, b, (size_t)n * sizeof *rhs);
+    return -1;
+}
+
 int sparse_factor_solve(sparse_system *s, double *rhs)
 {
+    s->refines = -1;
+    if (s->mf && s->tpos && !s->unsym && mf_factor_flops(s->mf) >= SPARSE_LDLT_MIN_RATIO * mf_factor_nnz(s->mf)) {
+        if (solve_symmetric(s, rhs) == 0)
+            return 0;
+        s->unsym = 1;
+    }
     if (s->mf) {
         if (mf_factor(s->mf, s->values) == 0) {
             mf_solve(s->mf, rhs);

@@ -12,12 +12,26 @@
 
 #include "solver/multifrontal.h"
 
+/* LDL' is tried where the factorization's arithmetic is at least this
+ * many times the factors' size (which a solve reads): the 100 x 100 grid
+ * has 49, the 250,000-node mesh 255, the GasLib networks 8-10, whose
+ * solves and refinement would cost more than LDL' saves. */
+#define SPARSE_LDLT_MIN_RATIO 32.0
+
+/* The refined solution's residual, relative to the right-hand side's
+ * largest entry: a Newton step this close is a Newton step (the forcing
+ * term of inexact Newton), and the refinement gains about 1e-4 per step
+ * on the level networks' matrices. */
+#define SPARSE_REFINE_TOL 1e-6
+
 /* The multifrontal analysis of the last pattern, kept between solves: a
  * solve whose pattern is the same (same network and modes) skips the
  * ordering and the symbolic analysis. */
 typedef struct sparse_cache {
     int n, nnz;
     int *colptr, *rowind; /* the pattern analysed */
+    int *tpos, *fixed;    /* see sparse_system */
+    int nfixed, unsym;
     mf_symbolic *mf;
     int *slot;    /* the value index of each (row, col) pair it was built from */
     size_t count; /* pairs */
@@ -36,6 +50,13 @@ typedef struct {
     klu_common common;
     int refactors;       /* refactorizations since the last full factorization */
     mf_symbolic *mf;     /* static-order multifrontal LU, when chosen and still fit */
+    int *tpos;           /* with mf, when the pattern is symmetric but for fixed rows: each entry's mirror, -1 in a
+                            fixed row's column */
+    int *fixed, nfixed;  /* the fixed rows: those with only their diagonal (fixed pressures) */
+    double *sym;         /* nnz: the symmetric part of the values, for LDL' */
+    double *work;        /* 2n: the right-hand side and the residual of the refinement */
+    int unsym;           /* the values proved too far from symmetric: LU from now on (kept in the cache) */
+    int refines;         /* refinement steps of the last solve (-1: solved by LU) */
     sparse_cache *cache; /* where sparse_free leaves the analysis; may be NULL */
     int *slot;           /* with a cache: the pairs' value indices, for it */
     size_t count;
@@ -67,6 +88,15 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
 void sparse_free(sparse_system *s);
 
 /* Factorizes the current values; rhs is overwritten with the solution.
+ * With the multifrontal analysis and a symmetric pattern (but for rows
+ * with only their diagonal, fixed pressures, whose columns then go to the
+ * right-hand side), and a factorization large against its factors
+ * (SPARSE_LDLT_MIN_RATIO), the values' symmetric part is factored by LDL'
+ * (half the work of LU) and the
+ * solution refined against the full matrix until its residual is below
+ * SPARSE_REFINE_TOL of the right-hand side; values too far from symmetric
+ * for that (some pair of mirror entries differing by more than a quarter,
+ * or a refinement that does not contract) are factored by LU from then on.
  * When a static pivot fails, switches to KLU with pivoting for good.
  * Returns 0, or -1 if the matrix is singular (s->common.singular_col tells
  * which column). */
