@@ -38,7 +38,7 @@ struct mf_symbolic {
     int *rel;                    /* for each update row of a front: its position in the parent's front */
     double *front;               /* max m * m */
     double *stack;               /* update blocks of fronts not yet assembled */
-    double *y;                   /* n, solve */
+    double *y;                   /* n, solve; then the largest front's rows, for gathers */
     double lnz;
     double flops; /* of one LU */
 };
@@ -381,7 +381,7 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     for (int t = 0; t < nsup; t++)
         s->sup_first[t] = lst_first[t];
     s->sup_first[nsup] = n;
-    size_t nrows = 0, nlx = 0, nux = 0, nrel = 0, max_front = 1;
+    size_t nrows = 0, nlx = 0, nux = 0, nrel = 0, max_front = 1, max_m = 1;
     for (int t = 0; t < nsup; t++) {
         int k = s->sup_first[t + 1] - s->sup_first[t];
         size_t m = (size_t)lst_m[t];
@@ -393,6 +393,8 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
         nrel += m - (size_t)k;
         if (m * m > max_front)
             max_front = m * m;
+        if (m > max_m)
+            max_m = m;
         int last = s->sup_first[t + 1] - 1;
         if (parent[last] >= 0)
             s->child_start[sn_of[parent[last]] + 1]++;
@@ -416,7 +418,7 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     s->lx = xmalloc(nlx, sizeof *s->lx);
     s->nux = nux;
     s->front = xmalloc(max_front, sizeof *s->front);
-    s->y = xmalloc((size_t)n, sizeof *s->y);
+    s->y = xmalloc((size_t)n + max_m, sizeof *s->y);
     s->slot_src = xmalloc((size_t)s->nnz + 1, sizeof *s->slot_src);
     s->slot_dst = xmalloc((size_t)s->nnz + 1, sizeof *s->slot_dst);
     slot_col = xmalloc((size_t)s->nnz + 1, sizeof *slot_col);
@@ -989,40 +991,80 @@ int mf_factor_ldlt(mf_symbolic *s, const double *values)
     return 0;
 }
 
+/* Forward and backward substitution with the L of an LDL'. Within a
+ * supernode the k pivots are solved densely; its other rows (the entries
+ * of later supernodes) are updated in one scatter of a dense sum on the
+ * way forward, and read in one gather on the way back, instead of once
+ * per pivot. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 void mf_solve_ldlt(mf_symbolic *s, double *b)
 {
-    double *y = s->y;
+    double *y = s->y, *t = s->y + s->n;
     int n = s->n;
     for (int k = 0; k < n; k++)
         y[k] = b[s->perm[k]];
-    for (int t = 0; t < s->nsup; t++) {
-        int f = s->sup_first[t], k = s->sup_first[t + 1] - f;
-        int m = s->row_start[t + 1] - s->row_start[t];
-        const int *r = s->rows + s->row_start[t];
-        const double *L = s->lx + s->lx_start[t];
+    for (int sn = 0; sn < s->nsup; sn++) {
+        int f = s->sup_first[sn], k = s->sup_first[sn + 1] - f;
+        int m = s->row_start[sn + 1] - s->row_start[sn], u = m - k;
+        const int *r = s->rows + s->row_start[sn] + k;
+        const double *L = s->lx + s->lx_start[sn];
+        size_t mm = (size_t)m;
+        double *yf = y + f;
         for (int p = 0; p < k; p++) {
-            const double *cp = L + (size_t)p * (size_t)m;
-            double yp = y[f + p];
+            const double *cp = L + (size_t)p * mm;
             for (int i = p + 1; i < k; i++)
-                y[f + i] -= cp[i] * yp;
-            for (int i = k; i < m; i++)
-                y[r[i]] -= cp[i] * yp;
-            y[f + p] = yp / cp[p];
+                yf[i] -= cp[i] * yf[p];
         }
+        for (int i = 0; i < u; i++)
+            t[i] = 0.0;
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+            const double *c0 = L + (size_t)p * mm + k, *c1 = c0 + mm, *c2 = c1 + mm, *c3 = c2 + mm;
+            double y0 = yf[p], y1 = yf[p + 1], y2 = yf[p + 2], y3 = yf[p + 3];
+            for (int i = 0; i < u; i++)
+                t[i] += c0[i] * y0 + c1[i] * y1 + c2[i] * y2 + c3[i] * y3;
+        }
+        for (; p < k; p++) {
+            const double *cp = L + (size_t)p * mm + k;
+            for (int i = 0; i < u; i++)
+                t[i] += cp[i] * yf[p];
+        }
+        for (int i = 0; i < u; i++)
+            y[r[i]] -= t[i];
+        for (p = 0; p < k; p++)
+            yf[p] /= L[(size_t)p * mm + (size_t)p];
     }
-    for (int t = s->nsup - 1; t >= 0; t--) {
-        int f = s->sup_first[t], k = s->sup_first[t + 1] - f;
-        int m = s->row_start[t + 1] - s->row_start[t];
-        const int *r = s->rows + s->row_start[t];
-        const double *L = s->lx + s->lx_start[t];
+    for (int sn = s->nsup - 1; sn >= 0; sn--) {
+        int f = s->sup_first[sn], k = s->sup_first[sn + 1] - f;
+        int m = s->row_start[sn + 1] - s->row_start[sn], u = m - k;
+        const int *r = s->rows + s->row_start[sn] + k;
+        const double *L = s->lx + s->lx_start[sn];
+        size_t mm = (size_t)m;
+        double *yf = y + f;
+        for (int i = 0; i < u; i++)
+            t[i] = y[r[i]];
+        for (int p = 0; p < k; p++) {
+            const double *cp = L + (size_t)p * mm + k;
+            double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
+            int i = 0;
+            for (; i + 3 < u; i += 4) {
+                a0 += cp[i] * t[i];
+                a1 += cp[i + 1] * t[i + 1];
+                a2 += cp[i + 2] * t[i + 2];
+                a3 += cp[i + 3] * t[i + 3];
+            }
+            for (; i < u; i++)
+                a0 += cp[i] * t[i];
+            yf[p] -= (a0 + a1) + (a2 + a3);
+        }
         for (int p = k - 1; p >= 0; p--) {
-            const double *cp = L + (size_t)p * (size_t)m;
-            double x = y[f + p];
-            for (int i = k; i < m; i++)
-                x -= cp[i] * y[r[i]];
+            const double *cp = L + (size_t)p * mm;
+            double x = yf[p];
             for (int i = p + 1; i < k; i++)
-                x -= cp[i] * y[f + i];
-            y[f + p] = x;
+                x -= cp[i] * yf[i];
+            yf[p] = x;
         }
     }
     for (int k = 0; k < n; k++)
