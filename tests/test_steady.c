@@ -293,17 +293,17 @@ static void test_analysis_reused(void **state)
     build_mesh(&f);
     assert_int_equal(solve(&f, GF_GAS_AGA, GF_FRICTION_COLEBROOK, 0), GF_OK);
     const sparse_cache *kept = f.res.analysis;
-    assert_non_null(kept->mf);
-    const mf_symbolic *first = kept->mf;
-    const int *structure = kept->colptr;
+    assert_non_null(kept->kept.mf);
+    const mf_symbolic *first = kept->kept.mf;
+    const int *structure = kept->kept.colptr;
     withdraw(&f, "b", 20.0);
     withdraw(&f, "c", 60.0);
     assert_same_as_fresh(&f);
     /* taken and given back: neither sorted nor analysed anew */
-    assert_true(kept->mf == first && kept->colptr == structure);
+    assert_true(kept->kept.mf == first && kept->kept.colptr == structure);
     fix_pressure(&f, "b", 65 * BAR);
     assert_same_as_fresh(&f);
-    assert_true(kept->colptr != structure);
+    assert_true(kept->kept.colptr != structure);
     f.scn.p_fixed[network_find_node(&f.net, "b")] = 0;
     f.scn.p_lo[network_find_node(&f.net, "b")] = f.scn.p_hi[network_find_node(&f.net, "b")] = NAN;
     assert_same_as_fresh(&f);

@@ -116,42 +116,23 @@ static int symmetric_workspace(sparse_system *s)
     return s->sym && s->work ? 0 : -1;
 }
 
-/* Takes the last solve's structure from the cache when pat's pairs are the
- * ones it was built from (same network, modes and references): every pair
- * still lands on its former value index, which a glance at that column's
- * row confirms, so there is nothing to sort and no analysis to run.
- * Returns 1 if taken, 0 if not, -1 on allocation failure. */
-static int take_cached(sparse_system *s, int n, const sparse_pattern *pat, int *slot, sparse_cache *c)
+int sparse_cached_slot(const sparse_cache *c, size_t k, int row, int col)
 {
-    if (!c || !c->mf || !c->slot || c->n != n || c->count != pat->count)
-        return 0;
-    for (size_t k = 0; k < pat->count; k++) {
-        int col = pat->cols[k], p = c->slot[k];
-        if (col < 0 || col >= n || p < c->colptr[col] || p >= c->colptr[col + 1] || c->rowind[p] != pat->rows[k])
-            return 0;
-    }
-    s->values = calloc((size_t)c->nnz + 1, sizeof *s->values);
-    if (!s->values)
+    const sparse_system *t = &c->kept;
+    if (!t->mf || k >= t->count || col < 0 || col >= t->n)
         return -1;
-    memcpy(slot, c->slot, pat->count * sizeof *slot);
-    s->nnz = c->nnz;
-    s->colptr = c->colptr;
-    s->rowind = c->rowind;
-    s->mf = c->mf;
-    s->tpos = c->tpos;
-    s->unsym = c->unsym;
-    s->fixed = c->fixed;
-    s->nfixed = c->nfixed;
-    s->slot = c->slot;
-    s->count = c->count;
-    c->tpos = c->fixed = NULL;
-    c->colptr = c->rowind = c->slot = NULL;
-    c->mf = NULL;
+    int p = t->slot[k];
+    return p >= t->colptr[col] && p < t->colptr[col + 1] && t->rowind[p] == row ? p : -1;
+}
+
+int sparse_take_cache(sparse_system *s, sparse_cache *c, int n, size_t count)
+{
+    if (!c || !c->kept.mf || c->kept.n != n || c->kept.count != count)
+        return -1;
+    *s = c->kept;
+    memset(&c->kept, 0, sizeof c->kept);
     s->cache = c;
-    klu_defaults(&s->common);
-    if (symmetric_workspace(s) != 0)
-        return -1;
-    return 1;
+    return 0;
 }
 
 int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order, sparse_cache *cache)
@@ -159,11 +140,6 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
     memset(s, 0, sizeof *s);
     s->n = n;
     size_t m = pat->count;
-    if (static_order) {
-        int taken = take_cached(s, n, pat, slot, cache);
-        if (taken != 0)
-            return taken > 0 ? 0 : -1;
-    }
     int *count = calloc((size_t)n + 1, sizeof *count);
     int *order = malloc((m ? m : 1) * sizeof *order);
     s->colptr = malloc(((size_t)n + 1) * sizeof *s->colptr);
@@ -246,36 +222,9 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
     return 0;
 }
 
-void sparse_cache_free(sparse_cache *c)
+/* Frees every array of s. */
+static void release(sparse_system *s)
 {
-    mf_free(&c->mf);
-    free(c->tpos);
-    free(c->fixed);
-    free(c->colptr);
-    free(c->rowind);
-    free(c->slot);
-    memset(c, 0, sizeof *c);
-}
-
-void sparse_free(sparse_system *s)
-{
-    if (s->cache && s->mf) {
-        sparse_cache_free(s->cache);
-        s->cache->n = s->n;
-        s->cache->nnz = s->nnz;
-        s->cache->colptr = s->colptr;
-        s->cache->rowind = s->rowind;
-        s->cache->mf = s->mf;
-        s->cache->tpos = s->tpos;
-        s->cache->unsym = s->unsym;
-        s->cache->fixed = s->fixed;
-        s->cache->nfixed = s->nfixed;
-        s->cache->slot = s->slot;
-        s->cache->count = s->count;
-        s->tpos = s->fixed = NULL;
-        s->colptr = s->rowind = s->slot = NULL;
-        s->mf = NULL;
-    }
     free(s->slot);
     free(s->tpos);
     free(s->fixed);
@@ -290,6 +239,24 @@ void sparse_free(sparse_system *s)
     free(s->rowind);
     free(s->values);
     memset(s, 0, sizeof *s);
+}
+
+void sparse_cache_free(sparse_cache *c)
+{
+    release(&c->kept);
+}
+
+void sparse_free(sparse_system *s)
+{
+    sparse_cache *c = s->cache;
+    if (c && s->mf && s->slot) {
+        release(&c->kept);
+        c->kept = *s;
+        c->kept.cache = NULL;
+        memset(s, 0, sizeof *s);
+        return;
+    }
+    release(s);
 }
 
 /* Refactorization keeps the pivot order of the last full factorization; it

@@ -1,8 +1,10 @@
 /* Sparse linear systems for Newton: a fixed pattern assembled once from
  * (row, col) pairs, value slots addressed by the position each pair got,
- * and KLU factorization (symbolic analysis once per pattern, numeric
- * refactorization per iteration, a full factorization with pivoting when
- * the refactorization's pivots degrade). */
+ * and their factorization: gasflow's multifrontal LU or LDL' with a static
+ * pivot order where the matrix allows one, else KLU (symbolic analysis
+ * once per pattern, numeric refactorization per iteration, a full
+ * factorization with pivoting when the refactorization's pivots
+ * degrade). */
 #ifndef GF_SOLVER_SPARSE_H
 #define GF_SOLVER_SPARSE_H
 
@@ -24,21 +26,6 @@
  * on the level networks' matrices. */
 #define SPARSE_REFINE_TOL 1e-6
 
-/* The multifrontal analysis of the last pattern, kept between solves: a
- * solve whose pattern is the same (same network and modes) skips the
- * ordering and the symbolic analysis. */
-typedef struct sparse_cache {
-    int n, nnz;
-    int *colptr, *rowind; /* the pattern analysed */
-    int *tpos, *fixed;    /* see sparse_system */
-    int nfixed, unsym;
-    mf_symbolic *mf;
-    int *slot;    /* the value index of each (row, col) pair it was built from */
-    size_t count; /* pairs */
-} sparse_cache;
-
-void sparse_cache_free(sparse_cache *c);
-
 typedef struct {
     int n; /* rows = columns */
     int nnz;
@@ -48,19 +35,36 @@ typedef struct {
     klu_symbolic *symbolic;
     klu_numeric *numeric;
     klu_common common;
-    int refactors;       /* refactorizations since the last full factorization */
-    mf_symbolic *mf;     /* static-order multifrontal LU, when chosen and still fit */
-    int *tpos;           /* with mf, when the pattern is symmetric but for fixed rows: each entry's mirror, -1 in a
-                            fixed row's column */
-    int *fixed, nfixed;  /* the fixed rows: those with only their diagonal (fixed pressures) */
-    double *sym;         /* nnz: the symmetric part of the values, for LDL' */
-    double *work;        /* 2n: the right-hand side and the residual of the refinement */
-    int unsym;           /* the values proved too far from symmetric: LU from now on (kept in the cache) */
-    int refines;         /* refinement steps of the last solve (-1: solved by LU) */
-    sparse_cache *cache; /* where sparse_free leaves the analysis; may be NULL */
-    int *slot;           /* with a cache: the pairs' value indices, for it */
+    int refactors;      /* refactorizations since the last full factorization */
+    mf_symbolic *mf;    /* static-order multifrontal LU, when chosen and still fit */
+    int *tpos;          /* with mf, when the pattern is symmetric but for fixed rows: each entry's mirror, -1 in a
+                           fixed row's column */
+    int *fixed, nfixed; /* the fixed rows: those with only their diagonal (fixed pressures) */
+    double *sym;        /* nnz: the symmetric part of the values, for LDL' */
+    double *work;       /* 2n: the right-hand side and the residual of the refinement */
+    int unsym;          /* the values proved too far from symmetric: LU from now on (kept in the cache) */
+    int refines;        /* refinement steps of the last solve (-1: solved by LU) */
+    struct sparse_cache *cache; /* where sparse_free parks the system; may be NULL */
+    int *slot;                  /* with a cache: the pairs' value indices, for it */
     size_t count;
 } sparse_system;
+
+/* The last multifrontal system, parked between solves with its analysis,
+ * its arrays and its pairs' value indices: a solve whose pattern is the
+ * same (same network and modes) takes it back and skips the ordering, the
+ * symbolic analysis and the allocations. */
+typedef struct sparse_cache {
+    sparse_system kept; /* kept.mf NULL when empty */
+} sparse_cache;
+
+void sparse_cache_free(sparse_cache *c);
+
+/* Without building a pattern: the value index of the k-th (row, col) pair
+ * of the parked system, or -1 when it has none or another pair there. */
+int sparse_cached_slot(const sparse_cache *c, size_t k, int row, int col);
+/* Takes the parked system into s when it has n rows and count pairs (all
+ * checked by sparse_cached_slot); returns 0, or -1 and s untouched. */
+int sparse_take_cache(sparse_system *s, sparse_cache *c, int n, size_t count);
 
 /* Collects (row, col) pairs before the pattern is fixed. */
 typedef struct {
@@ -81,10 +85,10 @@ int sparse_pattern_reserve(sparse_pattern *pat, size_t cap);
  * with the value index of pair k (slot has pat->count entries). Runs the
  * symbolic analysis: of the multifrontal LU without pivoting when
  * static_order is set (matrices that are diagonally dominant up to small
- * terms; taken from cache, when given, if it holds this pattern's), else
- * of KLU. Returns 0, -1 on allocation failure, -2 if the analysis fails. */
+ * terms; parked in cache at sparse_free, when given), else of KLU.
+ * Returns 0, -1 on allocation failure, -2 if the analysis fails. */
 int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, int static_order, sparse_cache *cache);
-/* Frees s; a multifrontal analysis it still holds goes to its cache. */
+/* Frees s, or parks it in its cache when it holds a multifrontal analysis. */
 void sparse_free(sparse_system *s);
 
 /* Factorizes the current values; rhs is overwritten with the solution.

@@ -578,45 +578,79 @@ static int is_fixed_row(const steady_ws *w, int s)
     return w->ref_node[s] >= 0;
 }
 
-static gf_status build_pattern(steady_ws *w, error_info *err)
+/* One pass over the matrix entries, in a fixed order: with a cache, each
+ * entry's value index is looked up in the parked system (and a mismatch
+ * ends the pass); without, the entries are collected for sparse_build and
+ * numbered. */
+typedef struct {
+    sparse_pattern *pat;
+    const sparse_cache *cache;
+    size_t k;
+} entry_pass;
+
+static int entry(entry_pass *e, int row, int col)
 {
-    sparse_pattern pat;
-    sparse_pattern_init(&pat);
+    if (e->cache)
+        return sparse_cached_slot(e->cache, e->k++, row, col);
+    return (int)sparse_pattern_add(e->pat, row, col);
+}
+
+/* Returns 1 when every entry got its index, 0 when one did not. */
+static int enter_entries(steady_ws *w, entry_pass *e)
+{
     const int *r = w->row_of;
-    /* pair numbers first, translated to value slots after the build */
-    int ok =
-        sparse_pattern_reserve(&pat, (size_t)w->n_super + 4 * (size_t)w->n_law_core + 5 * (size_t)w->n_border) == 0;
+    int ok = 1;
     for (int s = 0; s < w->n_super && ok; s++)
-        ok = r[s] < 0 || (w->slot_diag[s] = (int)sparse_pattern_add(&pat, r[s], r[s])) >= 0;
+        ok = r[s] < 0 || (w->slot_diag[s] = entry(e, r[s], r[s])) >= 0;
     for (int a = 0; a < w->n_law_core && ok; a++) {
         law_arc *l = &w->law[a];
         int fi = is_fixed_row(w, l->i), fj = is_fixed_row(w, l->j);
         int ri = r[l->i], rj = r[l->j];
-        l->slot[0] = fi ? -1 : (int)sparse_pattern_add(&pat, ri, ri);
-        l->slot[1] = fi ? -1 : (int)sparse_pattern_add(&pat, ri, rj);
-        l->slot[2] = fj ? -1 : (int)sparse_pattern_add(&pat, rj, ri);
-        l->slot[3] = fj ? -1 : (int)sparse_pattern_add(&pat, rj, rj);
+        l->slot[0] = fi ? -1 : entry(e, ri, ri);
+        l->slot[1] = fi ? -1 : entry(e, ri, rj);
+        l->slot[2] = fj ? -1 : entry(e, rj, ri);
+        l->slot[3] = fj ? -1 : entry(e, rj, rj);
         ok = (fi || (l->slot[0] >= 0 && l->slot[1] >= 0)) && (fj || (l->slot[2] >= 0 && l->slot[3] >= 0));
     }
     for (int b = 0; b < w->n_border && ok; b++) {
         border_arc *ba = &w->border[b];
         int col = r[ba->col];
-        ba->slot_ic = is_fixed_row(w, ba->i) ? -1 : (int)sparse_pattern_add(&pat, r[ba->i], col);
-        ba->slot_jc = is_fixed_row(w, ba->j) ? -1 : (int)sparse_pattern_add(&pat, r[ba->j], col);
+        ba->slot_ic = is_fixed_row(w, ba->i) ? -1 : entry(e, r[ba->i], col);
+        ba->slot_jc = is_fixed_row(w, ba->j) ? -1 : entry(e, r[ba->j], col);
+        ok = (ba->slot_ic >= 0 || is_fixed_row(w, ba->i)) && (ba->slot_jc >= 0 || is_fixed_row(w, ba->j));
         ba->slot_rq = ba->slot_ri = ba->slot_rj = -1;
-        if (ba->lead) {
-            ba->slot_rq = (int)sparse_pattern_add(&pat, col, col);
-            ba->slot_ri = (int)sparse_pattern_add(&pat, col, r[ba->i]);
-            ba->slot_rj = (int)sparse_pattern_add(&pat, col, r[ba->j]);
+        if (ba->lead && ok) {
+            ba->slot_rq = entry(e, col, col);
+            ba->slot_ri = entry(e, col, r[ba->i]);
+            ba->slot_rj = entry(e, col, r[ba->j]);
             ok = ba->slot_rq >= 0 && ba->slot_ri >= 0 && ba->slot_rj >= 0;
         }
     }
+    return ok;
+}
+
+static gf_status build_pattern(steady_ws *w, error_info *err)
+{
+    /* the last solve's system, when this one's entries are its */
+    int static_order = w->n_cols == 0;
+    if (static_order && w->cache) {
+        entry_pass e = {NULL, w->cache, 0};
+        if (enter_entries(w, &e) && sparse_take_cache(&w->sys, w->cache, w->n, e.k) == 0)
+            return GF_OK;
+    }
+    sparse_pattern pat;
+    sparse_pattern_init(&pat);
+    entry_pass e = {&pat, NULL, 0};
+    /* pair numbers first, translated to value indices after the build */
+    int ok =
+        sparse_pattern_reserve(&pat, (size_t)w->n_super + 4 * (size_t)w->n_law_core + 5 * (size_t)w->n_border) == 0 &&
+        enter_entries(w, &e);
     if (!ok) {
         sparse_pattern_free(&pat);
         return error_set(err, GF_ERR_NOMEM, "out of memory");
     }
     int *slot = arena_alloc(w->arena, (pat.count ? pat.count : 1) * sizeof *slot);
-    int rc = slot ? sparse_build(&w->sys, w->n, &pat, slot, w->n_cols == 0, w->cache) : -1;
+    int rc = slot ? sparse_build(&w->sys, w->n, &pat, slot, static_order, w->cache) : -1;
     sparse_pattern_free(&pat);
     if (rc != 0) {
         return error_set(err, rc == -1 ? GF_ERR_NOMEM : GF_ERR_SINGULAR,
