@@ -116,15 +116,6 @@ static int symmetric_workspace(sparse_system *s)
     return s->sym && s->work ? 0 : -1;
 }
 
-int sparse_cached_slot(const sparse_cache *c, size_t k, int row, int col)
-{
-    const sparse_system *t = &c->kept;
-    if (!t->mf || k >= t->count || col < 0 || col >= t->n)
-        return -1;
-    int p = t->slot[k];
-    return p >= t->colptr[col] && p < t->colptr[col + 1] && t->rowind[p] == row ? p : -1;
-}
-
 int sparse_take_cache(sparse_system *s, sparse_cache *c, int n, size_t count)
 {
     if (!c || !c->kept.mf || c->kept.n != n || c->kept.count != count)

@@ -61,7 +61,14 @@ void sparse_cache_free(sparse_cache *c);
 
 /* Without building a pattern: the value index of the k-th (row, col) pair
  * of the parked system, or -1 when it has none or another pair there. */
-int sparse_cached_slot(const sparse_cache *c, size_t k, int row, int col);
+static inline int sparse_cached_slot(const sparse_cache *c, size_t k, int row, int col)
+{
+    const sparse_system *t = &c->kept;
+    if (!t->mf || k >= t->count || col < 0 || col >= t->n)
+        return -1;
+    int p = t->slot[k];
+    return p >= t->colptr[col] && p < t->colptr[col + 1] && t->rowind[p] == row ? p : -1;
+}
 /* Takes the parked system into s when it has n rows and count pairs (all
  * checked by sparse_cached_slot); returns 0, or -1 and s untouched. */
 int sparse_take_cache(sparse_system *s, sparse_cache *c, int n, size_t count);
