@@ -27,7 +27,10 @@ struct mf_symbolic {
     int *children;               /* each supernode's children, ascending */
     size_t *lx_start, *ux_start; /* nsup: into lx, ux */
     double *lx;                  /* per supernode the m x k front columns: L below the diagonal, and U11 on and
-                                    above it after an LU, D on it after an LDL' */
+                                    above it after an LU, D on it after an LDL'. Each front is assembled and
+                                    factored where its columns end up: its other columns reach into the later
+                                    supernodes' places (and past the end, by the slack allocated) until its
+                                    update block has gone to the stack */
     double *ux;                  /* per supernode the k x (m - k) block U12, column-major */
     size_t nux;                  /* size of ux, allocated at the first LU */
     int *slot_start;             /* nsup + 1: into slot_src, slot_dst */
@@ -36,7 +39,6 @@ struct mf_symbolic {
     int *slot_dst;               /* offset in the front, row + col * m */
     int *rel_start;              /* nsup + 1: into rel */
     int *rel;                    /* for each update row of a front: its position in the parent's front */
-    double *front;               /* max m * m */
     double *stack;               /* update blocks of fronts not yet assembled */
     double *y;                   /* n, solve; then the largest front's rows, for gathers */
     double lnz;
@@ -72,7 +74,6 @@ void mf_free(mf_symbolic **sp)
     free(s->slot_dst);
     free(s->rel_start);
     free(s->rel);
-    free(s->front);
     free(s->stack);
     free(s->y);
     free(s);
@@ -381,7 +382,7 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     for (int t = 0; t < nsup; t++)
         s->sup_first[t] = lst_first[t];
     s->sup_first[nsup] = n;
-    size_t nrows = 0, nlx = 0, nux = 0, nrel = 0, max_front = 1, max_m = 1;
+    size_t nrows = 0, nlx = 0, nux = 0, nrel = 0, lx_end = 1, max_m = 1;
     for (int t = 0; t < nsup; t++) {
         int k = s->sup_first[t + 1] - s->sup_first[t];
         size_t m = (size_t)lst_m[t];
@@ -391,8 +392,8 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
         nlx += m * (size_t)k;
         nux += (size_t)k * (m - (size_t)k);
         nrel += m - (size_t)k;
-        if (m * m > max_front)
-            max_front = m * m;
+        if (s->lx_start[t] + m * m > lx_end)
+            lx_end = s->lx_start[t] + m * m;
         if (m > max_m)
             max_m = m;
         int last = s->sup_first[t + 1] - 1;
@@ -415,14 +416,13 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     }
     s->rows = xmalloc(nrows, sizeof *s->rows);
     s->rel = xmalloc(nrel + 1, sizeof *s->rel);
-    s->lx = xmalloc(nlx, sizeof *s->lx);
+    s->lx = xmalloc(lx_end > nlx ? lx_end : nlx, sizeof *s->lx);
     s->nux = nux;
-    s->front = xmalloc(max_front, sizeof *s->front);
     s->y = xmalloc((size_t)n + max_m, sizeof *s->y);
     s->slot_src = xmalloc((size_t)s->nnz + 1, sizeof *s->slot_src);
     s->slot_dst = xmalloc((size_t)s->nnz + 1, sizeof *s->slot_dst);
     slot_col = xmalloc((size_t)s->nnz + 1, sizeof *slot_col);
-    if (!s->rows || !s->rel || !s->lx || !s->front || !s->y || !s->slot_src || !s->slot_dst || !slot_col)
+    if (!s->rows || !s->rel || !s->lx || !s->y || !s->slot_src || !s->slot_dst || !slot_col)
         goto fail;
     nrows = 0;
     for (int t = 0; t < nsup; t++) {
@@ -873,7 +873,7 @@ int mf_factor(mf_symbolic *s, const double *values)
         int k = s->sup_first[t + 1] - s->sup_first[t];
         int m = s->row_start[t + 1] - s->row_start[t];
         size_t mm = (size_t)m;
-        double *F = s->front;
+        double *F = s->lx + s->lx_start[t];
         memset(F, 0, mm * mm * sizeof *F);
         for (int q = s->slot_start[t]; q < s->slot_start[t + 1]; q++)
             F[s->slot_dst[q]] += values[s->slot_src[q]];
@@ -894,7 +894,6 @@ int mf_factor(mf_symbolic *s, const double *values)
         }
         if (front_factor(F, m, k) != 0)
             return -1;
-        memcpy(s->lx + s->lx_start[t], F, mm * (size_t)k * sizeof *F);
         double *U = s->ux + s->ux_start[t];
         for (int j = k; j < m; j++)
             memcpy(U + (size_t)(j - k) * (size_t)k, F + (size_t)j * mm, (size_t)k * sizeof *F);
@@ -958,7 +957,7 @@ int mf_factor_ldlt(mf_symbolic *s, const double *values)
         int k = s->sup_first[t + 1] - s->sup_first[t];
         int m = s->row_start[t + 1] - s->row_start[t];
         size_t mm = (size_t)m;
-        double *F = s->front;
+        double *F = s->lx + s->lx_start[t];
         for (size_t j = 0; j < mm; j++)
             memset(F + j * mm + j, 0, (mm - j) * sizeof *F);
         for (int q = s->slot_start[t]; q < s->slot_low[t]; q++)
@@ -979,9 +978,6 @@ int mf_factor_ldlt(mf_symbolic *s, const double *values)
         int fail = blas_front(m, k) && mf_blas_available() ? front_ldlt_blas(F, m, k) : front_ldlt(F, m, k);
         if (fail)
             return -1;
-        double *L = s->lx + s->lx_start[t];
-        for (size_t p = 0; p < (size_t)k; p++)
-            memcpy(L + p * mm + p, F + p * mm + p, (mm - p) * sizeof *F);
         size_t u = (size_t)(m - k);
         double *B = s->stack + top;
         for (size_t jj = 0; jj < u; jj++)
