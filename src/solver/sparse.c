@@ -261,16 +261,19 @@ static int solve_symmetric(sparse_system *s, double *rhs)
     int n = s->n;
     const double *v = s->values;
     const int *colptr = s->colptr, *rowind = s->rowind;
+    /* each mirror pair once, from its entry with the lower index */
     for (int p = 0; p < s->nnz; p++) {
         int q = s->tpos[p];
         if (q < 0) {
             s->sym[p] = 0.0;
-            continue;
+        } else if (q == p) {
+            s->sym[p] = v[p];
+        } else if (q > p) {
+            double a = v[p], b = v[q], big = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+            if (!(fabs(a - b) <= 0.25 * big))
+                return -1;
+            s->sym[p] = s->sym[q] = 0.5 * (a + b);
         }
-        double a = v[p], b = v[q];
-        if (!(fabs(a - b) <= 0.25 * fmax(fabs(a), fabs(b))))
-            return -1;
-        s->sym[p] = 0.5 * (a + b);
     }
     if (mf_factor_ldlt(s->mf, s->sym) != 0)
         return -1;
