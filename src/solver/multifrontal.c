@@ -864,9 +864,16 @@ static int front_ldlt_blas(double *F, int m, int k)
     return 0;
 }
 
+int mf_reserve_lu(mf_symbolic *s)
+{
+    if (!s->ux)
+        s->ux = xmalloc(s->nux + 1, sizeof *s->ux);
+    return s->ux ? 0 : -1;
+}
+
 int mf_factor(mf_symbolic *s, const double *values)
 {
-    if (!s->ux && !(s->ux = xmalloc(s->nux + 1, sizeof *s->ux)))
+    if (mf_reserve_lu(s) != 0)
         return -2;
     size_t top = 0;
     for (int t = 0; t < s->nsup; t++) {

@@ -11,7 +11,7 @@
  * dense front from the matrix and its children's update blocks, factor its
  * pivot block, and pass the Schur complement up; dense kernels do the
  * arithmetic. LDL' does the same on the lower triangles alone. No
- * allocation after the analysis but U's, at the first LU. */
+ * allocation after the analysis but U's (see mf_reserve_lu). */
 #ifndef GF_SOLVER_MULTIFRONTAL_H
 #define GF_SOLVER_MULTIFRONTAL_H
 
@@ -23,6 +23,10 @@ typedef struct mf_symbolic mf_symbolic;
  * column sorted, no duplicates). Returns NULL when out of memory. */
 mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind);
 void mf_free(mf_symbolic **s);
+
+/* Allocates the U factor that LU needs and LDL' does not (mf_factor does
+ * it at the first LU otherwise). Returns 0, or -1 when out of memory. */
+int mf_reserve_lu(mf_symbolic *s);
 
 /* Factorizes the values (in the CSC order of the analysed pattern).
  * Returns 0, -1 when a pivot is zero or tiny against its column (the

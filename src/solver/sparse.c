@@ -106,11 +106,9 @@ none:
     free(fixed);
 }
 
-/* The arrays of the LDL' path, when the pattern has one. */
+/* The arrays of the LDL' path. */
 static int symmetric_workspace(sparse_system *s)
 {
-    if (!s->tpos)
-        return 0;
     s->sym = malloc(((size_t)s->nnz + 1) * sizeof *s->sym);
     s->work = malloc(((size_t)s->n * 2 + 1) * sizeof *s->work);
     return s->sym && s->work ? 0 : -1;
@@ -198,8 +196,10 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
             s->count = m;
         }
         s->mf = mf_analyze(n, s->colptr, s->rowind);
-        find_mirrors(s);
-        if (!s->mf || symmetric_workspace(s) != 0) {
+        /* LDL' where the factorization is large against its factors */
+        if (s->mf && mf_factor_flops(s->mf) >= SPARSE_LDLT_MIN_RATIO * mf_factor_nnz(s->mf))
+            find_mirrors(s);
+        if (!s->mf || (s->tpos ? symmetric_workspace(s) : mf_reserve_lu(s->mf)) != 0) {
             sparse_free(s);
             return -1;
         }
@@ -329,7 +329,7 @@ static int solve_symmetric(sparse_system *s, double *rhs)
 int sparse_factor_solve(sparse_system *s, double *rhs)
 {
     s->refines = -1;
-    if (s->mf && s->tpos && !s->unsym && mf_factor_flops(s->mf) >= SPARSE_LDLT_MIN_RATIO * mf_factor_nnz(s->mf)) {
+    if (s->mf && s->tpos && !s->unsym) {
         if (solve_symmetric(s, rhs) == 0)
             return 0;
         s->unsym = 1;

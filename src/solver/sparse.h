@@ -35,15 +35,15 @@ typedef struct {
     klu_symbolic *symbolic;
     klu_numeric *numeric;
     klu_common common;
-    int refactors;      /* refactorizations since the last full factorization */
-    mf_symbolic *mf;    /* static-order multifrontal LU, when chosen and still fit */
-    int *tpos;          /* with mf, when the pattern is symmetric but for fixed rows: each entry's mirror, -1 in a
-                           fixed row's column */
-    int *fixed, nfixed; /* the fixed rows: those with only their diagonal (fixed pressures) */
-    double *sym;        /* nnz: the symmetric part of the values, for LDL' */
-    double *work;       /* 2n: the right-hand side and the residual of the refinement */
-    int unsym;          /* the values proved too far from symmetric: LU from now on (kept in the cache) */
-    int refines;        /* refinement steps of the last solve (-1: solved by LU) */
+    int refactors;              /* refactorizations since the last full factorization */
+    mf_symbolic *mf;            /* static-order multifrontal LU, when chosen and still fit */
+    int *tpos;                  /* with mf, when LDL' is to be tried (the pattern is symmetric but for fixed rows, and
+                                   the factorization large): each entry's mirror, -1 in a fixed row's column */
+    int *fixed, nfixed;         /* the fixed rows: those with only their diagonal (fixed pressures) */
+    double *sym;                /* nnz: the symmetric part of the values, for LDL' */
+    double *work;               /* 2n: the right-hand side and the residual of the refinement */
+    int unsym;                  /* the values proved too far from symmetric: LU from now on (kept in the cache) */
+    int refines;                /* refinement steps of the last solve (-1: solved by LU) */
     struct sparse_cache *cache; /* where sparse_free parks the system; may be NULL */
     int *slot;                  /* with a cache: the pairs' value indices, for it */
     size_t count;
