@@ -864,6 +864,38 @@ static int front_ldlt_blas(double *F, int m, int k)
     return 0;
 }
 
+/* Assembles front t in its place in lx: cleared, the matrix entries that
+ * map to it added, then its children's update blocks (the top of the
+ * stack, the last child's uppermost; *top drops below them). With lower,
+ * only the lower triangle (LDL'). Returns the front. */
+static double *assemble_front(mf_symbolic *s, int t, const double *values, int lower, size_t *top)
+{
+    size_t mm = (size_t)(s->row_start[t + 1] - s->row_start[t]);
+    double *F = s->lx + s->lx_start[t];
+    if (lower)
+        for (size_t j = 0; j < mm; j++)
+            memset(F + j * mm + j, 0, (mm - j) * sizeof *F);
+    else
+        memset(F, 0, mm * mm * sizeof *F);
+    int end = lower ? s->slot_low[t] : s->slot_start[t + 1];
+    for (int q = s->slot_start[t]; q < end; q++)
+        F[s->slot_dst[q]] += values[s->slot_src[q]];
+    for (int c = s->child_start[t + 1] - 1; c >= s->child_start[t]; c--) {
+        int ch = s->children[c];
+        const int *rel = s->rel + s->rel_start[ch];
+        size_t u = (size_t)(s->rel_start[ch + 1] - s->rel_start[ch]);
+        *top -= u * u;
+        const double *B = s->stack + *top;
+        for (size_t jj = 0; jj < u; jj++) {
+            double *col = F + (size_t)rel[jj] * mm;
+            const double *bc = B + jj * u;
+            for (size_t ii = lower ? jj : 0; ii < u; ii++)
+                col[rel[ii]] += bc[ii];
+        }
+    }
+    return F;
+}
+
 int mf_reserve_lu(mf_symbolic *s)
 {
     if (!s->ux)
@@ -880,25 +912,7 @@ int mf_factor(mf_symbolic *s, const double *values)
         int k = s->sup_first[t + 1] - s->sup_first[t];
         int m = s->row_start[t + 1] - s->row_start[t];
         size_t mm = (size_t)m;
-        double *F = s->lx + s->lx_start[t];
-        memset(F, 0, mm * mm * sizeof *F);
-        for (int q = s->slot_start[t]; q < s->slot_start[t + 1]; q++)
-            F[s->slot_dst[q]] += values[s->slot_src[q]];
-        /* extend-add the children's update blocks: the top of the stack, the
-         * last child's uppermost */
-        for (int c = s->child_start[t + 1] - 1; c >= s->child_start[t]; c--) {
-            int ch = s->children[c];
-            const int *rel = s->rel + s->rel_start[ch];
-            size_t u = (size_t)(s->rel_start[ch + 1] - s->rel_start[ch]);
-            top -= u * u;
-            const double *B = s->stack + top;
-            for (size_t jj = 0; jj < u; jj++) {
-                double *col = F + (size_t)rel[jj] * mm;
-                const double *bc = B + jj * u;
-                for (size_t ii = 0; ii < u; ii++)
-                    col[rel[ii]] += bc[ii];
-            }
-        }
+        double *F = assemble_front(s, t, values, 0, &top);
         if (front_factor(F, m, k) != 0)
             return -1;
         double *U = s->ux + s->ux_start[t];
@@ -964,24 +978,7 @@ int mf_factor_ldlt(mf_symbolic *s, const double *values)
         int k = s->sup_first[t + 1] - s->sup_first[t];
         int m = s->row_start[t + 1] - s->row_start[t];
         size_t mm = (size_t)m;
-        double *F = s->lx + s->lx_start[t];
-        for (size_t j = 0; j < mm; j++)
-            memset(F + j * mm + j, 0, (mm - j) * sizeof *F);
-        for (int q = s->slot_start[t]; q < s->slot_low[t]; q++)
-            F[s->slot_dst[q]] += values[s->slot_src[q]];
-        for (int c = s->child_start[t + 1] - 1; c >= s->child_start[t]; c--) {
-            int ch = s->children[c];
-            const int *rel = s->rel + s->rel_start[ch];
-            size_t u = (size_t)(s->rel_start[ch + 1] - s->rel_start[ch]);
-            top -= u * u;
-            const double *B = s->stack + top;
-            for (size_t jj = 0; jj < u; jj++) {
-                double *col = F + (size_t)rel[jj] * mm;
-                const double *bc = B + jj * u;
-                for (size_t ii = jj; ii < u; ii++)
-                    col[rel[ii]] += bc[ii];
-            }
-        }
+        double *F = assemble_front(s, t, values, 1, &top);
         int fail = blas_front(m, k) && mf_blas_available() ? front_ldlt_blas(F, m, k) : front_ldlt(F, m, k);
         if (fail)
             return -1;
