@@ -561,6 +561,17 @@ double mf_factor_flops(const mf_symbolic *s)
 /* Smallest pivot accepted, relative to the largest entry of its column. */
 #define MF_PIVOT_TOL 1e-13
 
+/* Whether pivot p of column cp (rows below it to m) is zero, not finite,
+ * or tiny against its column: the static order does not suit the matrix. */
+static inline int pivot_fails(const double *cp, int p, int m)
+{
+    double d = cp[p], big = fabs(d);
+    for (int i = p + 1; i < m; i++)
+        if (fabs(cp[i]) > big)
+            big = fabs(cp[i]);
+    return !(fabs(d) > MF_PIVOT_TOL * big) || !isfinite(d);
+}
+
 /* Pivots per block of the dense front factorization. */
 #define MF_BLOCK 4
 
@@ -583,13 +594,9 @@ front_lu(double *F, int m, int k)
         /* the panel: columns p0 .. p1-1, all rows from p0 */
         for (int p = p0; p < p1; p++) {
             double *cp = F + (size_t)p * mm;
-            double d = cp[p], big = fabs(d);
-            for (int i = p + 1; i < m; i++)
-                if (fabs(cp[i]) > big)
-                    big = fabs(cp[i]);
-            if (!(fabs(d) > MF_PIVOT_TOL * big) || !isfinite(d))
+            if (pivot_fails(cp, p, m))
                 return -1;
-            double inv = 1.0 / d;
+            double inv = 1.0 / cp[p];
             for (int i = p + 1; i < m; i++)
                 cp[i] *= inv;
             for (int j = p + 1; j < p1; j++) {
@@ -644,13 +651,9 @@ static int panel_lu(double *P, size_t ld, int m, int k)
 {
     for (int p = 0; p < k; p++) {
         double *cp = P + (size_t)p * ld;
-        double d = cp[p], big = fabs(d);
-        for (int i = p + 1; i < m; i++)
-            if (fabs(cp[i]) > big)
-                big = fabs(cp[i]);
-        if (!(fabs(d) > MF_PIVOT_TOL * big) || !isfinite(d))
+        if (pivot_fails(cp, p, m))
             return -1;
-        double inv = 1.0 / d;
+        double inv = 1.0 / cp[p];
         for (int i = p + 1; i < m; i++)
             cp[i] *= inv;
         for (int j = p + 1; j < k; j++) {
@@ -756,13 +759,9 @@ static inline int panel_ldlt(double *P, size_t ld, int m, int k)
 {
     for (int p = 0; p < k; p++) {
         double *cp = P + (size_t)p * ld;
-        double d = cp[p], big = fabs(d);
-        for (int i = p + 1; i < m; i++)
-            if (fabs(cp[i]) > big)
-                big = fabs(cp[i]);
-        if (!(fabs(d) > MF_PIVOT_TOL * big) || !isfinite(d))
+        if (pivot_fails(cp, p, m))
             return -1;
-        double inv = 1.0 / d;
+        double inv = 1.0 / cp[p];
         for (int j = p + 1; j < k; j++) {
             double *cj = P + (size_t)j * ld;
             double u = cp[j];
