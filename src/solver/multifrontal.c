@@ -15,6 +15,14 @@
 #include <dlfcn.h>
 #include <threads.h>
 
+/* The dense kernels are built for AVX2 as well where the compiler can, the
+ * build chosen at run time. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#define MF_KERNEL __attribute__((target_clones("avx2,fma", "default")))
+#else
+#define MF_KERNEL
+#endif
+
 struct mf_symbolic {
     int n;
     int nnz;
@@ -580,13 +588,9 @@ static inline int pivot_fails(const double *cp, int p, int m)
  * the panel is factored right-looking, the rows of U to its right by
  * forward substitution, and the trailing columns are updated by all the
  * panel's pivots in one pass (four at a time), so that each trailing
- * column is read and written once per block instead of once per pivot.
- * Built for AVX2 as well where the compiler can, chosen at run time. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-__attribute__((target_clones("avx2,fma", "default")))
-#endif
-static int
-front_lu(double *F, int m, int k)
+ * column is read and written once per block instead of once per pivot. */
+MF_KERNEL
+static int front_lu(double *F, int m, int k)
 {
     size_t mm = (size_t)m;
     for (int p0 = 0; p0 < k; p0 += MF_BLOCK) {
@@ -781,11 +785,8 @@ static inline int panel_ldlt(double *P, size_t ld, int m, int k)
  * panel right-looking, then each trailing column j updated from row j
  * down by the panel's four columns at once, with the multipliers
  * l_jp d_p. Half of front_lu's arithmetic. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-__attribute__((target_clones("avx2,fma", "default")))
-#endif
-static int
-front_ldlt(double *F, int m, int k)
+MF_KERNEL
+static int front_ldlt(double *F, int m, int k)
 {
     size_t mm = (size_t)m;
     for (int p0 = 0; p0 < k; p0 += MF_BLOCK) {
@@ -995,9 +996,7 @@ int mf_factor_ldlt(mf_symbolic *s, const double *values)
  * of later supernodes) are updated in one scatter of a dense sum on the
  * way forward, and read in one gather on the way back, instead of once
  * per pivot. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
-#endif
+MF_KERNEL
 void mf_solve_ldlt(mf_symbolic *s, double *b)
 {
     double *y = s->y, *t = s->y + s->n;
