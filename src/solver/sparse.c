@@ -1,4 +1,5 @@
-/* Sparse pattern assembly and KLU factorization: see sparse.h. */
+/* Sparse pattern assembly and factorization (multifrontal LU or LDL', KLU):
+ * see sparse.h. */
 #include "solver/sparse.h"
 
 #include <math.h>
@@ -42,11 +43,25 @@ long sparse_pattern_add(sparse_pattern *pat, int row, int col)
     return (long)pat->count++;
 }
 
-/* The mirror of each entry for the LDL' path: the position of (j, i) for
- * (i, j), found by bisection (rows ascend within a column), and -1 for the
- * entries below or above a fixed row's diagonal in its column. Leaves
- * tpos NULL when some other entry has no mirror (or memory is short): LU
- * then. */
+/* The index of entry (i, j) in the CSC, or -1: bisection on column j,
+ * whose rows ascend. */
+static int find_entry(const int *colptr, const int *rowind, int i, int j)
+{
+    int lo = colptr[j], hi = colptr[j + 1];
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (rowind[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < colptr[j + 1] && rowind[lo] == i ? lo : -1;
+}
+
+/* The mirror of each entry for the LDL' path: the index of (j, i) for
+ * (i, j), and -1 for the entries below or above a fixed row's diagonal in
+ * its column (a fixed row holds its diagonal alone). Leaves tpos NULL when
+ * some other entry has no mirror (or memory is short): LU then. */
 static void find_mirrors(sparse_system *s)
 {
     int n = s->n, nnz = s->nnz;
@@ -55,48 +70,23 @@ static void find_mirrors(sparse_system *s)
     int *fixed = calloc((size_t)n + 1, sizeof *fixed);
     if (!tpos || !fixed)
         goto none;
-    /* fixed[i]: entries in row i, then the fixed rows' list */
+    /* fixed[i]: the entries in row i at first, then the fixed rows' list */
     for (int p = 0; p < nnz; p++)
         fixed[rowind[p]]++;
-    char *is_fixed = (char *)tpos; /* n bytes of scratch, before tpos is filled */
-    if ((size_t)n > ((size_t)nnz + 1) * sizeof *tpos)
-        goto none;
     int nfixed = 0;
     for (int i = 0; i < n; i++)
-        is_fixed[i] = 0;
-    for (int j = 0; j < n; j++)
-        for (int p = colptr[j]; p < colptr[j + 1]; p++)
-            if (rowind[p] == j && fixed[j] == 1)
-                is_fixed[j] = 1;
-    for (int i = 0; i < n; i++)
-        if (is_fixed[i])
-            fixed[nfixed++] = i;
-    /* is_fixed is read again below through the list only */
+        if (fixed[i] == 1 && find_entry(colptr, rowind, i, i) >= 0)
+            fixed[nfixed++] = i; /* nfixed <= i: the counts still to read are intact */
     for (int k = 0, j = 0; j < n; j++) {
         int fj = k < nfixed && fixed[k] == j;
         k += fj;
-        for (int p = colptr[j]; p < colptr[j + 1]; p++)
-            tpos[p] = fj ? -2 : 0;
-    }
-    for (int j = 0; j < n; j++)
         for (int p = colptr[j]; p < colptr[j + 1]; p++) {
             int i = rowind[p];
-            if (tpos[p] == -2) { /* a fixed row's column */
-                tpos[p] = i == j ? p : -1;
-                continue;
-            }
-            int lo = colptr[i], hi = colptr[i + 1];
-            while (lo < hi) {
-                int mid = lo + (hi - lo) / 2;
-                if (rowind[mid] < j)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            if (lo == colptr[i + 1] || rowind[lo] != j)
+            tpos[p] = fj ? (i == j ? p : -1) : find_entry(colptr, rowind, j, i);
+            if (tpos[p] < 0 && !fj)
                 goto none;
-            tpos[p] = lo;
         }
+    }
     s->tpos = tpos;
     s->fixed = fixed;
     s->nfixed = nfixed;
