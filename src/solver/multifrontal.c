@@ -40,7 +40,7 @@ struct mf_symbolic {
                                     supernodes' places (and past the end, by the slack allocated) until its
                                     update block has gone to the stack */
     double *ux;                  /* per supernode the k x (m - k) block U12, column-major */
-    size_t nux;                  /* size of ux, allocated at the first LU */
+    size_t nux;                  /* size of ux, allocated by mf_reserve_lu */
     int *slot_start;             /* nsup + 1: into slot_src, slot_dst */
     int *slot_low;               /* nsup: end of each front's slots on or below its diagonal (they come first) */
     int *slot_src;               /* value index in the analysed CSC */
@@ -417,11 +417,9 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
             s->children[work[sn_of[parent[last]]]++] = t;
     }
     s->lnz = (double)nlx + (double)nux;
-    for (int t = 0; t < nsup; t++) {
-        double m = lst_m[t], k = lst_k[t];
-        for (double p = 1.0; p <= k; p++)
-            s->flops += 2.0 * (m - p) * (m - p);
-    }
+    for (int t = 0; t < nsup; t++)
+        for (int p = 1; p <= lst_k[t]; p++) /* pivot p updates the (m - p)^2 block after it */
+            s->flops += 2.0 * (double)(lst_m[t] - p) * (double)(lst_m[t] - p);
     s->rows = xmalloc(nrows, sizeof *s->rows);
     s->rel = xmalloc(nrel + 1, sizeof *s->rel);
     s->lx = xmalloc(lx_end > nlx ? lx_end : nlx, sizeof *s->lx);
@@ -833,7 +831,7 @@ static int front_ldlt(double *F, int m, int k)
 }
 
 /* Large fronts for LDL': panels as in front_factor, each factored by
- * front_ldlt's kernel on its own columns; the rows right of the panel
+ * panel_ldlt on its own columns; the rows right of the panel
  * (the upper triangle, which LDL' leaves unused) receive D L21', and the
  * trailing lower triangle is updated by matrix products over blocks of
  * MF_LDLT_COLS columns, each from its diagonal down. */
