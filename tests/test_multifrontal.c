@@ -1,8 +1,9 @@
-/* The multifrontal LU against the matrices it serves: grid Laplacians with
- * nonsymmetric perturbations (as real-gas and height terms make them),
- * structurally nonsymmetric patterns (identity rows of fixed pressures),
- * disconnected blocks; the residual of every solve below 1e-12 relative,
- * and a zero pivot refused. */
+/* The multifrontal LU and LDL' against the matrices they serve: grid
+ * Laplacians with nonsymmetric perturbations (as real-gas and height terms
+ * make them), structurally nonsymmetric patterns (identity rows of fixed
+ * pressures), disconnected blocks; the residual of every solve below 1e-12
+ * relative, and a zero pivot refused. The sparse layer's choice between
+ * LDL' with refinement and LU. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -364,7 +365,6 @@ static void test_symmetric_path(void **state)
     assert_int_equal(unsym, 0);
     assert_int_equal(refines, 0);
     rel = solve_through_sparse(100, 100, 1e-5, &refines, &unsym);
-
     assert_true(rel <= SPARSE_REFINE_TOL);
     assert_int_equal(unsym, 0);
     assert_true(refines >= 1 && refines <= 4);
@@ -427,7 +427,6 @@ int main(void)
         cmocka_unit_test(test_large_fronts),
         cmocka_unit_test(test_dense_front),
         cmocka_unit_test(test_zero_pivot_refused),
-        /* one test per line */
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
