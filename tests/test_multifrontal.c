@@ -352,10 +352,11 @@ static double solve_through_sparse(int r, int c, double eps, int *refines, int *
 
 /* On the 100 x 100 grid (its factorization is large against its factors),
  * near-symmetric values are solved by LDL' and refinement to
- * SPARSE_REFINE_TOL; values whose mirrors differ by more than a quarter go
- * to LU (and stay there), solved to rounding (relative to the right-hand
- * side, times the grid's condition number). A 10 x 10 grid, whose
- * factorization is small against its factors, goes to LU straight away. */
+ * SPARSE_REFINE_TOL; values whose mirrors differ by more than
+ * SPARSE_MIRROR_TOL go to LU (and stay there), solved to rounding
+ * (relative to the right-hand side, times the grid's condition number). A
+ * 10 x 10 grid, whose factorization is small against its factors, goes to
+ * LU straight away. */
 static void test_symmetric_path(void **state)
 {
     (void)state;

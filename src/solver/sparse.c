@@ -260,7 +260,7 @@ static int solve_symmetric(sparse_system *s, double *rhs)
             s->sym[p] = v[p];
         } else if (q > p) {
             double a = v[p], b = v[q], big = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
-            if (!(fabs(a - b) <= 0.25 * big))
+            if (!(fabs(a - b) <= SPARSE_MIRROR_TOL * big))
                 return -1;
             s->sym[p] = s->sym[q] = 0.5 * (a + b);
         }
