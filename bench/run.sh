@@ -10,7 +10,8 @@
 #     the peak resident memory of the process (load included), the target
 #     and whether the median meets it;
 #  2. whole `gasflow` processes: median and fastest wall time over RUNS runs;
-#  3. a batch of nominations: throughput.
+#  3. a batch of nominations: throughput;
+#  4. the multifrontal LU and LDL' on grid Laplacians (bench_factor).
 # The tables also go to build/bench/results.md. With BENCH_MESH=1 it also
 # solves the generated meshed network of 1,000,000 nodes once (about half a
 # minute, and 2.6 GB of memory).
@@ -46,6 +47,12 @@ if [ "${BENCH_MESH:-0}" = 1 ]; then
   [ -f "$out/mesh.net" ] || "$bin/gen_network" mesh 1000000 "$out/mesh" >/dev/null
   "$bin/bench_steady" "mesh 1000000 (target also 1024 MB)" "$out/mesh.net" "$out/mesh.scn" 1 2000
 fi
+
+echo
+echo "| factorization of an R x R grid's node system | unknowns | factor entries | LU ms (median / min) | LU solve | LDLt | LDLt solve | LDLt / LU |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+"$bin/bench_factor" 100 61
+"$bin/bench_factor" 300 9
 
 if [ -d "$gaslib" ]; then
   echo

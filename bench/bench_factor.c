@@ -1,0 +1,119 @@
+/* Times gasflow's multifrontal factorizations on the node system of an
+ * R x R grid: a weighted 5-point Laplacian (link weights 0.25-0.5, every
+ * row summing to zero) with one node held by a larger diagonal, the shape
+ * of a passive network's Jacobian with one fixed pressure. Analyses once,
+ * then factorizes and solves RUNS times by LU and by LDL', and prints one
+ * markdown table row: the size, the factors' entries (L and U), the
+ * median and fastest LU factorization and solve, the same for LDL', and
+ * the LDL' factorization's share of the LU one (medians).
+ *
+ *   bench_factor [R] [RUNS]        (defaults 100 and 61) */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "solver/multifrontal.h"
+#include "util/clock.h"
+
+static int compare(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The grid's matrix in CSC, rows ascending in each column. */
+static int grid_matrix(int r, int **colptr_out, int **rowind_out, double **x_out)
+{
+    int n = r * r, nnz = 0;
+    int *colptr = malloc(((size_t)n + 1) * sizeof *colptr);
+    int *rowind = malloc((size_t)n * 5 * sizeof *rowind);
+    double *x = malloc((size_t)n * 5 * sizeof *x);
+    if (!colptr || !rowind || !x) {
+        free(colptr);
+        free(rowind);
+        free(x);
+        return -1;
+    }
+    for (int j = 0; j < n; j++) {
+        int cx = j % r, cy = j / r;
+        int rows[5] = {cy > 0 ? j - r : -1, cx > 0 ? j - 1 : -1, j, cx + 1 < r ? j + 1 : -1, cy + 1 < r ? j + r : -1};
+        colptr[j] = nnz;
+        int diag = -1;
+        double sum = 0.0;
+        for (int k = 0; k < 5; k++) {
+            int i = rows[k];
+            if (i < 0)
+                continue;
+            if (i == j) {
+                diag = nnz;
+            } else { /* a weight of its own per link, the same both ways */
+                int a = i < j ? i : j, b = i < j ? j : i;
+                double w = 0.25 * (1.0 + (double)((a * 7919 + b * 104729) % 1000) / 1000.0);
+                x[nnz] = -w;
+                sum += w;
+            }
+            rowind[nnz++] = i;
+        }
+        x[diag] = sum + (j == 0 ? 1.0 : 0.0);
+    }
+    colptr[n] = nnz;
+    *colptr_out = colptr;
+    *rowind_out = rowind;
+    *x_out = x;
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    int r = argc > 1 ? atoi(argv[1]) : 100, runs = argc > 2 ? atoi(argv[2]) : 61;
+    if (r < 2 || r > 2000 || runs < 1 || runs > 1000) {
+        fprintf(stderr, "usage: bench_factor [R 2..2000] [RUNS 1..1000]\n");
+        return 2;
+    }
+    int *colptr, *rowind;
+    double *x;
+    int n = grid_matrix(r, &colptr, &rowind, &x);
+    mf_symbolic *s = n > 0 ? mf_analyze(n, colptr, rowind) : NULL;
+    double *b = malloc((size_t)n * sizeof *b), *t = malloc(4 * (size_t)runs * sizeof *t);
+    if (!s || !b || !t) {
+        fprintf(stderr, "bench_factor: out of memory\n");
+        return 1;
+    }
+    double *lu = t, *lu_solve = t + runs, *ldlt = t + 2 * runs, *ldlt_solve = t + 3 * runs;
+    for (int k = 0; k < runs; k++) {
+        double t0 = clock_ms();
+        int bad = mf_factor(s, x);
+        double t1 = clock_ms();
+        for (int i = 0; i < n; i++)
+            b[i] = 1.0;
+        mf_solve(s, b);
+        double t2 = clock_ms();
+        bad |= mf_factor_ldlt(s, x);
+        double t3 = clock_ms();
+        for (int i = 0; i < n; i++)
+            b[i] = 1.0;
+        mf_solve_ldlt(s, b);
+        double t4 = clock_ms();
+        if (bad) {
+            fprintf(stderr, "bench_factor: a pivot failed\n");
+            return 3;
+        }
+        lu[k] = t1 - t0;
+        lu_solve[k] = t2 - t1;
+        ldlt[k] = t3 - t2;
+        ldlt_solve[k] = t4 - t3;
+    }
+    for (int k = 0; k < 4; k++)
+        qsort(t + (size_t)k * runs, (size_t)runs, sizeof *t, compare);
+    int m = runs / 2;
+    printf("| %d x %d | %d | %.0f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.2f |\n", r, r, n,
+           mf_factor_nnz(s), lu[m], lu[0], lu_solve[m], lu_solve[0], ldlt[m], ldlt[0], ldlt_solve[m], ldlt_solve[0],
+           ldlt[m] / lu[m]);
+    mf_free(&s);
+    free(colptr);
+    free(rowind);
+    free(x);
+    free(b);
+    free(t);
+    return 0;
+}
