@@ -14,7 +14,7 @@
 #  4. the multifrontal LU and LDL' on grid Laplacians (bench_factor).
 # The tables also go to build/bench/results.md. With BENCH_MESH=1 it also
 # solves the generated meshed network of 1,000,000 nodes once (about half a
-# minute, and 2.6 GB of memory).
+# minute, and 2.4 GB of memory).
 #
 #   bash bench/run.sh [RUNS]        (default 7)
 set -euo pipefail
