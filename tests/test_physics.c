@@ -297,25 +297,26 @@ static void test_laminar(void **state)
     }
 }
 
-/* lambda(Re) and its slope are continuous at both ends of the transition
- * (Re = 2000 and 4000): jumps over [s(1 - 1e-9), s(1 + 1e-9)] below 1e-7
+/* lambda(Re) and phi' are continuous at both ends of the transition
+ * (Re = 2000 and Re_t): jumps over [s(1 - 1e-9), s(1 + 1e-9)] below 1e-7
  * relative for lambda and 1e-5 for phi'. A sweep with step ratio 1.001
  * over 10..1e5 shows no jump above 2.5e-3 (the laminar slope alone gives
- * 1e-3 per step; the steepest transition, constant lambda 0.0123 reached
- * from 0.032, about 2e-3), and phi = lambda Re^2 throughout. */
+ * 1e-3 per step), and phi = lambda Re^2 throughout. */
 static void test_laminar_continuity(void **state)
 {
     const friction_model *laws[] = {&nikuradse, &colebrook, &hofer, &swamee_jain, &constant};
     const double rs[] = {0.0, 1e-4, 0.05};
-    const double sw[2] = {FRICTION_RE_LAMINAR, FRICTION_RE_TURBULENT};
     size_t il, ir;
     (void)state;
 
     for (il = 0; il < 5; ++il) {
         for (ir = 0; ir < 3; ++ir) {
             double r = rs[ir];
+            double re_t = friction_turbulent_start(laws[il], r);
+            const double sw[2] = {FRICTION_RE_LAMINAR, re_t};
             double re, prev;
             int k;
+            assert_true(re_t >= FRICTION_RE_TURBULENT);
             for (k = 0; k < 2; ++k) {
                 double dlo, dhi;
                 double lo = friction_factor(laws[il], sw[k] * (1.0 - 1e-9), r);
@@ -325,8 +326,8 @@ static void test_laminar_continuity(void **state)
                 friction_phi(laws[il], sw[k] * (1.0 + 1e-9), r, &dhi);
                 check_rel(dhi, dlo, 1e-5, "phi' continuous at a switch point");
             }
-            check_rel(friction_factor(laws[il], FRICTION_RE_TURBULENT, r),
-                      friction_law(laws[il], FRICTION_RE_TURBULENT, r, NULL), 1e-15, "law from Re 4000 on");
+            check_rel(friction_factor(laws[il], re_t, r), friction_law(laws[il], re_t, r, NULL), 1e-15,
+                      "law from Re_t on");
             prev = friction_factor(laws[il], 10.0, r);
             for (re = 10.0 * 1.001; re < 1e5; re *= 1.001) {
                 double l = friction_factor(laws[il], re, r);
@@ -336,6 +337,54 @@ static void test_laminar_continuity(void **state)
             }
         }
     }
+}
+
+/* The loss rises through the transition: phi' stays at or above a quarter
+ * of the smaller of its end slopes (64 and the law's at Re_t) for every
+ * law and roughness, from rough pipes to D/k = 10^7. Re_t is 4000 where
+ * that holds already (Colebrook, Hofer and Swamee-Jain, which are near
+ * 0.04 there), and later where lambda_law is small: Nikuradse at
+ * D/k = 20,000 (lambda 0.0105; the 1,000 mm pipes of the benchmark mesh)
+ * starts at 4000 * 1.25^k > 4000, and a lower lambda starts later still.
+ * Blending lambda over [2000, 4000] instead made this phi fall (its slope
+ * reached -9.7, against 64 at Re 2000; -67 at D/k = 10^6).
+ * friction_turbulent_start_const agrees with the search through the law. */
+static void test_transition_rises(void **state)
+{
+    const friction_model *laws[] = {&nikuradse, &colebrook, &hofer, &swamee_jain, &constant};
+    const double rs[] = {0.0, 1e-7, 1e-5, 5e-5, 1e-4, 1e-3, 0.05};
+    size_t il, ir;
+    (void)state;
+
+    for (il = 0; il < 5; ++il) {
+        for (ir = 0; ir < 7; ++ir) {
+            double r = rs[ir], re_t = friction_turbulent_start(laws[il], r), re, d1, dmin = INFINITY;
+            friction_phi(laws[il], re_t * (1.0 + 1e-12), r, &d1);
+            assert_true(re_t >= FRICTION_RE_TURBULENT && re_t < 1e6);
+            if (laws[il] != &nikuradse && laws[il] != &constant)
+                assert_true(re_t == FRICTION_RE_TURBULENT);
+            for (re = FRICTION_RE_LAMINAR; re <= re_t; re += (re_t - FRICTION_RE_LAMINAR) / 4096.0) {
+                double d;
+                friction_phi(laws[il], re, r, &d);
+                if (d < dmin)
+                    dmin = d;
+            }
+            if (!(dmin >= 0.25 * fmin(64.0, d1) * (1.0 - 1e-12))) {
+                print_error("law %zu k/D %g: phi' falls to %g over [2000, %g]\n", il, r, dmin, re_t);
+                fail();
+            }
+            if (laws[il] == &constant || (laws[il] == &nikuradse && r > 0.0))
+                assert_true(friction_turbulent_start_const(friction_law(laws[il], 1e6, r, NULL)) == re_t);
+        }
+    }
+    /* Nikuradse, D/k = 20,000: the old lambda blend fell, the new one starts later. */
+    {
+        double r = 5e-5, re_t = friction_turbulent_start(&nikuradse, r), l = friction_law(&nikuradse, 1e6, r, NULL);
+        check_rel(l, 0.0105409, 1e-5, "Nikuradse lambda at D/k 20,000");
+        assert_true(re_t > FRICTION_RE_TURBULENT);
+        assert_true(friction_turbulent_start(&nikuradse, 1e-6) > re_t); /* smoother: later */
+    }
+    assert_true(isnan(friction_turbulent_start_const(0.0)));
 }
 
 static void test_phi(void **state)
@@ -391,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_friction_domain),
         cmocka_unit_test(test_laminar),
         cmocka_unit_test(test_laminar_continuity),
+        cmocka_unit_test(test_transition_rises),
         cmocka_unit_test(test_phi),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

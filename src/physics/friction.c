@@ -2,10 +2,10 @@
  * (physics.md §2), each with its exact analytic derivative d lambda / d Re,
  * and the shared laminar / zero-flow treatment of friction.h:
  *
- *     lambda(Re) = 64 / Re                    Re <= 2000
- *                  cubic Hermite blend         2000 < Re < 4000
- *                  lambda_law(Re)              Re >= 4000
- *     phi(Re)    = lambda(|Re|) Re |Re|,  odd, phi = 64 Re near Re = 0.
+ *     phi(Re) = lambda(|Re|) Re |Re| = 64 Re           |Re| <= 2000
+ *               cubic Hermite blend in phi         2000 < |Re| < Re_t
+ *               lambda_law(|Re|) Re |Re|           |Re| >= Re_t (4000 or more)
+ *     lambda   = phi / Re^2,  odd phi, phi = 64 Re near Re = 0.
  *
  * The functions run in the Newton inner loop: no allocation, no state, one
  * log per explicit law, a few for Colebrook. Natural logarithms are used
@@ -130,57 +130,104 @@ double friction_law(const friction_model *f, double re, double rel_roughness, do
     }
 }
 
-/* lambda and d lambda / d Re (for Re > 0) with the laminar and
- * transitional treatment of friction.h: Hagen-Poiseuille below
- * FRICTION_RE_LAMINAR, the law above FRICTION_RE_TURBULENT, and between them
- * the cubic Hermite interpolant matching both values and slopes, so that
- * lambda is continuously differentiable everywhere. */
-static double lambda_blended(const friction_model *f, double a, double r, double *dl)
+/* Smallest slope of the cubic Hermite interpolant of phi on [FRICTION_RE_LAMINAR,
+ * re_t] that starts at 64 Re (value 128,000, slope 64) and ends at the law's
+ * phi1 with slope m1. With h = re_t - 2000 and the cubic's slope
+ * D(t) = A t^2 + B t + C over t in [0, 1] (C = 64, A + B + C = m1), the
+ * minimum sits at an end or at the vertex -B / 2A. */
+static double transition_min_slope(double re_t, double phi1, double m1)
 {
-    if (a <= FRICTION_RE_LAMINAR) {
-        *dl = -64.0 / (a * a);
-        return 64.0 / a;
+    const double y0 = 64.0 * FRICTION_RE_LAMINAR, m0 = 64.0;
+    double h = re_t - FRICTION_RE_LAMINAR, dy = (phi1 - y0) / h;
+    double a = 3.0 * (m0 + m1) - 6.0 * dy, b = 6.0 * dy - 4.0 * m0 - 2.0 * m1;
+    double lo = m0 < m1 ? m0 : m1;
+    if (a > 0.0 && b < 0.0 && -b < 2.0 * a) {
+        double v = m0 - b * b / (4.0 * a);
+        if (v < lo)
+            lo = v;
     }
-    if (a >= FRICTION_RE_TURBULENT)
-        return friction_law(f, a, r, dl);
-    double width = FRICTION_RE_TURBULENT - FRICTION_RE_LAMINAR;
-    double l0 = 64.0 / FRICTION_RE_LAMINAR;
-    double m0 = -64.0 / (FRICTION_RE_LAMINAR * FRICTION_RE_LAMINAR) * width;
-    double d1;
-    double l1 = friction_law(f, FRICTION_RE_TURBULENT, r, &d1);
-    double m1 = d1 * width;
+    return lo;
+}
+
+/* The search of friction_turbulent_start; lambda_c > 0 stands for a law
+ * that does not depend on Re (no logarithm per step). */
+static double turbulent_start(const friction_model *f, double rel_roughness, double lambda_c)
+{
+    double re_t = FRICTION_RE_TURBULENT;
+    int k;
+    for (k = 0; k < FRICTION_RE_T_STEPS; ++k, re_t *= FRICTION_RE_T_GROWTH) {
+        double dl = 0.0, l = lambda_c > 0.0 ? lambda_c : friction_law(f, re_t, rel_roughness, &dl);
+        double phi1 = l * re_t * re_t, m1 = dl * re_t * re_t + 2.0 * l * re_t;
+        if (!(phi1 > 64.0 * FRICTION_RE_LAMINAR && m1 > 0.0))
+            continue;
+        if (transition_min_slope(re_t, phi1, m1) >= 0.25 * (m1 < 64.0 ? m1 : 64.0))
+            return re_t;
+    }
+    return NAN;
+}
+
+double friction_turbulent_start(const friction_model *f, double rel_roughness)
+{
+    return turbulent_start(f, rel_roughness, 0.0);
+}
+
+double friction_turbulent_start_const(double lambda)
+{
+    return lambda > 0.0 ? turbulent_start(NULL, 0.0, lambda) : NAN;
+}
+
+/* phi(a) and its slope for a > 0 (the even half of friction_phi). */
+static double phi_positive(const friction_model *f, double a, double r, double re_t, double *dphi)
+{
+    if (a <= FRICTION_RE_LAMINAR) { /* Hagen-Poiseuille: phi = 64 Re exactly */
+        *dphi = 64.0;
+        return 64.0 * a;
+    }
+    if (a >= re_t) { /* phi = lambda a^2; phi' = lambda' a^2 + 2 lambda a */
+        double dl, l = friction_law(f, a, r, &dl);
+        *dphi = dl * a * a + 2.0 * l * a;
+        return l * a * a;
+    }
+    if (!(re_t > FRICTION_RE_LAMINAR)) { /* no transition (re_t NAN) */
+        *dphi = NAN;
+        return NAN;
+    }
+    double width = re_t - FRICTION_RE_LAMINAR;
+    double y0 = 64.0 * FRICTION_RE_LAMINAR, m0 = 64.0 * width;
+    double dl, l1 = friction_law(f, re_t, r, &dl);
+    double y1 = l1 * re_t * re_t, m1 = (dl * re_t * re_t + 2.0 * l1 * re_t) * width;
     double t = (a - FRICTION_RE_LAMINAR) / width, t2 = t * t, t3 = t2 * t;
     double h00 = 2.0 * t3 - 3.0 * t2 + 1.0, h10 = t3 - 2.0 * t2 + t;
     double h01 = -2.0 * t3 + 3.0 * t2, h11 = t3 - t2;
     double dh00 = 6.0 * t2 - 6.0 * t, dh10 = 3.0 * t2 - 4.0 * t + 1.0;
     double dh01 = -6.0 * t2 + 6.0 * t, dh11 = 3.0 * t2 - 2.0 * t;
-    *dl = (dh00 * l0 + dh10 * m0 + dh01 * l1 + dh11 * m1) / width;
-    return h00 * l0 + h10 * m0 + h01 * l1 + h11 * m1;
+    *dphi = (dh00 * y0 + dh10 * m0 + dh01 * y1 + dh11 * m1) / width;
+    return h00 * y0 + h10 * m0 + h01 * y1 + h11 * m1;
 }
 
 double friction_factor(const friction_model *f, double re, double rel_roughness)
 {
-    double dl;
+    double d;
     if (!(re > 0.0))
         return NAN;
-    return lambda_blended(f, re, rel_roughness, &dl);
+    if (re <= FRICTION_RE_LAMINAR)
+        return 64.0 / re;
+    double re_t = friction_turbulent_start(f, rel_roughness);
+    if (re >= re_t)
+        return friction_law(f, re, rel_roughness, NULL);
+    return phi_positive(f, re, rel_roughness, re_t, &d) / (re * re);
+}
+
+double friction_phi_at(const friction_model *f, double re, double rel_roughness, double re_t, double *dphi_dre)
+{
+    double d, phi = phi_positive(f, fabs(re), rel_roughness, re_t, &d);
+    if (dphi_dre)
+        *dphi_dre = d;
+    return re < 0.0 ? -phi : re > 0.0 ? phi : re; /* odd; keeps the sign of zero */
 }
 
 double friction_phi(const friction_model *f, double re, double rel_roughness, double *dphi_dre)
 {
-    double a = fabs(re), phi, dphi;
-
-    if (a <= FRICTION_RE_LAMINAR) { /* Hagen-Poiseuille: phi = 64 Re exactly */
-        phi = 64.0 * re;
-        dphi = 64.0;
-    } else {
-        /* phi = lambda a re; d phi / d Re = lambda' a^2 + 2 lambda a (even) */
-        double dl;
-        double l = lambda_blended(f, a, rel_roughness, &dl);
-        phi = l * a * re;
-        dphi = dl * a * a + 2.0 * l * a;
-    }
-    if (dphi_dre)
-        *dphi_dre = dphi;
-    return phi;
+    double re_t = fabs(re) > FRICTION_RE_LAMINAR ? friction_turbulent_start(f, rel_roughness) : FRICTION_RE_TURBULENT;
+    return friction_phi_at(f, re, rel_roughness, re_t, dphi_dre);
 }

@@ -12,14 +12,17 @@ typedef enum { LAW_PIPE = 0, LAW_RESISTOR, LAW_FIXED_LOSS } law_kind;
 
 typedef struct {
     law_kind kind;
-    int i, j;             /* supernodes of from and to */
-    double c;             /* pipe: (A eta / D)^2 R T L / (D A^2); resistor: zeta R T / (2 A^2); fixed loss: Pa */
-    double s0;            /* pipe: 2 g dh / (R T) (s = s0 / z) */
-    double re_per_q;      /* D / (A eta): Reynolds number per kg/s */
-    double rel_k;         /* k / D */
-    double lambda_t;      /* pipe: lambda of a law that does not depend on Re (Nikuradse with k > 0,
-                             constant), for Re >= FRICTION_RE_TURBULENT; 0 otherwise */
-    double q_lam;         /* resistor: flow below which the loss is linear, kg/s */
+    int i, j;        /* supernodes of from and to */
+    double c;        /* pipe: (A eta / D)^2 R T L / (D A^2); resistor: zeta R T / (2 A^2); fixed loss: Pa */
+    double s0;       /* pipe: 2 g dh / (R T) (s = s0 / z) */
+    double re_per_q; /* D / (A eta): Reynolds number per kg/s */
+    double rel_k;    /* k / D */
+    double lambda_t; /* pipe: lambda of a law that does not depend on Re (Nikuradse with k > 0,
+                        constant), for Re >= re_t; 0 otherwise */
+    union {
+        double re_t;  /* pipe: Re from which phi follows the law (friction.h) */
+        double q_lam; /* resistor: flow below which the loss is linear, kg/s */
+    };
     int slot[4];          /* matrix positions (i,i) (i,j) (j,i) (j,j); -1 if in a fixed row */
     double f, fq, fi, fj; /* law residual and its partial derivatives */
 } law_arc;

@@ -53,12 +53,12 @@ static double incline_factor(double s, double *dg, double *alpha)
 static double pipe_phi(const steady_ws *w, const law_arc *l, double re, double *dphi)
 {
     double a = fabs(re);
-    if (l->lambda_t > 0.0 && a >= FRICTION_RE_TURBULENT) {
+    if (l->lambda_t > 0.0 && a >= l->re_t) {
         if (dphi)
             *dphi = 2.0 * l->lambda_t * a;
         return l->lambda_t * a * re;
     }
-    return friction_phi(&w->par->friction, re, l->rel_k, dphi);
+    return friction_phi_at(&w->par->friction, re, l->rel_k, l->re_t, dphi);
 }
 
 /* Pipe law (physics.md §2), in squared pressures:

@@ -257,7 +257,7 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
 {
     const network *net = w->net;
     const steady_params *par = w->par;
-    double last_rel_k = NAN, last_lambda = 0.0;
+    double last_rel_k = NAN, last_lambda = 0.0, last_re_t = FRICTION_RE_TURBULENT;
     const network_view *v = &net->view;
     for (size_t a = 0; a < w->n_arcs; a++) {
         gf_mode mode = w->mode[a];
@@ -297,14 +297,19 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                 l->c = ae * ae * par->r_s * par->temperature * geo[0] / (d * area * area);
                 l->s0 = 2.0 * GAS_G * (v->height[v->to[a]] - v->height[v->from[a]]) / (par->r_s * par->temperature);
                 l->rel_k = geo[2] / d;
-                if (par->friction.law == GF_FRICTION_CONSTANT ||
-                    (par->friction.law == GF_FRICTION_NIKURADSE && l->rel_k > 0.0)) {
-                    if (l->rel_k != last_rel_k) { /* pipes in a row often share k / D */
-                        last_rel_k = l->rel_k;
+                if (l->rel_k != last_rel_k) { /* pipes in a row often share k / D */
+                    last_rel_k = l->rel_k;
+                    last_lambda = 0.0;
+                    if (par->friction.law == GF_FRICTION_CONSTANT ||
+                        (par->friction.law == GF_FRICTION_NIKURADSE && l->rel_k > 0.0)) {
                         last_lambda = friction_law(&par->friction, FRICTION_RE_TURBULENT, l->rel_k, NULL);
+                        last_re_t = friction_turbulent_start_const(last_lambda);
+                    } else {
+                        last_re_t = friction_turbulent_start(&par->friction, l->rel_k);
                     }
-                    l->lambda_t = last_lambda;
                 }
+                l->re_t = last_re_t;
+                l->lambda_t = last_lambda;
             } else if (isfinite(arc->drag)) {
                 l->kind = LAW_RESISTOR;
                 l->c = arc->drag * par->r_s * par->temperature / (2.0 * area * area);
