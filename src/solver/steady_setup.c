@@ -3,6 +3,7 @@
  * the nomination, the sparsity pattern and its symbolic analysis. Everything
  * that depends only on topology, modes and nomination is done here once. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,11 +254,41 @@ done:
 
 /* ---- arcs ------------------------------------------------------------- */
 
+/* lambda_t and Re_t (law_arc) of the pipes with relative roughness k / D,
+ * kept in a small direct-mapped table: a network's pipes come in a few
+ * diameters and roughnesses, and each new k / D costs a logarithm and the
+ * search of friction_turbulent_start (GasLib-4197's set-up repeated it for
+ * each of its 3,000 pipes). */
+#define FRICTION_MEMO_BITS 6
+typedef struct {
+    double rel_k, lambda_t, re_t;
+} friction_memo;
+
+static const friction_memo *pipe_friction(const steady_params *par, friction_memo *memo, double rel_k)
+{
+    uint64_t bits;
+    memcpy(&bits, &rel_k, sizeof bits);
+    friction_memo *m = &memo[(bits * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - FRICTION_MEMO_BITS)];
+    if (m->rel_k == rel_k)
+        return m;
+    m->rel_k = rel_k;
+    m->lambda_t = 0.0;
+    if (par->friction.law == GF_FRICTION_CONSTANT || (par->friction.law == GF_FRICTION_NIKURADSE && rel_k > 0.0)) {
+        m->lambda_t = friction_law(&par->friction, FRICTION_RE_TURBULENT, rel_k, NULL);
+        m->re_t = friction_turbulent_start_const(m->lambda_t);
+    } else {
+        m->re_t = friction_turbulent_start(&par->friction, rel_k);
+    }
+    return m;
+}
+
 static gf_status add_arcs(steady_ws *w, error_info *err)
 {
     const network *net = w->net;
     const steady_params *par = w->par;
-    double last_rel_k = NAN, last_lambda = 0.0, last_re_t = FRICTION_RE_TURBULENT;
+    friction_memo memo[1 << FRICTION_MEMO_BITS];
+    for (int k = 0; k < 1 << FRICTION_MEMO_BITS; k++)
+        memo[k].rel_k = NAN;
     const network_view *v = &net->view;
     for (size_t a = 0; a < w->n_arcs; a++) {
         gf_mode mode = w->mode[a];
@@ -297,19 +328,9 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                 l->c = ae * ae * par->r_s * par->temperature * geo[0] / (d * area * area);
                 l->s0 = 2.0 * GAS_G * (v->height[v->to[a]] - v->height[v->from[a]]) / (par->r_s * par->temperature);
                 l->rel_k = geo[2] / d;
-                if (l->rel_k != last_rel_k) { /* pipes in a row often share k / D */
-                    last_rel_k = l->rel_k;
-                    last_lambda = 0.0;
-                    if (par->friction.law == GF_FRICTION_CONSTANT ||
-                        (par->friction.law == GF_FRICTION_NIKURADSE && l->rel_k > 0.0)) {
-                        last_lambda = friction_law(&par->friction, FRICTION_RE_TURBULENT, l->rel_k, NULL);
-                        last_re_t = friction_turbulent_start_const(last_lambda);
-                    } else {
-                        last_re_t = friction_turbulent_start(&par->friction, l->rel_k);
-                    }
-                }
-                l->re_t = last_re_t;
-                l->lambda_t = last_lambda;
+                const friction_memo *f = pipe_friction(par, memo, l->rel_k);
+                l->re_t = f->re_t;
+                l->lambda_t = f->lambda_t;
             } else if (isfinite(arc->drag)) {
                 l->kind = LAW_RESISTOR;
                 l->c = arc->drag * par->r_s * par->temperature / (2.0 * area * area);
