@@ -34,7 +34,7 @@ static double uniform(void)
 /* A dense n x n work matrix turned into CSC (small sizes only). */
 static csc from_dense(int n, const double *a)
 {
-    csc m = {n, 0, calloc((size_t)n + 1, sizeof(int)), malloc((size_t)n * n * sizeof(int)),
+    csc m = {n, 0, calloc((size_t)n + 1, sizeof(int)), calloc((size_t)n * n, sizeof(int)),
              malloc((size_t)n * n * sizeof(double))};
     for (int j = 0; j < n; j++) {
         m.colptr[j] = m.nnz;
@@ -122,6 +122,43 @@ static void test_grids(void **state)
         for (int e = 0; e < 2; e++) {
             int n = dims[k][0] * dims[k][1];
             double *a = grid_matrix(dims[k][0], dims[k][1], e ? 0.2 : 0.0);
+            check_solve(n, a);
+            free(a);
+        }
+    }
+}
+
+/* Random sparse graphs: a few hubs joined to many nodes, the rest to a
+ * few random others, as a weighted Laplacian with an identity row. Their
+ * elimination trees are irregular (bushy under the hubs, long chains
+ * elsewhere), which exercises the column counts, from which the analysis
+ * sizes every front without building L's structure: a row too many or too
+ * few fails the analysis or the residual. */
+static void test_random_graphs(void **state)
+{
+    (void)state;
+    static const int sizes[] = {2, 10, 57, 200, 333};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        for (int rep = 0; rep < 4; rep++) {
+            int n = sizes[k];
+            double *a = calloc((size_t)n * n, sizeof *a);
+            for (int v = 0; v < n; v++) {
+                int links = v < 3 ? n / 3 : 1 + (int)(uniform() * (1 + rep));
+                for (int l = 0; l < links; l++) {
+                    int u = (int)(uniform() * n);
+                    if (u == v)
+                        continue;
+                    double g = 0.5 + uniform();
+                    a[v + (size_t)v * n] += g;
+                    a[u + (size_t)u * n] += g;
+                    a[v + (size_t)u * n] -= g;
+                    a[u + (size_t)v * n] -= g;
+                }
+            }
+            for (int v = 0; v < n; v++)
+                a[v + (size_t)v * n] += 1e-3; /* isolated nodes stay regular */
+            for (int j = 0; j < n; j++)
+                a[0 + (size_t)j * n] = j == 0 ? 1.0 : 0.0;
             check_solve(n, a);
             free(a);
         }
@@ -421,13 +458,10 @@ static void test_zero_pivot_refused(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_grids),
-        cmocka_unit_test(test_ldlt),
-        cmocka_unit_test(test_symmetric_path),
-        cmocka_unit_test(test_forest),
-        cmocka_unit_test(test_large_fronts),
-        cmocka_unit_test(test_dense_front),
-        cmocka_unit_test(test_zero_pivot_refused),
+        cmocka_unit_test(test_grids),       cmocka_unit_test(test_random_graphs),
+        cmocka_unit_test(test_ldlt),        cmocka_unit_test(test_symmetric_path),
+        cmocka_unit_test(test_forest),      cmocka_unit_test(test_large_fronts),
+        cmocka_unit_test(test_dense_front), cmocka_unit_test(test_zero_pivot_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,20 +88,6 @@ void mf_free(mf_symbolic **sp)
     *sp = NULL;
 }
 
-/* Grows *a (capacity *cap ints) to hold at least need ints. */
-static int reserve(int **a, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t grown = 2 * *cap > need ? 2 * *cap : need;
-    int *g = realloc(*a, grown * sizeof *g);
-    if (!g)
-        return -1;
-    *a = g;
-    *cap = grown;
-    return 0;
-}
-
 /* Adjacency of A + A' without the diagonal, in the numbering iperm. */
 static int symmetric_adjacency(int n, const int *colptr, const int *rowind, const int *iperm, int **start_out,
                                int **adj_out)
@@ -228,14 +214,13 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     int *cnt = xmalloc((size_t)n, sizeof *cnt);
     int *sn_of = xmalloc((size_t)n, sizeof *sn_of);
     int *cstart = xmalloc((size_t)n + 1, sizeof *cstart);
-    int *start = NULL, *adj = NULL, *cols = NULL, *tmp = NULL;
-    int *head = NULL, *nextc = NULL, *slot_col = NULL, *pool = NULL;
+    int *head = xmalloc((size_t)n, sizeof *head);
+    int *start = NULL, *adj = NULL, *slot_col = NULL;
     int *lst_first = NULL, *lst_k = NULL, *lst_m = NULL;
-    size_t *lst_off = NULL;
     double *lst_true = NULL;
     int ok = 0;
     s->perm = xmalloc((size_t)n, sizeof *s->perm);
-    if (!amd_perm || !iperm || !parent || !work || !post || !mark || !cnt || !sn_of || !cstart || !s->perm)
+    if (!amd_perm || !iperm || !parent || !work || !post || !mark || !cnt || !sn_of || !cstart || !head || !s->perm)
         goto fail;
 
     /* fill-reducing order, then the postorder of its elimination tree */
@@ -259,114 +244,100 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
         goto fail;
     etree(n, start, adj, parent, work);
 
-    /* column structures of L: {j} + A's rows below j + the children's */
-    size_t cap = (size_t)start[n] + (size_t)n + 16, used = 0;
-    cols = xmalloc(cap, sizeof *cols);
-    tmp = xmalloc((size_t)n, sizeof *tmp);
-    head = xmalloc((size_t)n, sizeof *head);
-    nextc = xmalloc((size_t)n, sizeof *nextc);
-    if (!cols || !tmp || !head || !nextc)
-        goto fail;
+    /* column counts of L, the diagonal included (Gilbert, Ng & Peyton
+     * 1994): column j counts the row subtrees that hold j. Each row
+     * subtree T_i adds one at each of its leaves and takes one off where
+     * consecutive leaves' paths meet and above its root i; a column's count
+     * is then the sum over its subtree. The tree is postordered, so j's
+     * subtree is first[j]..j, and the meeting point of the last leaf and j
+     * is the root of the last leaf's set among the columns done (union by
+     * parent, with path compression). No structure of L is built. */
+    int *first = post, *maxfirst = cstart, *prevleaf = mark, *anc = work, *nch = head;
     for (int j = 0; j < n; j++) {
-        head[j] = -1;
-        mark[j] = -1;
+        first[j] = -1;
+        maxfirst[j] = -1;
+        prevleaf[j] = -1;
+        anc[j] = j;
+        nch[j] = 0;
     }
-    for (int j = n - 1; j >= 0; j--)
+    for (int k = 0; k < n; k++)
+        for (int j = k; j >= 0 && first[j] < 0; j = parent[j])
+            first[j] = k;
+    for (int j = 0; j < n; j++)
+        cnt[j] = first[j] == j; /* a leaf of the tree: the first leaf of its own row subtree */
+    for (int j = 0; j < n; j++) {
         if (parent[j] >= 0) {
-            nextc[j] = head[parent[j]];
-            head[parent[j]] = j;
+            cnt[parent[j]]--; /* above the root of T_j */
+            nch[parent[j]]++;
         }
-    for (int j = 0; j < n; j++) {
-        int len = 0;
-        tmp[len++] = j;
-        mark[j] = j;
-        for (int p = start[j]; p < start[j + 1]; p++)
-            if (adj[p] > j && mark[adj[p]] != j) {
-                mark[adj[p]] = j;
-                tmp[len++] = adj[p];
-            }
-        for (int c = head[j]; c >= 0; c = nextc[c])
-            for (int p = cstart[c]; p < cstart[c] + cnt[c]; p++)
-                if (cols[p] > j && mark[cols[p]] != j) {
-                    mark[cols[p]] = j;
-                    tmp[len++] = cols[p];
+        for (int p = start[j]; p < start[j + 1]; p++) {
+            int i = adj[p];
+            if (i <= j || first[j] <= maxfirst[i])
+                continue; /* not in T_i's lower part, or not a leaf of T_i */
+            maxfirst[i] = first[j];
+            cnt[j]++;
+            int q = prevleaf[i];
+            if (q >= 0) {
+                int r = q;
+                while (anc[r] != r)
+                    r = anc[r];
+                while (anc[q] != r) {
+                    int next = anc[q];
+                    anc[q] = r;
+                    q = next;
                 }
-        if (reserve(&cols, &cap, used + (size_t)len) != 0)
-            goto fail;
-        memcpy(cols + used, tmp, (size_t)len * sizeof *tmp);
-        cstart[j] = (int)used;
-        cnt[j] = len;
-        used += (size_t)len;
+                cnt[r]--;
+            }
+            prevleaf[i] = j;
+        }
+        if (parent[j] >= 0)
+            anc[j] = parent[j];
     }
+    for (int j = 0; j < n; j++)
+        if (parent[j] >= 0)
+            cnt[parent[j]] += cnt[j];
 
     /* fundamental supernodes (a column joins the previous one when it is
      * its only child and has the same structure below), then relaxed
      * amalgamation: a supernode absorbs its last child when the explicit
-     * zeros this adds stay few (the thresholds CHOLMOD uses by default) */
+     * zeros this adds stay few (the thresholds CHOLMOD uses by default).
+     * A child's rows below its pivots lie among its parent's rows, so the
+     * merged front has the parent's rows and the child's pivots. */
     lst_first = xmalloc((size_t)n, sizeof *lst_first);
     lst_k = xmalloc((size_t)n, sizeof *lst_k);
     lst_m = xmalloc((size_t)n, sizeof *lst_m);
-    lst_off = xmalloc((size_t)n, sizeof *lst_off);
     lst_true = xmalloc((size_t)n, sizeof *lst_true);
-    size_t pool_cap = used + 16, pool_used = 0;
-    pool = xmalloc(pool_cap, sizeof *pool);
-    if (!lst_first || !lst_k || !lst_m || !lst_off || !lst_true || !pool)
+    if (!lst_first || !lst_k || !lst_m || !lst_true)
         goto fail;
-    int nl = 0, stamp = n;
+    int nl = 0;
     for (int j = 0; j < n;) {
         int f = j, k = 1;
         double truen = cnt[j];
         for (j++; j < n; j++) {
-            int nchild = 0;
-            for (int c = head[j]; c >= 0; c = nextc[c])
-                nchild++;
-            if (!(parent[j - 1] == j && nchild == 1 && cnt[j - 1] == cnt[j] + 1))
+            if (!(parent[j - 1] == j && nch[j] == 1 && cnt[j - 1] == cnt[j] + 1))
                 break;
             k++;
             truen += cnt[j];
         }
-        if (reserve(&pool, &pool_cap, pool_used + (size_t)cnt[f]) != 0)
-            goto fail;
-        memcpy(pool + pool_used, cols + cstart[f], (size_t)cnt[f] * sizeof *pool);
         lst_first[nl] = f;
         lst_k[nl] = k;
         lst_m[nl] = cnt[f];
-        lst_off[nl] = pool_used;
         lst_true[nl] = truen;
-        pool_used += (size_t)cnt[f];
         nl++;
         while (nl >= 2) {
             int pv = nl - 2, cu = nl - 1;
             int last = lst_first[pv] + lst_k[pv] - 1;
             if (parent[last] < lst_first[cu] || parent[last] >= lst_first[cu] + lst_k[cu])
                 break; /* not a child of the current supernode */
-            stamp++;
-            const int *rc = pool + lst_off[cu], *rp = pool + lst_off[pv];
-            int m = lst_m[cu];
-            for (int q = 0; q < lst_m[cu]; q++)
-                mark[rc[q]] = stamp;
-            for (int q = 0; q < lst_m[pv]; q++)
-                m += mark[rp[q]] != stamp;
+            int m = lst_m[cu] + lst_k[pv];
             double kn = (double)(lst_k[pv] + lst_k[cu]);
             double merged = kn * m - kn * (kn - 1.0) / 2.0;
             double zeros = (merged - lst_true[pv] - lst_true[cu]) / merged;
             if (!(kn <= 4 || (kn <= 16 && zeros < 0.8) || (kn <= 48 && zeros < 0.1) || zeros < 0.05))
                 break;
-            if (reserve(&pool, &pool_cap, pool_used + (size_t)m) != 0)
-                goto fail;
-            rc = pool + lst_off[cu];
-            rp = pool + lst_off[pv];
-            int *dst = pool + pool_used;
-            memcpy(dst, rc, (size_t)lst_m[cu] * sizeof *dst);
-            int len = lst_m[cu];
-            for (int q = 0; q < lst_m[pv]; q++)
-                if (mark[rp[q]] != stamp)
-                    dst[len++] = rp[q];
             lst_k[pv] += lst_k[cu];
             lst_m[pv] = m;
-            lst_off[pv] = pool_used;
             lst_true[pv] += lst_true[cu];
-            pool_used += (size_t)m;
             nl--;
         }
     }
@@ -430,24 +401,45 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     slot_col = xmalloc((size_t)s->nnz + 1, sizeof *slot_col);
     if (!s->rows || !s->rel || !s->lx || !s->y || !s->slot_src || !s->slot_dst || !slot_col)
         goto fail;
+    /* each front's rows: its pivots in order, then the rows below them
+     * from A's columns and from its children's fronts, ascending (a
+     * child's update rows then sit in its parent's front in the same
+     * order, so that the lower triangle of an update block lands in the
+     * lower triangle of the parent's) */
+    for (int j = 0; j < n; j++)
+        mark[j] = -1;
     nrows = 0;
     for (int t = 0; t < nsup; t++) {
         s->row_start[t] = (int)nrows;
-        /* the pivots first, in order; the other rows in any order */
-        int f = lst_first[t], k = lst_k[t], rest = k;
-        const int *src = pool + lst_off[t];
+        int f = lst_first[t], k = lst_k[t], e = f + k, len = k;
         int *dst = s->rows + nrows;
-        for (int q = 0; q < lst_m[t]; q++) {
-            if (src[q] >= f && src[q] < f + k)
-                dst[src[q] - f] = src[q];
-            else
-                dst[rest++] = src[q];
+        for (int q = 0; q < k; q++)
+            dst[q] = f + q;
+        for (int j = f; j < e; j++)
+            for (int p = start[j]; p < start[j + 1]; p++)
+                if (adj[p] >= e && mark[adj[p]] != t) {
+                    if (len == lst_m[t])
+                        goto fail; /* cannot happen: the counts are the structure's */
+                    mark[adj[p]] = t;
+                    dst[len++] = adj[p];
+                }
+        for (int c = s->child_start[t]; c < s->child_start[t + 1]; c++) {
+            int ch = s->children[c];
+            int kc = s->sup_first[ch + 1] - s->sup_first[ch];
+            for (int q = s->row_start[ch] + kc; q < s->row_start[ch + 1]; q++) {
+                int i = s->rows[q];
+                if (i >= e && mark[i] != t) {
+                    if (len == lst_m[t])
+                        goto fail;
+                    mark[i] = t;
+                    dst[len++] = i;
+                }
+            }
         }
-        /* the other rows ascending: a child's update rows then sit in its
-         * parent's front in the same order, so that the lower triangle of
-         * an update block lands in the lower triangle of the parent's */
-        qsort(dst + k, (size_t)(lst_m[t] - k), sizeof *dst, compare_int);
-        nrows += (size_t)lst_m[t];
+        if (len != lst_m[t])
+            goto fail;
+        qsort(dst + k, (size_t)(len - k), sizeof *dst, compare_int);
+        nrows += (size_t)len;
     }
     s->row_start[nsup] = (int)nrows;
 
@@ -480,6 +472,15 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
             s->slot_dst[q] = a;
             slot_col[q] = b;
         }
+    /* each entry's place in its front, and the extend-add maps (each
+     * front's update rows in its parent's front), with one pass of each
+     * front's row positions */
+    size_t rp = 0;
+    for (int t = 0; t < nsup; t++) {
+        s->rel_start[t] = (int)rp;
+        rp += (size_t)(s->row_start[t + 1] - s->row_start[t] - (s->sup_first[t + 1] - s->sup_first[t]));
+    }
+    s->rel_start[nsup] = (int)rp;
     int *loc = mark;
     for (int t = 0; t < nsup; t++) {
         int m = s->row_start[t + 1] - s->row_start[t];
@@ -488,24 +489,14 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
             loc[r[q]] = q;
         for (int q = s->slot_start[t]; q < s->slot_start[t + 1]; q++)
             s->slot_dst[q] = loc[s->slot_dst[q]] + loc[slot_col[q]] * m;
-    }
-    /* extend-add maps: each front's update rows in its parent's front */
-    size_t rp = 0;
-    for (int t = 0; t < nsup; t++) {
-        int k = s->sup_first[t + 1] - s->sup_first[t];
-        int m = s->row_start[t + 1] - s->row_start[t];
-        s->rel_start[t] = (int)rp;
-        if (m > k) {
-            int pt = sn_of[parent[s->sup_first[t + 1] - 1]];
-            int mp = s->row_start[pt + 1] - s->row_start[pt];
-            const int *r = s->rows + s->row_start[pt];
-            for (int q = 0; q < mp; q++)
-                loc[r[q]] = q;
-            for (int q = k; q < m; q++)
-                s->rel[rp++] = loc[s->rows[s->row_start[t] + q]];
+        for (int c = s->child_start[t]; c < s->child_start[t + 1]; c++) {
+            int ch = s->children[c];
+            const int *rc = s->rows + s->row_start[ch] + (s->sup_first[ch + 1] - s->sup_first[ch]);
+            int *dst = s->rel + s->rel_start[ch];
+            for (int q = 0; q < s->rel_start[ch + 1] - s->rel_start[ch]; q++)
+                dst[q] = loc[rc[q]];
         }
     }
-    s->rel_start[nsup] = (int)rp;
 
     /* the stack of update blocks: fronts push theirs, parents pop their
      * children's; its high-water mark */
@@ -538,16 +529,11 @@ fail:
     free(cstart);
     free(start);
     free(adj);
-    free(cols);
-    free(tmp);
     free(head);
-    free(nextc);
     free(slot_col);
-    free(pool);
     free(lst_first);
     free(lst_k);
     free(lst_m);
-    free(lst_off);
     free(lst_true);
     if (!ok)
         mf_free(&s);
