@@ -489,6 +489,32 @@ static void expect_refused(double inflow, double outflow, int with_pmax, const c
 }
 
 /* An unbalanced nomination (20 % off) is refused. */
+/* A pipe whose roughness leaves the chosen friction law without a value
+ * (Colebrook needs k < 3.71 D) is refused at set-up, naming the pipe and
+ * the law, instead of failing later as a pressure that falls to zero. */
+static void test_friction_undefined_refused(void **state)
+{
+    (void)state;
+    fixture f;
+    network_init(&f.net);
+    add_node(&f, "in", NODE_SOURCE, 0.0);
+    add_node(&f, "out", NODE_SINK, 0.0);
+    add_pipe(&f, "p", "in", "out", 10e3, 0.5, 2.0);
+    finish(&f);
+    fix_pressure(&f, "in", 70 * BAR);
+    withdraw(&f, "in", -10.0);
+    withdraw(&f, "out", 10.0);
+    gf_options opt;
+    gf_options_default(&opt);
+    opt.friction = GF_FRICTION_COLEBROOK;
+    error_info err = {0};
+    assert_int_equal(solve_with(&f, &opt, &err), GF_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "pipe 'p'"));
+    assert_non_null(strstr(err.msg, "Colebrook"));
+    assert_non_null(strstr(err.msg, "k/D 4"));
+    release(&f);
+}
+
 static void test_unbalanced_refused(void **state)
 {
     (void)state;
@@ -597,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_active_elements),
         cmocka_unit_test(test_fixed_loss_resistor),
         cmocka_unit_test(test_zero_flow_static_head),
+        cmocka_unit_test(test_friction_undefined_refused),
         cmocka_unit_test(test_unbalanced_refused),
         cmocka_unit_test(test_no_reference_refused),
         cmocka_unit_test(test_infeasible_reported),

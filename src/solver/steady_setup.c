@@ -329,6 +329,14 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                 l->s0 = 2.0 * GAS_G * (v->height[v->to[a]] - v->height[v->from[a]]) / (par->r_s * par->temperature);
                 l->rel_k = geo[2] / d;
                 const friction_memo *f = pipe_friction(par, memo, l->rel_k);
+                if (!(f->re_t >= FRICTION_RE_TURBULENT)) {
+                    static const char *const law_name[] = {"Nikuradse", "Colebrook", "Hofer", "Swamee-Jain",
+                                                           "constant"};
+                    return error_set(err, GF_ERR_INPUT,
+                                     "pipe '%s': the %s friction law gives no usable friction factor for "
+                                     "roughness %g mm at diameter %g mm (k/D %.3g)",
+                                     arc->id, law_name[par->friction.law], 1e3 * geo[2], 1e3 * d, l->rel_k);
+                }
                 l->re_t = f->re_t;
                 l->lambda_t = f->lambda_t;
             } else if (isfinite(arc->drag)) {
