@@ -300,7 +300,11 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     /* fundamental supernodes (a column joins the previous one when it is
      * its only child and has the same structure below), then relaxed
      * amalgamation: a supernode absorbs its last child when the explicit
-     * zeros this adds stay few (the thresholds CHOLMOD uses by default).
+     * zeros this adds stay few: any merge up to 4 pivots, up to 16 while
+     * zeros stay below half (CHOLMOD's default allows 80 %: on the 100 x 100
+     * grid that kept 631,052 factor entries against 517,362, and each solve,
+     * which reads them all, took 0.30 instead of 0.28 ms), up to 48 below
+     * 10 %, any number below 5 %.
      * A child's rows below its pivots lie among its parent's rows, so the
      * merged front has the parent's rows and the child's pivots. */
     lst_first = xmalloc((size_t)n, sizeof *lst_first);
@@ -333,7 +337,7 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
             double kn = (double)(lst_k[pv] + lst_k[cu]);
             double merged = kn * m - kn * (kn - 1.0) / 2.0;
             double zeros = (merged - lst_true[pv] - lst_true[cu]) / merged;
-            if (!(kn <= 4 || (kn <= 16 && zeros < 0.8) || (kn <= 48 && zeros < 0.1) || zeros < 0.05))
+            if (!(kn <= 4 || (kn <= 16 && zeros < 0.5) || (kn <= 48 && zeros < 0.1) || zeros < 0.05))
                 break;
             lst_k[pv] += lst_k[cu];
             lst_m[pv] = m;
