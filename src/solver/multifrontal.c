@@ -237,12 +237,18 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
         s->perm[k] = amd_perm[post[k]];
     for (int k = 0; k < n; k++)
         iperm[s->perm[k]] = k;
+    /* the tree in the new numbering: a postorder relabels it and keeps its
+     * shape, so no second pass of etree */
+    for (int k = 0; k < n; k++)
+        work[post[k]] = k;
+    for (int k = 0; k < n; k++)
+        cnt[k] = parent[post[k]] >= 0 ? work[parent[post[k]]] : -1;
+    memcpy(parent, cnt, (size_t)n * sizeof *parent);
     free(start);
     free(adj);
     start = adj = NULL;
     if (symmetric_adjacency(n, colptr, rowind, iperm, &start, &adj) != 0)
         goto fail;
-    etree(n, start, adj, parent, work);
 
     /* column counts of L, the diagonal included (Gilbert, Ng & Peyton
      * 1994): column j counts the row subtrees that hold j. Each row
@@ -447,22 +453,22 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     }
     s->row_start[nsup] = (int)nrows;
 
-    /* where each matrix entry goes: the front of its lower index */
-    for (int j = 0; j < n; j++)
-        for (int p = colptr[j]; p < colptr[j + 1]; p++) {
-            int a = iperm[rowind[p]], b = iperm[j];
-            s->slot_start[sn_of[a < b ? a : b] + 1]++;
-        }
-    for (int t = 0; t < nsup; t++)
-        s->slot_start[t + 1] += s->slot_start[t];
-    /* in each front the entries on and below the diagonal first (the
-     * LDL' factorization assembles only those), then the others */
+    /* where each matrix entry goes: the front of its lower index; in each
+     * front the entries on and below the diagonal first (the LDL'
+     * factorization assembles only those), then the others */
     for (int t = 0; t < nsup; t++)
         cnt[t] = 0;
-    for (int j = 0; j < n; j++)
-        for (int p = colptr[j]; p < colptr[j + 1]; p++)
-            if (iperm[rowind[p]] >= iperm[j])
-                cnt[sn_of[iperm[j]]]++;
+    for (int j = 0; j < n; j++) {
+        int b = iperm[j];
+        for (int p = colptr[j]; p < colptr[j + 1]; p++) {
+            int a = iperm[rowind[p]];
+            int t = sn_of[a < b ? a : b];
+            s->slot_start[t + 1]++;
+            cnt[t] += a >= b;
+        }
+    }
+    for (int t = 0; t < nsup; t++)
+        s->slot_start[t + 1] += s->slot_start[t];
     for (int t = 0; t < nsup; t++) {
         s->slot_low[t] = s->slot_start[t] + cnt[t];
         work[t] = s->slot_start[t];
