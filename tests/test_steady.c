@@ -488,7 +488,6 @@ static void expect_refused(double inflow, double outflow, int with_pmax, const c
     release(&f);
 }
 
-/* An unbalanced nomination (20 % off) is refused. */
 /* A pipe whose roughness leaves the chosen friction law without a value
  * (Colebrook needs k < 3.71 D) is refused at set-up, naming the pipe and
  * the law, instead of failing later as a pressure that falls to zero. */
@@ -515,6 +514,7 @@ static void test_friction_undefined_refused(void **state)
     release(&f);
 }
 
+/* An unbalanced nomination (20 % off) is refused. */
 static void test_unbalanced_refused(void **state)
 {
     (void)state;
