@@ -30,7 +30,7 @@
 #define FRICTION_RE_LAMINAR 2000.0   /* Hagen-Poiseuille below */
 #define FRICTION_RE_TURBULENT 4000.0 /* the law above, at the earliest */
 #define FRICTION_RE_T_GROWTH 1.25    /* later starts tried: 4000 * 1.25^k */
-#define FRICTION_RE_T_STEPS 64       /* k < 64: up to 6.4e9 */
+#define FRICTION_RE_T_STEPS 64       /* k < 64: up to about 5e9 */
 
 typedef struct {
     gf_friction_law law;
@@ -52,7 +52,7 @@ double friction_law(const friction_model *f, double re, double rel_roughness, do
 /* Re_t for a pipe of relative roughness k/D: the Reynolds number from
  * which phi follows the law (above). NAN when no k < FRICTION_RE_T_STEPS
  * gives a transition that rises as required (a law that is NAN, or a
- * constant lambda below about 1e-12). */
+ * constant lambda below about 1e-9). */
 double friction_turbulent_start(const friction_model *f, double rel_roughness);
 
 /* The same for a law whose lambda does not depend on Re (Nikuradse with

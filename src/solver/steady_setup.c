@@ -257,8 +257,8 @@ done:
 /* lambda_t and Re_t (law_arc) of the pipes with relative roughness k / D,
  * kept in a small direct-mapped table: a network's pipes come in a few
  * diameters and roughnesses, and each new k / D costs a logarithm and the
- * search of friction_turbulent_start (GasLib-4197's set-up repeated it for
- * each of its 3,000 pipes). */
+ * search of friction_turbulent_start (GasLib-4197 has 3,537 pipes, and its
+ * --decisions run sets them up 17 times). */
 #define FRICTION_MEMO_BITS 6
 typedef struct {
     double rel_k, lambda_t, re_t;
@@ -332,10 +332,11 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
                 if (!(f->re_t >= FRICTION_RE_TURBULENT)) {
                     static const char *const law_name[] = {"Nikuradse", "Colebrook", "Hofer", "Swamee-Jain",
                                                            "constant"};
+                    unsigned law = (unsigned)par->friction.law;
                     return error_set(err, GF_ERR_INPUT,
                                      "pipe '%s': the %s friction law gives no usable friction factor for "
                                      "roughness %g mm at diameter %g mm (k/D %.3g)",
-                                     arc->id, law_name[par->friction.law], 1e3 * geo[2], 1e3 * d, l->rel_k);
+                                     arc->id, law < 5 ? law_name[law] : "chosen", 1e3 * geo[2], 1e3 * d, l->rel_k);
                 }
                 l->re_t = f->re_t;
                 l->lambda_t = f->lambda_t;
