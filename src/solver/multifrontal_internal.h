@@ -1,0 +1,50 @@
+/* The multifrontal analysis as the factorizations and solves read it
+ * (multifrontal.h keeps it opaque): shared by multifrontal_analysis.c,
+ * which builds and frees it, and multifrontal.c, which factors with it. */
+#ifndef GF_SOLVER_MULTIFRONTAL_INTERNAL_H
+#define GF_SOLVER_MULTIFRONTAL_INTERNAL_H
+
+#include <stdlib.h>
+
+#include "solver/multifrontal.h"
+
+struct mf_symbolic {
+    int n;
+    int nnz;
+    int *perm; /* perm[k]: the original index eliminated k-th */
+    int nsup;
+    int *sup_first;              /* nsup + 1: first pivot of each supernode */
+    int *row_start;              /* nsup + 1: into rows */
+    int *rows;                   /* each front's rows: its k pivots in order, then the others */
+    int *child_start;            /* nsup + 1: into children */
+    int *children;               /* each supernode's children, ascending */
+    size_t *lx_start, *ux_start; /* nsup: into lx, ux */
+    double *lx;                  /* per supernode the m x k front columns: L below the diagonal, and U11 on and
+                                    above it after an LU, D on it after an LDL'. Each front is assembled and
+                                    factored where its columns end up: its other columns reach into the later
+                                    supernodes' places (and past the end, by the slack allocated) until its
+                                    update block has gone to the stack */
+    double *ux;                  /* per supernode the k x (m - k) block U12, column-major */
+    size_t nux;                  /* size of ux, allocated by mf_reserve_lu */
+    int *slot_start;             /* nsup + 1: into slot_src, slot_dst */
+    int *slot_low;               /* nsup: end of each front's slots on or below its diagonal (they come first) */
+    int *slot_src;               /* value index in the analysed CSC */
+    int *slot_dst;               /* offset in the front, row + col * m */
+    int *rel_start;              /* nsup + 1: into rel */
+    int *rel;                    /* for each update row of a front: its position in the parent's front */
+    double *stack;               /* update blocks of fronts not yet assembled */
+    double *y;                   /* n, solve; then the largest front's rows, for gathers */
+    double lnz;
+    double flops; /* of one LU */
+};
+
+/* malloc of count * size bytes, NULL on overflow; at least one byte. */
+static inline void *mf_xmalloc(size_t count, size_t size)
+{
+    if (size && count > (size_t)-1 / size)
+        return NULL;
+    size_t bytes = count * size;
+    return malloc(bytes ? bytes : 1);
+}
+
+#endif
