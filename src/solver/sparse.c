@@ -301,7 +301,7 @@ static int solve_symmetric(sparse_system *s, double *rhs)
         for (int i = 0; i < n; i++)
             if (!(fabs(r[i]) <= rmax)) /* NaN as well */
                 rmax = fabs(r[i]);
-        if (rmax <= SPARSE_REFINE_TOL * bmax) {
+        if (rmax <= (s->refine_tol > 0.0 ? s->refine_tol : SPARSE_REFINE_TOL) * bmax) {
             s->refines = step;
             return 0;
         }

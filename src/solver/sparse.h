@@ -23,8 +23,14 @@
 /* The refined solution's residual, relative to the right-hand side's
  * largest entry: a Newton step this close is a Newton step (the forcing
  * term of inexact Newton). On the 100 x 100 grid the first solve is off by
- * up to 2e-3 of it and each refinement step gains about 2e-4. */
+ * up to 2e-3 of it and each refinement step gains about 2e-4. A caller may
+ * ask for SPARSE_REFINE_LOOSE instead (sparse_system.refine_tol) where a
+ * step's own accuracy matters less: Newton far from its solution, whose
+ * steps gain about a thousandfold in the laws (so 1e-4 of the step does
+ * not slow them) and whose next step closes the balances such a step
+ * leaves open (they are linear). */
 #define SPARSE_REFINE_TOL 1e-6
+#define SPARSE_REFINE_LOOSE 1e-4
 
 /* Mirror entries further apart than this share of the larger go to LU
  * without an attempt: the level grid's and mesh's differ by 0.09 % and
@@ -51,6 +57,7 @@ typedef struct {
     double *work;               /* 2n: the right-hand side and the residual of the refinement */
     int unsym;                  /* the values proved too far from symmetric: LU from now on (kept in the cache) */
     int refines;                /* refinement steps of the last solve (-1: solved by LU) */
+    double refine_tol;          /* the LDL' path's refinement target; 0: SPARSE_REFINE_TOL */
     struct sparse_cache *cache; /* where sparse_free parks the system; may be NULL */
     int *slot;                  /* with a cache: the pairs' value indices, for it */
     size_t count;
@@ -111,7 +118,8 @@ void sparse_free(sparse_system *s);
  * right-hand side), and a factorization large against its factors
  * (SPARSE_LDLT_MIN_RATIO), the values' symmetric part is factored by LDL'
  * (half the work of LU) and the solution refined against the full matrix
- * until its residual is below SPARSE_REFINE_TOL of the right-hand side;
+ * until its residual is below SPARSE_REFINE_TOL (or s->refine_tol) of the
+ * right-hand side;
  * values too far from symmetric for that (some pair of mirror entries
  * differing by more than SPARSE_MIRROR_TOL, or a refinement step that does not
  * gain fourfold) are factored by LU from then on.
