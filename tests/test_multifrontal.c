@@ -343,7 +343,7 @@ static void test_ldlt(void **state)
  * mirror entries that differ by up to eps/2: the residual against the
  * right-hand side, and which path solved it (refinement steps of the LDL'
  * path, -1 for LU). */
-static double solve_through_sparse(int r, int c, double eps, int *refines, int *unsym)
+static double solve_through_sparse(int r, int c, double eps, double refine_tol, int *refines, int *unsym)
 {
     csc m = sparse_grid(r, c, eps);
     int n = m.n;
@@ -361,6 +361,7 @@ static double solve_through_sparse(int r, int c, double eps, int *refines, int *
     assert_int_equal(sparse_build(&sys, n, &pat, slot, 1, NULL), 0);
     for (size_t k = 0; k < pat.count; k++)
         sys.values[slot[k]] = value[k];
+    sys.refine_tol = refine_tol;
     double *b = malloc((size_t)n * sizeof *b), *x = malloc((size_t)n * sizeof *x), bmax = 0.0;
     for (int i = 0; i < n; i++) {
         b[i] = x[i] = uniform() - 0.5;
@@ -389,7 +390,8 @@ static double solve_through_sparse(int r, int c, double eps, int *refines, int *
 
 /* On the 100 x 100 grid (its factorization is large against its factors),
  * near-symmetric values are solved by LDL' and refinement to
- * SPARSE_REFINE_TOL; values whose mirrors differ by more than
+ * SPARSE_REFINE_TOL, or to the looser tolerance a caller asks for in fewer
+ * steps; values whose mirrors differ by more than
  * SPARSE_MIRROR_TOL go to LU (and stay there), solved to rounding
  * (relative to the right-hand side, times the grid's condition number). A
  * 10 x 10 grid, whose factorization is small against its factors, goes to
@@ -398,21 +400,32 @@ static void test_symmetric_path(void **state)
 {
     (void)state;
     int refines, unsym;
-    double rel = solve_through_sparse(100, 100, 0.0, &refines, &unsym);
+    double rel = solve_through_sparse(100, 100, 0.0, 0.0, &refines, &unsym);
     assert_true(rel <= SPARSE_REFINE_TOL);
     assert_int_equal(unsym, 0);
     assert_int_equal(refines, 0);
-    rel = solve_through_sparse(100, 100, 1e-5, &refines, &unsym);
+    rel = solve_through_sparse(100, 100, 1e-5, 0.0, &refines, &unsym);
     assert_true(rel <= SPARSE_REFINE_TOL);
     assert_int_equal(unsym, 0);
     assert_true(refines >= 1 && refines <= 4);
-    rel = solve_through_sparse(100, 100, 1.0, &refines, &unsym);
+    /* asked for SPARSE_REFINE_LOOSE, as Newton far from its solution does:
+     * to that tolerance in fewer steps (mirror entries 1e-4 apart: 2 steps
+     * to SPARSE_REFINE_TOL, 1 to SPARSE_REFINE_LOOSE) */
+    int tight;
+    rel = solve_through_sparse(100, 100, 1e-4, 0.0, &tight, &unsym);
+    assert_true(rel <= SPARSE_REFINE_TOL);
+    assert_true(tight >= 1);
+    rel = solve_through_sparse(100, 100, 1e-4, SPARSE_REFINE_LOOSE, &refines, &unsym);
+    assert_true(rel <= SPARSE_REFINE_LOOSE);
+    assert_int_equal(unsym, 0);
+    assert_true(refines >= 0 && refines < tight);
+    rel = solve_through_sparse(100, 100, 1.0, 0.0, &refines, &unsym);
     /* 1.9e-10 measured: LU without pivoting on values up to half off
      * symmetric, the grid's condition number times rounding and growth */
     assert_true(rel <= 1e-9);
     assert_int_equal(unsym, 1);
     assert_int_equal(refines, -1);
-    rel = solve_through_sparse(10, 10, 0.0, &refines, &unsym);
+    rel = solve_through_sparse(10, 10, 0.0, 0.0, &refines, &unsym);
     assert_true(rel <= 1e-12);
     assert_int_equal(unsym, 0);
     assert_int_equal(refines, -1);
