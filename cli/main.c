@@ -14,6 +14,9 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "batch.h"
 #include "gasflow.h"
@@ -905,6 +908,16 @@ static int cmd_info(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    /* Blocks up to 32 MB from the heap, and freed memory kept for the next
+     * solve rather than returned: a run with decisions or capacity probes
+     * sets up and analyses many systems, each of which would otherwise map
+     * and fault in its blocks anew (GasLib-4197 with its .cdf 54 -> 52.5 ms,
+     * GasLib-582 7.2 -> 6.75 ms; the 1,000,000-node mesh's peak 2,368 ->
+     * 2,381 MB). */
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
     if (argc < 2) {
         usage_main(stderr);
         return EXIT_INPUT;
