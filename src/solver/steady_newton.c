@@ -31,8 +31,8 @@
  * below this a step may converge them, and then its balances have to be
  * tight. The grid's 3 refinement steps became 2 and the 250,000-node
  * mesh's 7 became 3, with the same iterations; on 60 x 60 grids of 10 and
- * 30 km pipes 4 became 2 and 6 became 3, the laws' residuals the same in
- * every iteration. */
+ * 30 km pipes 4 became 2 and 6 became 3, the laws' residuals the same to
+ * three digits in every iteration. */
 #define LOOSE_ABOVE 1e4
 
 /* Gas velocity (m/s) at which a cold start's first step takes its secants. */
