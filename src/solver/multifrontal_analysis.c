@@ -165,14 +165,14 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     int *mark = mf_xmalloc((size_t)n, sizeof *mark);
     int *cnt = mf_xmalloc((size_t)n, sizeof *cnt);
     int *sn_of = mf_xmalloc((size_t)n, sizeof *sn_of);
-    int *cstart = mf_xmalloc((size_t)n + 1, sizeof *cstart);
-    int *head = mf_xmalloc((size_t)n, sizeof *head);
+    int *maxfirst = mf_xmalloc((size_t)n, sizeof *maxfirst);
+    int *nch = mf_xmalloc((size_t)n, sizeof *nch);
     int *start = NULL, *adj = NULL, *slot_col = NULL;
     int *lst_first = NULL, *lst_k = NULL, *lst_m = NULL;
     double *lst_true = NULL;
     int ok = 0;
     s->perm = mf_xmalloc((size_t)n, sizeof *s->perm);
-    if (!amd_perm || !iperm || !parent || !work || !post || !mark || !cnt || !sn_of || !cstart || !head || !s->perm)
+    if (!amd_perm || !iperm || !parent || !work || !post || !mark || !cnt || !sn_of || !maxfirst || !nch || !s->perm)
         goto fail;
 
     /* fill-reducing order, then the postorder of its elimination tree */
@@ -210,7 +210,7 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
      * subtree is first[j]..j, and the meeting point of the last leaf and j
      * is the root of the last leaf's set among the columns done (union by
      * parent, with path compression). No structure of L is built. */
-    int *first = post, *maxfirst = cstart, *prevleaf = mark, *anc = work, *nch = head;
+    int *first = post, *prevleaf = mark, *anc = work;
     for (int j = 0; j < n; j++) {
         first[j] = -1;
         maxfirst[j] = -1;
@@ -488,10 +488,10 @@ fail:
     free(mark);
     free(cnt);
     free(sn_of);
-    free(cstart);
+    free(maxfirst);
     free(start);
     free(adj);
-    free(head);
+    free(nch);
     free(slot_col);
     free(lst_first);
     free(lst_k);
