@@ -5,12 +5,16 @@
  * then factorizes and solves RUNS times by LU and by LDL', and prints one
  * markdown table row: the size, the factors' entries (L and U), the
  * median and fastest LU factorization and solve, the same for LDL', and
- * the LDL' factorization's share of the LU one (medians).
+ * the LDL' factorization's share of the LU one (medians); then both
+ * factorizations split over two threads where the analysis plans it (see
+ * mf_set_threads; "-" where not), after checking that they solve to the
+ * same bits as on one.
  *
  *   bench_factor [R] [RUNS]        (defaults 100 and 61) */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "solver/multifrontal.h"
 #include "util/clock.h"
@@ -63,6 +67,20 @@ static int grid_matrix(int r, int **colptr_out, int **rowind_out, double **x_out
     return n;
 }
 
+/* Factors x (LU, or LDL' with sym) on threads and solves for all ones. */
+static int factor_solve(mf_symbolic *s, const double *x, int sym, int threads, double *b, int n)
+{
+    mf_set_threads(s, threads);
+    int bad = sym ? mf_factor_ldlt(s, x) : mf_factor(s, x);
+    for (int i = 0; i < n; i++)
+        b[i] = 1.0;
+    if (sym)
+        mf_solve_ldlt(s, b);
+    else
+        mf_solve(s, b);
+    return bad;
+}
+
 int main(int argc, char **argv)
 {
     int r = argc > 1 ? atoi(argv[1]) : 100, runs = argc > 2 ? atoi(argv[2]) : 61;
@@ -74,12 +92,14 @@ int main(int argc, char **argv)
     double *x;
     int n = grid_matrix(r, &colptr, &rowind, &x);
     mf_symbolic *s = n > 0 ? mf_analyze(n, colptr, rowind) : NULL;
-    double *b = malloc((size_t)n * sizeof *b), *t = malloc(4 * (size_t)runs * sizeof *t);
-    if (!s || !b || !t) {
+    double *b = malloc((size_t)n * sizeof *b), *t = malloc(6 * (size_t)runs * sizeof *t);
+    double *b1 = malloc((size_t)n * sizeof *b1);
+    if (!s || !b || !t || !b1) {
         fprintf(stderr, "bench_factor: out of memory\n");
         return 1;
     }
     double *lu = t, *lu_solve = t + runs, *ldlt = t + 2 * runs, *ldlt_solve = t + 3 * runs;
+    double *lu2 = t + 4 * runs, *ldlt2 = t + 5 * runs;
     for (int k = 0; k < runs; k++) {
         double t0 = clock_ms();
         int bad = mf_factor(s, x);
@@ -103,17 +123,41 @@ int main(int argc, char **argv)
         ldlt[k] = t3 - t2;
         ldlt_solve[k] = t4 - t3;
     }
-    for (int k = 0; k < 4; k++)
+    int split = mf_set_threads(s, 2);
+    for (int sym = 0; split && sym <= 1; sym++)
+        if (factor_solve(s, x, sym, 1, b1, n) != 0 || factor_solve(s, x, sym, 2, b, n) != 0 ||
+            memcmp(b, b1, (size_t)n * sizeof *b) != 0) {
+            fprintf(stderr, "bench_factor: two threads do not give one thread's solution\n");
+            return 3;
+        }
+    for (int k = 0; split && k < runs; k++) {
+        double t0 = clock_ms();
+        int bad = mf_factor(s, x);
+        double t1 = clock_ms();
+        bad |= mf_factor_ldlt(s, x);
+        double t2 = clock_ms();
+        if (bad) {
+            fprintf(stderr, "bench_factor: a pivot failed\n");
+            return 3;
+        }
+        lu2[k] = t1 - t0;
+        ldlt2[k] = t2 - t1;
+    }
+    for (int k = 0; k < (split ? 6 : 4); k++)
         qsort(t + (size_t)k * runs, (size_t)runs, sizeof *t, compare);
     int m = runs / 2;
-    printf("| %d x %d | %d | %.0f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.2f |\n", r, r, n,
+    char two[64] = "- | -";
+    if (split)
+        snprintf(two, sizeof two, "%.3f / %.3f | %.3f / %.3f", lu2[m], lu2[0], ldlt2[m], ldlt2[0]);
+    printf("| %d x %d | %d | %.0f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.2f | %s |\n", r, r, n,
            mf_factor_nnz(s), lu[m], lu[0], lu_solve[m], lu_solve[0], ldlt[m], ldlt[0], ldlt_solve[m], ldlt_solve[0],
-           ldlt[m] / lu[m]);
+           ldlt[m] / lu[m], two);
     mf_free(&s);
     free(colptr);
     free(rowind);
     free(x);
     free(b);
+    free(b1);
     free(t);
     return 0;
 }

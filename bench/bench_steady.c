@@ -5,9 +5,10 @@
  * median and minimum over all RUNS (load excluded), the linear-algebra lower bound (the fastest factorization and
  * solve of the Jacobian times the iterations) with the median's ratio to it,
  * the peak resident memory of the process, and the target in ms with
- * whether the median meets it ("-" without one).
+ * whether the median meets it ("-" without one). THREADS is gf_options'
+ * threads (default 2).
  *
- *   bench_steady NAME NET.net SCN.scn [RUNS] [TARGET_MS] */
+ *   bench_steady NAME NET.net SCN.scn [RUNS] [TARGET_MS] [THREADS] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +25,7 @@ static int compare(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: bench_steady NAME NET.net SCN.scn [RUNS]\n");
+        fprintf(stderr, "usage: bench_steady NAME NET.net SCN.scn [RUNS] [TARGET_MS] [THREADS]\n");
         return 2;
     }
     int runs = argc > 4 ? atoi(argv[4]) : 7;
@@ -36,6 +37,8 @@ int main(int argc, char **argv)
     gf_project *p = NULL;
     gf_options opt;
     gf_options_default(&opt);
+    if (argc > 6)
+        opt.threads = atoi(argv[6]);
     if (gf_project_create(&p) != GF_OK)
         return 1;
     gf_status st = gf_load_network(p, argv[2]);

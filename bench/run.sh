@@ -11,7 +11,8 @@
 #     and whether the median meets it;
 #  2. whole `gasflow` processes: median and fastest wall time over RUNS runs;
 #  3. a batch of nominations: throughput;
-#  4. the multifrontal LU and LDL' on grid Laplacians (bench_factor).
+#  4. the multifrontal LU and LDL' on grid Laplacians (bench_factor), on one
+#     thread and split over two.
 # The tables also go to build/bench/results.md. With BENCH_MESH=1 it also
 # solves the generated meshed network of 1,000,000 nodes once (about half a
 # minute, and 2.4 GB of memory).
@@ -42,6 +43,7 @@ if [ -d "$gaslib" ]; then
     "$gaslib/GasLib-135/GasLib-135-v1-20211130.scn" "$runs"
 fi
 "$bin/bench_steady" "grid 100x100" "$out/grid.net" "$out/grid.scn" "$runs" 10
+"$bin/bench_steady" "grid 100x100, one thread" "$out/grid.net" "$out/grid.scn" "$runs" 0 1
 "$bin/bench_steady" "chain 100000" "$out/chain.net" "$out/chain.scn" "$runs" 8
 if [ "${BENCH_MESH:-0}" = 1 ]; then
   [ -f "$out/mesh.net" ] || "$bin/gen_network" mesh 1000000 "$out/mesh" >/dev/null
@@ -49,8 +51,8 @@ if [ "${BENCH_MESH:-0}" = 1 ]; then
 fi
 
 echo
-echo "| factorization of an R x R grid's node system | unknowns | factor entries | LU ms (median / min) | LU solve | LDLt | LDLt solve | LDLt / LU |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| factorization of an R x R grid's node system | unknowns | factor entries | LU ms (median / min) | LU solve | LDLt | LDLt solve | LDLt / LU | LU, 2 threads | LDLt, 2 threads |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 "$bin/bench_factor" 100 61
 "$bin/bench_factor" 300 9
 

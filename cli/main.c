@@ -68,7 +68,8 @@ static void usage_steady(FILE *f)
           "                      [--gas-law ideal|constant[=Z]|papay|aga]\n"
           "                      [--friction nikuradse|colebrook|hofer|swamee-jain|constant=LAMBDA]\n"
           "                      [--temperature K] [--viscosity PA_S] [--max-iterations N]\n"
-          "                      [--tolerance REL] [--no-fuel] [--json FILE] [--csv DIR] [--full] [--quiet]\n\n"
+          "                      [--tolerance REL] [--threads 1|2] [--no-fuel] [--json FILE] [--csv DIR]\n"
+          "                      [--full] [--quiet]\n\n"
           "Solves the steady-state pressures and flows of a GasLib network for a nomination.\n\n"
           "  --scenario S.scn   GasLib nomination (without it all boundary flows are 0)\n"
           "  --controls FILE    modes and set points of valves, regulators, stations, and\n"
@@ -82,6 +83,8 @@ static void usage_steady(FILE *f)
           "                     swamee-jain, constant=LAMBDA\n"
           "  --temperature K    gas temperature (default: the sources', weighted by inflow)\n"
           "  --viscosity PA_S   dynamic viscosity (default 1.1e-5)\n"
+          "  --threads 1|2      threads for a large network's factorization (default 2; a\n"
+          "                     batch with several jobs gives each nomination one)\n"
           "  --no-fuel          neglect the gas the compressor drives burn\n"
           "  --recycle          turbo units left of their surge line recycle gas onto it\n"
           "                     (anti-surge valves) instead of being reported as in surge\n"
@@ -322,6 +325,14 @@ static int parse_steady(int argc, char **argv, steady_args *a, int capacity, con
                         val);
                 return EXIT_INPUT;
             }
+        } else if (!strcmp(arg, "--threads")) {
+            NEED_VALUE;
+            if (strcmp(val, "1") && strcmp(val, "2")) {
+                fprintf(stderr, "gasflow %s: --threads needs 1 or 2, not '%s'\n", capacity ? "capacity" : "steady",
+                        val);
+                return EXIT_INPUT;
+            }
+            a->opt.threads = val[0] - '0';
         } else if (!strcmp(arg, "--temperature") || !strcmp(arg, "--viscosity") || !strcmp(arg, "--tolerance") ||
                    !strcmp(arg, "--max-iterations")) {
             NEED_VALUE;
@@ -605,10 +616,13 @@ static int run_batch(const steady_args *a)
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         b.jobs = cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
     }
-    /* the cores go to the nominations: OpenBLAS (the large fronts of big
-     * networks) stays on each worker's own thread, unless the user says */
-    if (b.jobs > 1)
+    /* the cores go to the nominations: a factorization takes no helper
+     * thread, and OpenBLAS (the large fronts of big networks) stays on each
+     * worker's own thread, unless the user says */
+    if (b.jobs > 1) {
         setenv("OPENBLAS_NUM_THREADS", "1", 0);
+        b.opt.threads = 1;
+    }
     if (a->csv)
         fputs("gasflow: --csv is not available for batches; use --json DIR\n", stderr);
     int rc = a->csv ? EXIT_INPUT : batch_run(&b);

@@ -269,6 +269,7 @@ void gf_options_default(gf_options *opt)
     opt->station_fuel = 1;
     opt->station_recycle = 0;
     opt->warm_start = 0;
+    opt->threads = 2;
 }
 
 /* The solve behind gf_solve_steady, repeated until three things settle:

@@ -76,6 +76,9 @@ static void test_out_of_order_and_indices(void **state)
     opt.viscosity = -1.0;
     assert_int_equal(gf_solve_steady(p, &opt), GF_ERR_ARG);
     gf_options_default(&opt);
+    opt.threads = 0;
+    assert_int_equal(gf_solve_steady(p, &opt), GF_ERR_ARG);
+    gf_options_default(&opt);
     assert_int_equal(gf_load_scenario(p, in_gaslib("GasLib-11/GasLib-11.scn", buf, sizeof buf)), GF_OK);
     assert_int_equal(gf_solve_steady(p, &opt), GF_OK);
     size_t n = gf_node_count(p), a = gf_arc_count(p);
@@ -171,6 +174,10 @@ static void test_cli(void **state)
     assert_int_equal(run("steady /nonexistent.net"), 2);
     snprintf(args, sizeof args, "steady %s --friction sandpaper", net);
     assert_int_equal(run(args), 2);
+    snprintf(args, sizeof args, "steady %s --threads 3", net);
+    assert_int_equal(run(args), 2);
+    snprintf(args, sizeof args, "steady %s --scenario %s --threads 1 --quiet", net, scn);
+    assert_int_equal(run(args), 0);
     snprintf(args, sizeof args, "info %s", net);
     assert_int_equal(run(args), 0);
     /* --operate: one nomination at a time; the controls file it writes

@@ -2,7 +2,8 @@
  * Laplacians with nonsymmetric perturbations (as real-gas and height terms
  * make them), structurally nonsymmetric patterns (identity rows of fixed
  * pressures), disconnected blocks; the residual of every solve below 1e-12
- * relative, and a zero pivot refused. The sparse layer's choice between
+ * relative, and a zero pivot refused. A factorization split over two
+ * threads gives the same bits as one. The sparse layer's choice between
  * LDL' with refinement and LU. */
 #include <math.h>
 #include <setjmp.h>
@@ -15,6 +16,7 @@
 #include <cmocka.h>
 
 #include "solver/multifrontal.h"
+#include "solver/multifrontal_internal.h"
 #include "solver/sparse.h"
 
 typedef struct {
@@ -339,6 +341,77 @@ static void test_ldlt(void **state)
     }
 }
 
+/* Factors m's values v by LU (ldlt 0) or LDL' with the given threads and
+ * solves for b; returns the factorization's status, x the solution. */
+static int factor_solve_with(mf_symbolic *s, const double *v, int ldlt, int threads, const double *b, double *x, int n)
+{
+    mf_set_threads(s, threads);
+    int rc = ldlt ? mf_factor_ldlt(s, v) : mf_factor(s, v);
+    memcpy(x, b, (size_t)n * sizeof *x);
+    if (rc == 0) {
+        if (ldlt)
+            mf_solve_ldlt(s, x);
+        else
+            mf_solve(s, x);
+    }
+    return rc;
+}
+
+/* Grids whose factorization is split over two threads (the analysis plans
+ * it, mf_set_threads says so): LU and LDL' give the same bits as on one
+ * thread, their residuals at rounding. A pivot that fails in the helper's
+ * subtrees, or in the calling thread's part, fails the factorization (no
+ * hang), and the next factorization of good values is exact again. */
+static void test_two_threads(void **state)
+{
+    (void)state;
+    static const int dims[][2] = {{100, 100}, {150, 70}};
+    for (size_t k = 0; k < sizeof dims / sizeof dims[0]; k++) {
+        csc m = symmetric_grid(dims[k][0], dims[k][1]);
+        int n = m.n;
+        mf_symbolic *s = mf_analyze(n, m.colptr, m.rowind);
+        assert_non_null(s);
+        assert_int_equal(mf_set_threads(s, 2), 1);
+        assert_int_equal(mf_set_threads(s, 1), 0);
+        assert_true(s->n_ranges > 0);
+        double *b = malloc((size_t)n * sizeof *b), *x1 = malloc((size_t)n * sizeof *x1);
+        double *x2 = malloc((size_t)n * sizeof *x2), *v = malloc((size_t)m.nnz * sizeof *v);
+        for (int i = 0; i < n; i++)
+            b[i] = uniform() - 0.5;
+        for (int ldlt = 0; ldlt <= 1; ldlt++) {
+            assert_int_equal(factor_solve_with(s, m.x, ldlt, 1, b, x1, n), 0);
+            assert_int_equal(factor_solve_with(s, m.x, ldlt, 2, b, x2, n), 0);
+            assert_memory_equal(x1, x2, (size_t)n * sizeof *x1);
+            assert_true(scaled_residual(&m, m.x, x2, b) <= 1e-12);
+        }
+        /* a zero row and column at the first pivot of a helper's subtree,
+         * then at one of the calling thread's */
+        for (int helper = 1; helper >= 0; helper--) {
+            int t = 0;
+            while ((s->range_of[t] >= 0) != helper)
+                t++;
+            int node = s->perm[s->sup_first[t]];
+            memcpy(v, m.x, (size_t)m.nnz * sizeof *v);
+            for (int j = 0; j < n; j++)
+                for (int p = m.colptr[j]; p < m.colptr[j + 1]; p++)
+                    if (j == node || m.rowind[p] == node)
+                        v[p] = 0.0;
+            for (int ldlt = 0; ldlt <= 1; ldlt++)
+                assert_int_equal(factor_solve_with(s, v, ldlt, 2, b, x2, n), -1);
+        }
+        assert_int_equal(factor_solve_with(s, m.x, 1, 2, b, x2, n), 0);
+        assert_memory_equal(x1, x2, (size_t)n * sizeof *x1);
+        free(b);
+        free(x1);
+        free(x2);
+        free(v);
+        mf_free(&s);
+        free(m.colptr);
+        free(m.rowind);
+        free(m.x);
+    }
+}
+
 /* sparse_factor_solve on a grid matrix with a fixed row (node 0) and
  * mirror entries that differ by up to eps/2: the residual against the
  * right-hand side, and which path solved it (refinement steps of the LDL'
@@ -477,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_ldlt),        cmocka_unit_test(test_symmetric_path),
         cmocka_unit_test(test_forest),      cmocka_unit_test(test_large_fronts),
         cmocka_unit_test(test_dense_front), cmocka_unit_test(test_zero_pivot_refused),
+        cmocka_unit_test(test_two_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

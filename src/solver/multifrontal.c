@@ -4,19 +4,26 @@
  * (Duff & Reid 1983), factored by a blocked dense kernel or, when large, by
  * panels and OpenBLAS's matrix products, and its update block pushed on a
  * stack for its parent; the solves run over the supernodes (Davis 2006,
- * "Direct Methods for Sparse Linear Systems"). */
+ * "Direct Methods for Sparse Linear Systems"). A large factorization may
+ * be split over two threads by subtrees of the assembly tree (the plan is
+ * made by the analysis; see struct mf_symbolic). */
+#define _GNU_SOURCE /* pthread_attr_setaffinity_np, sched_getcpu (glibc) */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <dlfcn.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <threads.h>
 
 #include "solver/multifrontal_internal.h"
 
 /* The dense kernels are built for AVX2 as well where the compiler can, the
- * build chosen at run time. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+ * build chosen at run time (not under ThreadSanitizer, whose
+ * instrumentation of the chooser runs before it is set up). */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 #define MF_KERNEL __attribute__((target_clones("avx2,fma", "default")))
 #else
 #define MF_KERNEL
@@ -125,8 +132,6 @@ static int front_lu(double *F, int m, int k)
  * OpenBLAS is opened at the first large front, not linked: loading it
  * costs about 2 ms, which every small solve would pay. Without it large
  * fronts take front_lu too. */
-#define MF_PANEL 32
-#define MF_BLAS_ROWS 256
 #define MF_WIDE_ROWS 1024
 
 /* CBLAS's ABI values (cblas.h) */
@@ -161,22 +166,17 @@ int mf_blas_available(void)
     return blas_dgemm != NULL;
 }
 
-static int blas_front(int m, int k)
-{
-    return k >= MF_PANEL && m >= MF_BLAS_ROWS;
-}
-
 int mf_blas_fronts(const mf_symbolic *s)
 {
     int count = 0;
     for (int t = 0; t < s->nsup; t++)
-        count += blas_front(s->row_start[t + 1] - s->row_start[t], s->sup_first[t + 1] - s->sup_first[t]);
+        count += mf_blas_front(s->row_start[t + 1] - s->row_start[t], s->sup_first[t + 1] - s->sup_first[t]);
     return count;
 }
 
 static int front_factor(double *F, int m, int k)
 {
-    if (!blas_front(m, k))
+    if (!mf_blas_front(m, k))
         return front_lu(F, m, k);
     if (!mf_blas_available())
         return front_lu(F, m, k);
@@ -309,9 +309,11 @@ static int front_ldlt_blas(double *F, int m, int k)
 
 /* Assembles front t in its place in lx: cleared, the matrix entries that
  * map to it added, then its children's update blocks (the top of the
- * stack, the last child's uppermost; *top drops below them). With lower,
+ * stack, the last child's uppermost; *top drops below them; with split, a
+ * child of the helper thread's from its place on stack2). With lower,
  * only the lower triangle (LDL'). Returns the front. */
-static double *assemble_front(mf_symbolic *s, int t, const double *values, int lower, size_t *top)
+static double *assemble_front(mf_symbolic *s, int t, const double *values, int lower, double *stack, size_t *top,
+                              int split)
 {
     size_t mm = (size_t)(s->row_start[t + 1] - s->row_start[t]);
     double *F = s->lx + s->lx_start[t];
@@ -327,8 +329,13 @@ static double *assemble_front(mf_symbolic *s, int t, const double *values, int l
         int ch = s->children[c];
         const int *rel = s->rel + s->rel_start[ch];
         size_t u = (size_t)(s->rel_start[ch + 1] - s->rel_start[ch]);
-        *top -= u * u;
-        const double *B = s->stack + *top;
+        const double *B;
+        if (split && s->range_of[ch] >= 0) {
+            B = s->stack2 + s->range_block[s->range_of[ch]];
+        } else {
+            *top -= u * u;
+            B = stack + *top;
+        }
         for (size_t jj = 0; jj < u; jj++) {
             double *col = F + (size_t)rel[jj] * mm;
             const double *bc = B + jj * u;
@@ -344,30 +351,6 @@ int mf_reserve_lu(mf_symbolic *s)
     if (!s->ux)
         s->ux = mf_xmalloc(s->nux + 1, sizeof *s->ux);
     return s->ux ? 0 : -1;
-}
-
-int mf_factor(mf_symbolic *s, const double *values)
-{
-    if (mf_reserve_lu(s) != 0)
-        return -2;
-    size_t top = 0;
-    for (int t = 0; t < s->nsup; t++) {
-        int k = s->sup_first[t + 1] - s->sup_first[t];
-        int m = s->row_start[t + 1] - s->row_start[t];
-        size_t mm = (size_t)m;
-        double *F = assemble_front(s, t, values, 0, &top);
-        if (front_factor(F, m, k) != 0)
-            return -1;
-        double *U = s->ux + s->ux_start[t];
-        for (int j = k; j < m; j++)
-            memcpy(U + (size_t)(j - k) * (size_t)k, F + (size_t)j * mm, (size_t)k * sizeof *F);
-        size_t u = (size_t)(m - k);
-        double *B = s->stack + top;
-        for (size_t jj = 0; jj < u; jj++)
-            memcpy(B + jj * u, F + (k + jj) * mm + (size_t)k, u * sizeof *F);
-        top += u * u;
-    }
-    return 0;
 }
 
 void mf_solve(mf_symbolic *s, double *b)
@@ -414,24 +397,144 @@ void mf_solve(mf_symbolic *s, double *b)
         b[s->perm[k]] = y[k];
 }
 
-int mf_factor_ldlt(mf_symbolic *s, const double *values)
+/* The helper thread's part of a split factorization: its subtrees in
+ * order, done counting those finished (all of them on a failure). */
+typedef struct {
+    mf_symbolic *s;
+    const double *values;
+    int lower;
+    atomic_int done;
+    int status;
+} helper_job;
+
+/* Waits until the helper has finished need subtrees; returns its status. */
+static int wait_helper(helper_job *j, int need)
 {
-    size_t top = 0;
-    for (int t = 0; t < s->nsup; t++) {
+    for (long spin = 0; atomic_load_explicit(&j->done, memory_order_acquire) < need; spin++) {
+        if (spin > 4096)
+            sched_yield(); /* the helper may have lost its core */
+#if defined(__x86_64__) || defined(__i386__)
+        else
+            __builtin_ia32_pause();
+#endif
+    }
+    return j->status;
+}
+
+/* LU, or with lower LDL', of supernodes first .. last on stack from
+ * *top. With job, the split is on: the helper's supernodes are skipped, a
+ * front with a child of the helper's waits for it, and reads that child's
+ * update block from stack2. */
+static int factor_range(mf_symbolic *s, const double *values, int lower, int first, int last, double *stack,
+                        size_t *top, helper_job *job)
+{
+    for (int t = first; t <= last; t++) {
+        if (job) {
+            int r = s->range_of[t];
+            if (r >= 0) {
+                t = s->range_root[r];
+                continue;
+            }
+            int need = 0;
+            for (int c = s->child_start[t]; c < s->child_start[t + 1]; c++)
+                if (s->range_of[s->children[c]] >= need)
+                    need = s->range_of[s->children[c]] + 1;
+            if (need > 0 && wait_helper(job, need) != 0)
+                return -1;
+        }
         int k = s->sup_first[t + 1] - s->sup_first[t];
         int m = s->row_start[t + 1] - s->row_start[t];
-        size_t mm = (size_t)m;
-        double *F = assemble_front(s, t, values, 1, &top);
-        int fail = blas_front(m, k) && mf_blas_available() ? front_ldlt_blas(F, m, k) : front_ldlt(F, m, k);
-        if (fail)
-            return -1;
-        size_t u = (size_t)(m - k);
-        double *B = s->stack + top;
-        for (size_t jj = 0; jj < u; jj++)
-            memcpy(B + jj * u + jj, F + (k + jj) * mm + (size_t)k + jj, (u - jj) * sizeof *F);
-        top += u * u;
+        size_t mm = (size_t)m, u = (size_t)(m - k);
+        double *F = assemble_front(s, t, values, lower, stack, top, job != NULL);
+        double *B = stack + *top;
+        if (lower) {
+            int fail = mf_blas_front(m, k) && mf_blas_available() ? front_ldlt_blas(F, m, k) : front_ldlt(F, m, k);
+            if (fail)
+                return -1;
+            for (size_t jj = 0; jj < u; jj++)
+                memcpy(B + jj * u + jj, F + (k + jj) * mm + (size_t)k + jj, (u - jj) * sizeof *F);
+        } else {
+            if (front_factor(F, m, k) != 0)
+                return -1;
+            double *U = s->ux + s->ux_start[t];
+            for (int j = k; j < m; j++)
+                memcpy(U + (size_t)(j - k) * (size_t)k, F + (size_t)j * mm, (size_t)k * sizeof *F);
+            for (size_t jj = 0; jj < u; jj++)
+                memcpy(B + jj * u, F + (k + jj) * mm + (size_t)k, u * sizeof *F);
+        }
+        *top += u * u;
     }
     return 0;
+}
+
+static void *helper_run(void *arg)
+{
+    helper_job *j = arg;
+    mf_symbolic *s = j->s;
+    size_t top = 0;
+    for (int r = 0; r < s->n_ranges; r++) {
+        if (factor_range(s, j->values, j->lower, s->range_first[r], s->range_root[r], s->stack2, &top, NULL) != 0) {
+            j->status = -1;
+            atomic_store_explicit(&j->done, s->n_ranges, memory_order_release);
+            break;
+        }
+        atomic_store_explicit(&j->done, r + 1, memory_order_release);
+    }
+    return NULL;
+}
+
+/* Starts the helper on a core other than the calling thread's. Left to
+ * the scheduler, a new thread sometimes waited for the caller's core
+ * (no gain), or ran on the other core after the previous factorization's
+ * helper had run on the caller's, fetching its fronts' places from there
+ * (the 100 x 100 grid's part took 1.6 instead of 1.0 ms). On the other
+ * core each time, its places stay in that core's cache. Returns 0, or -1
+ * when no other core is allowed or the thread cannot start. */
+static int start_helper(pthread_t *t, helper_job *job)
+{
+#ifndef __GLIBC__
+    return pthread_create(t, NULL, helper_run, job) == 0 ? 0 : -1;
+#else
+    cpu_set_t allowed;
+    int here = sched_getcpu();
+    if (here < 0 || here >= CPU_SETSIZE || sched_getaffinity(0, sizeof allowed, &allowed) != 0)
+        return -1;
+    CPU_CLR(here, &allowed);
+    if (CPU_COUNT(&allowed) == 0)
+        return -1;
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) != 0)
+        return -1;
+    int rc = pthread_attr_setaffinity_np(&attr, sizeof allowed, &allowed) == 0 ? pthread_create(t, &attr, helper_run, job)
+                                                                                : -1;
+    pthread_attr_destroy(&attr);
+    return rc == 0 ? 0 : -1;
+#endif
+}
+
+/* The whole factorization, split over two threads when planned and allowed. */
+static int factor(mf_symbolic *s, const double *values, int lower)
+{
+    size_t top = 0;
+    pthread_t helper;
+    helper_job job = {s, values, lower, 0, 0};
+    if (s->n_ranges == 0 || s->threads < 2 || start_helper(&helper, &job) != 0)
+        return factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, NULL);
+    int fail = factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, &job);
+    pthread_join(helper, NULL);
+    return fail || job.status ? -1 : 0;
+}
+
+int mf_factor(mf_symbolic *s, const double *values)
+{
+    if (mf_reserve_lu(s) != 0)
+        return -2;
+    return factor(s, values, 0);
+}
+
+int mf_factor_ldlt(mf_symbolic *s, const double *values)
+{
+    return factor(s, values, 1);
 }
 
 /* Forward and backward substitution with the L of an LDL'. Within a

@@ -52,6 +52,13 @@ void mf_solve_ldlt(mf_symbolic *s, double *b);
 int mf_blas_fronts(const mf_symbolic *s);
 int mf_blas_available(void);
 
+/* Threads a factorization may use (1, the default, or 2: more count as
+ * 2). With 2, and a factorization large enough that the analysis planned
+ * a split of its assembly tree, a helper thread factors some subtrees
+ * while the calling thread does the rest; the results are the same bits.
+ * Returns whether a factorization will split. */
+int mf_set_threads(mf_symbolic *s, int threads);
+
 /* Nonzeros in L and U (for reports). */
 double mf_factor_nnz(const mf_symbolic *s);
 

@@ -35,6 +35,11 @@ void mf_free(mf_symbolic **sp)
     free(s->rel_start);
     free(s->rel);
     free(s->stack);
+    free(s->stack2);
+    free(s->range_first);
+    free(s->range_root);
+    free(s->range_block);
+    free(s->range_of);
     free(s->y);
     free(s);
     *sp = NULL;
@@ -150,6 +155,183 @@ static int postorder(int n, const int *parent, int *post)
     return 0;
 }
 
+/* Work (in flops of one LU, as s->flops) below which a second thread does
+ * not pay for its start, about 50 us on this machine. */
+#define MF_SPLIT_MIN 4e6
+/* A split is taken when its simulated span (the calling thread's work,
+ * waits included) is at most this share of the whole. */
+#define MF_SPLIT_GAIN 0.85
+/* Subtrees expanded in the search, and the most the helper takes. */
+#define MF_SPLIT_EXPAND 64
+#define MF_SPLIT_RANGES 32
+
+typedef struct {
+    double w;
+    int t;
+} weighed;
+
+static int heavier_first(const void *a, const void *b)
+{
+    const weighed *x = a, *y = b;
+    return (x->w < y->w) - (x->w > y->w);
+}
+
+/* The span of a split with the helper's subtrees roots[0 .. nr) (in
+ * postorder): the helper works through them in order, and the calling
+ * thread through the rest, waiting before a front with a child of the
+ * helper's until the helper is past it. idx marks the roots (-1 else). */
+static double split_span(const mf_symbolic *s, const double *w, const double *sub, const int *first,
+                         const int *roots, int nr, int *idx, double *done)
+{
+    double h = 0.0, m = 0.0;
+    for (int r = 0; r < nr; r++) {
+        h += sub[roots[r]];
+        done[r] = h;
+        idx[roots[r]] = r;
+    }
+    int r = 0;
+    for (int t = 0; t < s->nsup; t++) {
+        if (r < nr && t == first[roots[r]]) {
+            t = roots[r++];
+            continue;
+        }
+        for (int c = s->child_start[t]; c < s->child_start[t + 1]; c++) {
+            int i = idx[s->children[c]];
+            if (i >= 0 && done[i] > m)
+                m = done[i];
+        }
+        m += w[t];
+    }
+    for (int q = 0; q < nr; q++)
+        idx[roots[q]] = -1;
+    return m;
+}
+
+/* Chooses the helper thread's subtrees (struct mf_symbolic), in the manner
+ * of a subtree-to-thread mapping: starting from the roots, the heaviest
+ * subtree is split into its children (its front stays with the calling
+ * thread) again and again, and each time the subtrees are dealt heaviest
+ * first to the lighter of the two threads; the dealing whose simulated
+ * span is shortest wins, if it saves enough. Fronts are weighed by their
+ * arithmetic and half their entries (assembly). OpenBLAS has threads of
+ * its own, so no front before the last of the helper's subtrees may need
+ * it. Needs the children lists. Returns -1 when out of memory. */
+static int plan_split(mf_symbolic *s, const int *lst_k, const int *lst_m)
+{
+    int nsup = s->nsup, ok = 0;
+    s->n_ranges = 0;
+    if (nsup < 3 || s->flops < MF_SPLIT_MIN)
+        return 0;
+    size_t n1 = (size_t)nsup + 1;
+    double *w = mf_xmalloc(n1, sizeof *w), *sub = mf_xmalloc(n1, sizeof *sub);
+    double *done = mf_xmalloc(MF_SPLIT_RANGES, sizeof *done);
+    int *par = mf_xmalloc(n1, sizeof *par), *first = mf_xmalloc(n1, sizeof *first);
+    int *blas = mf_xmalloc(n1, sizeof *blas), *idx = mf_xmalloc(n1, sizeof *idx);
+    int roots[MF_SPLIT_RANGES], best_roots[MF_SPLIT_RANGES], nbest = 0;
+    weighed *cand = mf_xmalloc(n1, sizeof *cand);
+    if (!w || !sub || !done || !par || !first || !blas || !idx || !cand)
+        goto out;
+    blas[0] = 0;
+    for (int t = 0; t < nsup; t++) {
+        double m = lst_m[t];
+        w[t] = 0.5 * m * m;
+        for (int p = 1; p <= lst_k[t]; p++)
+            w[t] += 2.0 * (m - p) * (m - p);
+        par[t] = -1;
+        idx[t] = -1;
+        sub[t] = w[t];
+        first[t] = t;
+        for (int c = s->child_start[t]; c < s->child_start[t + 1]; c++) {
+            int ch = s->children[c];
+            par[ch] = t;
+            sub[t] += sub[ch];
+            if (first[ch] < first[t])
+                first[t] = first[ch];
+        }
+        blas[t + 1] = blas[t] + mf_blas_front(lst_m[t], lst_k[t]);
+    }
+    double total = 0.0;
+    int nc = 0;
+    for (int t = 0; t < nsup; t++)
+        if (par[t] < 0) {
+            total += sub[t];
+            cand[nc++] = (weighed){sub[t], t};
+        }
+    qsort(cand, (size_t)nc, sizeof *cand, heavier_first);
+    double best = MF_SPLIT_GAIN * total;
+    for (int round = 0; round < MF_SPLIT_EXPAND; round++) {
+        /* split the heaviest subtree that has children (they are sorted) */
+        int e = 0;
+        while (e < nc && s->child_start[cand[e].t] == s->child_start[cand[e].t + 1])
+            e++;
+        if (e == nc)
+            break;
+        int t = cand[e].t;
+        cand[e] = cand[--nc];
+        for (int c = s->child_start[t]; c < s->child_start[t + 1]; c++)
+            cand[nc++] = (weighed){sub[s->children[c]], s->children[c]};
+        qsort(cand, (size_t)nc, sizeof *cand, heavier_first);
+        /* deal them, heaviest first, to the lighter thread */
+        double hw = 0.0, mw = 0.0;
+        int nr = 0;
+        for (int i = 0; i < nc; i++) {
+            int r = cand[i].t;
+            if (hw <= mw && nr < MF_SPLIT_RANGES && blas[r + 1] == blas[first[r]]) {
+                roots[nr++] = r;
+                hw += cand[i].w;
+            } else {
+                mw += cand[i].w;
+            }
+        }
+        if (nr == 0)
+            continue;
+        /* in postorder (insertion: few) */
+        for (int i = 1; i < nr; i++)
+            for (int j = i; j > 0 && roots[j - 1] > roots[j]; j--) {
+                int x = roots[j];
+                roots[j] = roots[j - 1];
+                roots[j - 1] = x;
+            }
+        int last = roots[nr - 1], wait = par[last] >= 0 ? par[last] : nsup;
+        if (blas[wait] > 0)
+            continue;
+        double span = split_span(s, w, sub, first, roots, nr, idx, done);
+        if (span < best) {
+            best = span;
+            nbest = nr;
+            memcpy(best_roots, roots, (size_t)nr * sizeof *roots);
+        }
+    }
+    if (nbest > 0) {
+        s->range_first = mf_xmalloc((size_t)nbest, sizeof *s->range_first);
+        s->range_root = mf_xmalloc((size_t)nbest, sizeof *s->range_root);
+        s->range_block = mf_xmalloc((size_t)nbest, sizeof *s->range_block);
+        s->range_of = mf_xmalloc(n1, sizeof *s->range_of);
+        if (!s->range_first || !s->range_root || !s->range_block || !s->range_of)
+            goto out;
+        for (int t = 0; t < nsup; t++)
+            s->range_of[t] = -1;
+        for (int r = 0; r < nbest; r++) {
+            s->range_first[r] = first[best_roots[r]];
+            s->range_root[r] = best_roots[r];
+            for (int t = s->range_first[r]; t <= s->range_root[r]; t++)
+                s->range_of[t] = r;
+        }
+        s->n_ranges = nbest;
+    }
+    ok = 1;
+out:
+    free(w);
+    free(sub);
+    free(done);
+    free(par);
+    free(first);
+    free(blas);
+    free(idx);
+    free(cand);
+    return ok ? 0 : -1;
+}
+
 mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
 {
     mf_symbolic *s = calloc(1, sizeof *s);
@@ -157,6 +339,7 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
         return NULL;
     s->n = n;
     s->nnz = colptr[n];
+    s->threads = 1;
     int *amd_perm = mf_xmalloc((size_t)n, sizeof *amd_perm);
     int *iperm = calloc((size_t)n + 1, sizeof *iperm);
     int *parent = calloc((size_t)n + 1, sizeof *parent);
@@ -349,10 +532,28 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
         if (parent[last] >= 0)
             s->children[work[sn_of[parent[last]]]++] = t;
     }
-    s->lnz = (double)nlx + (double)nux;
     for (int t = 0; t < nsup; t++)
         for (int p = 1; p <= lst_k[t]; p++) /* pivot p updates the (m - p)^2 block after it */
             s->flops += 2.0 * (double)(lst_m[t] - p) * (double)(lst_m[t] - p);
+    s->lnz = (double)nlx + (double)nux;
+    if (plan_split(s, lst_k, lst_m) != 0)
+        goto fail;
+    if (s->n_ranges > 0) {
+        /* where the fronts pass from one thread to the other, a gap in lx:
+         * no front reaches into the places of the other thread's next ones */
+        size_t shift = 0, reach = 0;
+        lx_end = 1;
+        for (int t = 0; t < nsup; t++) {
+            size_t m = (size_t)lst_m[t];
+            if (t > 0 && (s->range_of[t] < 0) != (s->range_of[t - 1] < 0) && reach > s->lx_start[t] + shift)
+                shift = reach - s->lx_start[t];
+            s->lx_start[t] += shift;
+            if (s->lx_start[t] + m * m > reach)
+                reach = s->lx_start[t] + m * m;
+        }
+        lx_end = reach;
+        nlx += shift;
+    }
     s->rows = mf_xmalloc(nrows, sizeof *s->rows);
     s->rel = mf_xmalloc(nrel + 1, sizeof *s->rel);
     s->lx = mf_xmalloc(lx_end > nlx ? lx_end : nlx, sizeof *s->lx);
@@ -461,22 +662,40 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     }
 
     /* the stack of update blocks: fronts push theirs, parents pop their
-     * children's; its high-water mark */
+     * children's; its high-water mark in one thread (who -1), and with the
+     * split, the calling thread's (who 0, without the helper's subtrees,
+     * whose roots' blocks stay on stack2) and the helper's (who 1, with
+     * where each root's block stays) */
     {
-        size_t top = 0, peak = 1;
-        for (int t = 0; t < nsup; t++) {
-            for (int c = s->child_start[t]; c < s->child_start[t + 1]; c++) {
-                size_t u = (size_t)(s->rel_start[s->children[c] + 1] - s->rel_start[s->children[c]]);
-                top -= u * u;
+        size_t peak[3] = {1, 1, 1};
+        for (int who = -1; who <= (s->n_ranges > 0 ? 1 : -1); who++) {
+            size_t top = 0;
+            for (int t = 0; t < nsup; t++) {
+                int r = who >= 0 ? s->range_of[t] : -1;
+                if (who >= 0 && (r >= 0) != (who == 1))
+                    continue;
+                for (int c = s->child_start[t]; c < s->child_start[t + 1]; c++) {
+                    int ch = s->children[c];
+                    size_t u = (size_t)(s->rel_start[ch + 1] - s->rel_start[ch]);
+                    if (who != 0 || s->range_of[ch] < 0)
+                        top -= u * u;
+                }
+                if (who == 1 && t == s->range_root[r])
+                    s->range_block[r] = top;
+                size_t u = (size_t)(s->rel_start[t + 1] - s->rel_start[t]);
+                top += u * u;
+                if (top > peak[who + 1])
+                    peak[who + 1] = top;
             }
-            size_t u = (size_t)(s->rel_start[t + 1] - s->rel_start[t]);
-            top += u * u;
-            if (top > peak)
-                peak = top;
         }
-        s->stack = mf_xmalloc(peak, sizeof *s->stack);
+        s->stack = mf_xmalloc(peak[0] > peak[1] ? peak[0] : peak[1], sizeof *s->stack);
         if (!s->stack)
             goto fail;
+        if (s->n_ranges > 0) {
+            s->stack2 = mf_xmalloc(peak[2], sizeof *s->stack2);
+            if (!s->stack2)
+                goto fail;
+        }
     }
     ok = 1;
 fail:
@@ -500,6 +719,12 @@ fail:
     if (!ok)
         mf_free(&s);
     return s;
+}
+
+int mf_set_threads(mf_symbolic *s, int threads)
+{
+    s->threads = threads < 2 ? 1 : 2;
+    return s->threads == 2 && s->n_ranges > 0;
 }
 
 double mf_factor_nnz(const mf_symbolic *s)

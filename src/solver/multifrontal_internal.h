@@ -36,7 +36,29 @@ struct mf_symbolic {
     double *y;                   /* n, solve; then the largest front's rows, for gathers */
     double lnz;
     double flops; /* of one LU */
+    /* Two threads, when n_ranges > 0: a helper thread factors the subtrees
+     * range_first[r] .. range_root[r] in order, on stack2, where each
+     * root's update block stays (at range_block[r]) for its parent, while
+     * the calling thread factors the other supernodes, waiting before a
+     * front with a child of the helper's until the helper is past it.
+     * Where the fronts pass from one thread to the other, lx has a gap,
+     * so that no front reaches into the places of the other thread's. */
+    int n_ranges;
+    int *range_first, *range_root;
+    size_t *range_block;
+    int *range_of; /* nsup: each supernode's range, -1 for the calling thread's */
+    double *stack2;
+    int threads; /* threads a factorization may use (mf_set_threads) */
 };
+
+/* Fronts of at least MF_PANEL pivots and MF_BLAS_ROWS rows go by panels
+ * and OpenBLAS's matrix products (multifrontal.c). */
+#define MF_PANEL 32
+#define MF_BLAS_ROWS 256
+static inline int mf_blas_front(int m, int k)
+{
+    return k >= MF_PANEL && m >= MF_BLAS_ROWS;
+}
 
 /* malloc of count * size bytes, NULL on overflow; at least one byte. */
 static inline void *mf_xmalloc(size_t count, size_t size)

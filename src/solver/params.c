@@ -8,14 +8,14 @@
 gf_status steady_resolve_params(const network *net, const scenario *scn, const gf_options *opt, steady_params *out,
                                 error_info *err)
 {
-    if (!(opt->viscosity > 0.0) || !(opt->tolerance > 0.0) || opt->max_iterations < 1 ||
+    if (!(opt->viscosity > 0.0) || !(opt->tolerance > 0.0) || opt->max_iterations < 1 || opt->threads < 1 ||
         (opt->gas_law == GF_GAS_CONSTANT && !(opt->z_constant > 0.0)) ||
         (opt->friction == GF_FRICTION_CONSTANT && !(opt->lambda_constant > 0.0)) ||
         (isfinite(opt->temperature) && !(opt->temperature > 0.0)) || (unsigned)opt->gas_law > GF_GAS_AGA ||
         (unsigned)opt->friction > GF_FRICTION_CONSTANT)
         return error_set(err, GF_ERR_ARG,
                          "invalid options: viscosity, tolerance, temperature, z and lambda must be > 0, "
-                         "iterations >= 1, laws known");
+                         "iterations and threads >= 1, laws known");
     /* weights: nominated inflow, or equal when nothing flows in; the
      * network lists its sources (a pass over a large network's node
      * records would read them all from memory) */
@@ -76,5 +76,6 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
     out->viscosity = opt->viscosity;
     out->max_iterations = opt->max_iterations;
     out->tolerance = opt->tolerance;
+    out->threads = opt->threads;
     return GF_OK;
 }

@@ -37,6 +37,7 @@ typedef struct {
     int max_iterations;
     double tolerance;
     int station_recycle; /* 1: turbo units left of their surge line recycle onto it */
+    int threads;         /* for a factorization (mf_set_threads) */
 } steady_params;
 
 /* The solution, per node and arc of the network. */

@@ -670,8 +670,10 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
     int static_order = w->n_cols == 0;
     if (static_order && w->cache) {
         entry_pass e = {NULL, w->cache, 0};
-        if (enter_entries(w, &e) && sparse_take_cache(&w->sys, w->cache, w->n, e.k) == 0)
+        if (enter_entries(w, &e) && sparse_take_cache(&w->sys, w->cache, w->n, e.k) == 0) {
+            mf_set_threads(w->sys.mf, w->par->threads);
             return GF_OK;
+        }
     }
     sparse_pattern pat;
     sparse_pattern_init(&pat);
@@ -691,6 +693,8 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
         return error_set(err, rc == -1 ? GF_ERR_NOMEM : GF_ERR_SINGULAR,
                          rc == -1 ? "out of memory" : "symbolic analysis of the network matrix failed");
     }
+    if (w->sys.mf)
+        mf_set_threads(w->sys.mf, w->par->threads);
 #define MAP(v) ((v) = (v) >= 0 ? slot[(v)] : -1)
     for (int s = 0; s < w->n_super; s++)
         if (w->row_of[s] >= 0)
