@@ -8,10 +8,13 @@
  * the LDL' factorization's share of the LU one (medians); then both
  * factorizations split over two threads where the analysis plans it (see
  * mf_set_threads; "-" where not), after checking that they solve to the
- * same bits as on one.
+ * same bits as on one (to 1e-12 where OpenBLAS takes the large fronts: it
+ * keeps to one thread while the helper works, and its products round
+ * differently on one and on two).
  *
  *   bench_factor [R] [RUNS]        (defaults 100 and 61) */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,12 +127,19 @@ int main(int argc, char **argv)
         ldlt_solve[k] = t4 - t3;
     }
     int split = mf_set_threads(s, 2);
-    for (int sym = 0; split && sym <= 1; sym++)
-        if (factor_solve(s, x, sym, 1, b1, n) != 0 || factor_solve(s, x, sym, 2, b, n) != 0 ||
-            memcmp(b, b1, (size_t)n * sizeof *b) != 0) {
+    for (int sym = 0; split && sym <= 1; sym++) {
+        int bad = factor_solve(s, x, sym, 1, b1, n) != 0 || factor_solve(s, x, sym, 2, b, n) != 0;
+        double d = 0.0, big = 0.0;
+        for (int i = 0; i < n; i++) {
+            d = fmax(d, fabs(b[i] - b1[i]));
+            big = fmax(big, fabs(b1[i]));
+        }
+        /* the same bits but where OpenBLAS ran on another number of threads */
+        if (bad || !(d <= (mf_blas_fronts(s) > 0 ? 1e-12 * big : 0.0))) {
             fprintf(stderr, "bench_factor: two threads do not give one thread's solution\n");
             return 3;
         }
+    }
     for (int k = 0; split && k < runs; k++) {
         double t0 = clock_ms();
         int bad = mf_factor(s, x);

@@ -140,8 +140,12 @@ typedef void (*dtrsm_fn)(int order, int side, int uplo, int trans, int diag, int
                          const double *a, int lda, double *b, int ldb);
 typedef void (*dgemm_fn)(int order, int transa, int transb, int m, int n, int k, double alpha, const double *a, int lda,
                          const double *b, int ldb, double beta, double *c, int ldc);
+typedef void (*set_threads_fn)(int n);
+typedef int (*get_threads_fn)(void);
 static dtrsm_fn blas_dtrsm;
 static dgemm_fn blas_dgemm;
+static set_threads_fn blas_set_threads;
+static get_threads_fn blas_get_threads;
 static once_flag blas_once = ONCE_FLAG_INIT;
 
 static void blas_open(void)
@@ -157,6 +161,14 @@ static void blas_open(void)
     if (trsm && gemm) {
         blas_dtrsm = trsm;
         blas_dgemm = gemm;
+    }
+    set_threads_fn set;
+    get_threads_fn get;
+    *(void **)&set = dlsym(lib, "openblas_set_num_threads");
+    *(void **)&get = dlsym(lib, "openblas_get_num_threads");
+    if (set && get) {
+        blas_set_threads = set;
+        blas_get_threads = get;
     }
 }
 
@@ -405,6 +417,7 @@ typedef struct {
     int lower;
     atomic_int done;
     int status;
+    int blas_threads; /* OpenBLAS's threads to give back when the helper is done (0: none) */
 } helper_job;
 
 /* Waits until the helper has finished need subtrees; returns its status. */
@@ -441,6 +454,10 @@ static int factor_range(mf_symbolic *s, const double *values, int lower, int fir
                     need = s->range_of[s->children[c]] + 1;
             if (need > 0 && wait_helper(job, need) != 0)
                 return -1;
+            if (need == s->n_ranges && job->blas_threads > 0) {
+                blas_set_threads(job->blas_threads);
+                job->blas_threads = 0;
+            }
         }
         int k = s->sup_first[t + 1] - s->sup_first[t];
         int m = s->row_start[t + 1] - s->row_start[t];
@@ -517,11 +534,28 @@ static int factor(mf_symbolic *s, const double *values, int lower)
 {
     size_t top = 0;
     pthread_t helper;
-    helper_job job = {s, values, lower, 0, 0};
-    if (s->n_ranges == 0 || s->threads < 2 || start_helper(&helper, &job) != 0)
+    helper_job job = {s, values, lower, 0, 0, 0};
+    if (s->n_ranges == 0 || s->threads < 2)
         return factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, NULL);
+    /* OpenBLAS's own threads spin while they wait: beside the helper they
+     * would take its core, so it keeps to the calling thread until the
+     * helper is done */
+    if (s->split_blas && mf_blas_available() && blas_set_threads) {
+        job.blas_threads = blas_get_threads();
+        if (job.blas_threads > 1)
+            blas_set_threads(1);
+        else
+            job.blas_threads = 0;
+    }
+    if (start_helper(&helper, &job) != 0) {
+        if (job.blas_threads > 0)
+            blas_set_threads(job.blas_threads);
+        return factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, NULL);
+    }
     int fail = factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, &job);
     pthread_join(helper, NULL);
+    if (job.blas_threads > 0)
+        blas_set_threads(job.blas_threads);
     return fail || job.status ? -1 : 0;
 }
 

@@ -213,9 +213,9 @@ static double split_span(const mf_symbolic *s, const double *w, const double *su
  * thread) again and again, and each time the subtrees are dealt heaviest
  * first to the lighter of the two threads; the dealing whose simulated
  * span is shortest wins, if it saves enough. Fronts are weighed by their
- * arithmetic and half their entries (assembly). OpenBLAS has threads of
- * its own, so no front before the last of the helper's subtrees may need
- * it. Needs the children lists. Returns -1 when out of memory. */
+ * arithmetic and half their entries (assembly). Notes whether a front
+ * that takes OpenBLAS comes before the helper's last subtree is done.
+ * Needs the children lists. Returns -1 when out of memory. */
 static int plan_split(mf_symbolic *s, const int *lst_k, const int *lst_m)
 {
     int nsup = s->nsup, ok = 0;
@@ -276,7 +276,7 @@ static int plan_split(mf_symbolic *s, const int *lst_k, const int *lst_m)
         int nr = 0;
         for (int i = 0; i < nc; i++) {
             int r = cand[i].t;
-            if (hw <= mw && nr < MF_SPLIT_RANGES && blas[r + 1] == blas[first[r]]) {
+            if (hw <= mw && nr < MF_SPLIT_RANGES) {
                 roots[nr++] = r;
                 hw += cand[i].w;
             } else {
@@ -292,14 +292,13 @@ static int plan_split(mf_symbolic *s, const int *lst_k, const int *lst_m)
                 roots[j] = roots[j - 1];
                 roots[j - 1] = x;
             }
-        int last = roots[nr - 1], wait = par[last] >= 0 ? par[last] : nsup;
-        if (blas[wait] > 0)
-            continue;
         double span = split_span(s, w, sub, first, roots, nr, idx, done);
         if (span < best) {
             best = span;
             nbest = nr;
             memcpy(best_roots, roots, (size_t)nr * sizeof *roots);
+            int last = roots[nr - 1];
+            s->split_blas = blas[par[last] >= 0 ? par[last] : nsup] > 0;
         }
     }
     if (nbest > 0) {

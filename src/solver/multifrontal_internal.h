@@ -46,7 +46,8 @@ struct mf_symbolic {
     int n_ranges;
     int *range_first, *range_root;
     size_t *range_block;
-    int *range_of; /* nsup: each supernode's range, -1 for the calling thread's */
+    int *range_of;  /* nsup: each supernode's range, -1 for the calling thread's */
+    int split_blas; /* a front that takes OpenBLAS comes while the helper works */
     double *stack2;
     int threads; /* threads a factorization may use (mf_set_threads) */
 };
