@@ -95,14 +95,14 @@ int main(int argc, char **argv)
     double *x;
     int n = grid_matrix(r, &colptr, &rowind, &x);
     mf_symbolic *s = n > 0 ? mf_analyze(n, colptr, rowind) : NULL;
-    double *b = malloc((size_t)n * sizeof *b), *t = malloc(6 * (size_t)runs * sizeof *t);
+    double *b = malloc((size_t)n * sizeof *b), *t = malloc(7 * (size_t)runs * sizeof *t);
     double *b1 = malloc((size_t)n * sizeof *b1);
     if (!s || !b || !t || !b1) {
         fprintf(stderr, "bench_factor: out of memory\n");
         return 1;
     }
     double *lu = t, *lu_solve = t + runs, *ldlt = t + 2 * runs, *ldlt_solve = t + 3 * runs;
-    double *lu2 = t + 4 * runs, *ldlt2 = t + 5 * runs;
+    double *lu2 = t + 4 * runs, *ldlt2 = t + 5 * runs, *ldlt2_solve = t + 6 * runs;
     for (int k = 0; k < runs; k++) {
         double t0 = clock_ms();
         int bad = mf_factor(s, x);
@@ -146,19 +146,25 @@ int main(int argc, char **argv)
         double t1 = clock_ms();
         bad |= mf_factor_ldlt(s, x);
         double t2 = clock_ms();
+        for (int i = 0; i < n; i++)
+            b[i] = 1.0;
+        mf_solve_ldlt(s, b);
+        double t3 = clock_ms();
         if (bad) {
             fprintf(stderr, "bench_factor: a pivot failed\n");
             return 3;
         }
         lu2[k] = t1 - t0;
         ldlt2[k] = t2 - t1;
+        ldlt2_solve[k] = t3 - t2;
     }
-    for (int k = 0; k < (split ? 6 : 4); k++)
+    for (int k = 0; k < (split ? 7 : 4); k++)
         qsort(t + (size_t)k * runs, (size_t)runs, sizeof *t, compare);
     int m = runs / 2;
-    char two[64] = "- | -";
+    char two[96] = "- | - | -";
     if (split)
-        snprintf(two, sizeof two, "%.3f / %.3f | %.3f / %.3f", lu2[m], lu2[0], ldlt2[m], ldlt2[0]);
+        snprintf(two, sizeof two, "%.3f / %.3f | %.3f / %.3f | %.3f / %.3f", lu2[m], lu2[0], ldlt2[m], ldlt2[0],
+                 ldlt2_solve[m], ldlt2_solve[0]);
     printf("| %d x %d | %d | %.0f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.2f | %s |\n", r, r, n,
            mf_factor_nnz(s), lu[m], lu[0], lu_solve[m], lu_solve[0], ldlt[m], ldlt[0], ldlt_solve[m], ldlt_solve[0],
            ldlt[m] / lu[m], two);

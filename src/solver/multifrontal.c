@@ -4,9 +4,10 @@
  * (Duff & Reid 1983), factored by a blocked dense kernel or, when large, by
  * panels and OpenBLAS's matrix products, and its update block pushed on a
  * stack for its parent; the solves run over the supernodes (Davis 2006,
- * "Direct Methods for Sparse Linear Systems"). A large factorization may
- * be split over two threads by subtrees of the assembly tree (the plan is
- * made by the analysis; see struct mf_symbolic). */
+ * "Direct Methods for Sparse Linear Systems"). A large factorization, and
+ * the LDL' solves with it, may be split over two threads by subtrees of
+ * the assembly tree (the plan is made by the analysis; see struct
+ * mf_symbolic). */
 #define _GNU_SOURCE /* pthread_attr_setaffinity_np, sched_getcpu (glibc) */
 #include <math.h>
 #include <stdlib.h>
@@ -420,17 +421,23 @@ typedef struct {
     int blas_threads; /* OpenBLAS's threads to give back when the helper is done (0: none) */
 } helper_job;
 
+/* One round of waiting for the other thread: a pause, and after a while
+ * the core to others (the other thread may have lost its own). */
+static void relax(long spin)
+{
+    if (spin > 4096)
+        sched_yield();
+#if defined(__x86_64__) || defined(__i386__)
+    else
+        __builtin_ia32_pause();
+#endif
+}
+
 /* Waits until the helper has finished need subtrees; returns its status. */
 static int wait_helper(helper_job *j, int need)
 {
-    for (long spin = 0; atomic_load_explicit(&j->done, memory_order_acquire) < need; spin++) {
-        if (spin > 4096)
-            sched_yield(); /* the helper may have lost its core */
-#if defined(__x86_64__) || defined(__i386__)
-        else
-            __builtin_ia32_pause();
-#endif
-    }
+    for (long spin = 0; atomic_load_explicit(&j->done, memory_order_acquire) < need; spin++)
+        relax(spin);
     return j->status;
 }
 
@@ -507,10 +514,10 @@ static void *helper_run(void *arg)
  * (the 100 x 100 grid's part took 1.6 instead of 1.0 ms). On the other
  * core each time, its places stay in that core's cache. Returns 0, or -1
  * when no other core is allowed or the thread cannot start. */
-static int start_helper(pthread_t *t, helper_job *job)
+static int start_thread(pthread_t *t, void *(*run)(void *), void *job)
 {
 #ifndef __GLIBC__
-    return pthread_create(t, NULL, helper_run, job) == 0 ? 0 : -1;
+    return pthread_create(t, NULL, run, job) == 0 ? 0 : -1;
 #else
     cpu_set_t allowed;
     int here = sched_getcpu();
@@ -522,8 +529,7 @@ static int start_helper(pthread_t *t, helper_job *job)
     pthread_attr_t attr;
     if (pthread_attr_init(&attr) != 0)
         return -1;
-    int rc = pthread_attr_setaffinity_np(&attr, sizeof allowed, &allowed) == 0 ? pthread_create(t, &attr, helper_run, job)
-                                                                                : -1;
+    int rc = pthread_attr_setaffinity_np(&attr, sizeof allowed, &allowed) == 0 ? pthread_create(t, &attr, run, job) : -1;
     pthread_attr_destroy(&attr);
     return rc == 0 ? 0 : -1;
 #endif
@@ -547,7 +553,7 @@ static int factor(mf_symbolic *s, const double *values, int lower)
         else
             job.blas_threads = 0;
     }
-    if (start_helper(&helper, &job) != 0) {
+    if (start_thread(&helper, helper_run, &job) != 0) {
         if (job.blas_threads > 0)
             blas_set_threads(job.blas_threads);
         return factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, NULL);
@@ -576,74 +582,180 @@ int mf_factor_ldlt(mf_symbolic *s, const double *values)
  * of later supernodes) are updated in one scatter of a dense sum on the
  * way forward, and read in one gather on the way back, instead of once
  * per pivot. */
+
+/* The forward step of supernode sn on y (t: scratch for its other rows):
+ * other rows below limit are subtracted from y, the others added to out. */
+static inline void ldlt_forward(const mf_symbolic *s, int sn, double *y, double *t, double *out, int limit)
+{
+    int f = s->sup_first[sn], k = s->sup_first[sn + 1] - f;
+    int m = s->row_start[sn + 1] - s->row_start[sn], u = m - k;
+    const int *r = s->rows + s->row_start[sn] + k;
+    const double *L = s->lx + s->lx_start[sn];
+    size_t mm = (size_t)m;
+    double *yf = y + f;
+    for (int p = 0; p < k; p++) {
+        const double *cp = L + (size_t)p * mm;
+        for (int i = p + 1; i < k; i++)
+            yf[i] -= cp[i] * yf[p];
+    }
+    for (int i = 0; i < u; i++)
+        t[i] = 0.0;
+    int p = 0;
+    for (; p + 3 < k; p += 4) {
+        const double *c0 = L + (size_t)p * mm + k, *c1 = c0 + mm, *c2 = c1 + mm, *c3 = c2 + mm;
+        double y0 = yf[p], y1 = yf[p + 1], y2 = yf[p + 2], y3 = yf[p + 3];
+        for (int i = 0; i < u; i++)
+            t[i] += c0[i] * y0 + c1[i] * y1 + c2[i] * y2 + c3[i] * y3;
+    }
+    for (; p < k; p++) {
+        const double *cp = L + (size_t)p * mm + k;
+        for (int i = 0; i < u; i++)
+            t[i] += cp[i] * yf[p];
+    }
+    for (int i = 0; i < u; i++) {
+        if (r[i] < limit)
+            y[r[i]] -= t[i];
+        else
+            out[r[i]] += t[i];
+    }
+    for (p = 0; p < k; p++)
+        yf[p] /= L[(size_t)p * mm + (size_t)p];
+}
+
+/* The backward step of supernode sn on y (t: scratch). */
+static inline void ldlt_backward(const mf_symbolic *s, int sn, double *y, double *t)
+{
+    int f = s->sup_first[sn], k = s->sup_first[sn + 1] - f;
+    int m = s->row_start[sn + 1] - s->row_start[sn], u = m - k;
+    const int *r = s->rows + s->row_start[sn] + k;
+    const double *L = s->lx + s->lx_start[sn];
+    size_t mm = (size_t)m;
+    double *yf = y + f;
+    for (int i = 0; i < u; i++)
+        t[i] = y[r[i]];
+    for (int p = 0; p < k; p++) {
+        const double *cp = L + (size_t)p * mm + k;
+        double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
+        int i = 0;
+        for (; i + 3 < u; i += 4) {
+            a0 += cp[i] * t[i];
+            a1 += cp[i + 1] * t[i + 1];
+            a2 += cp[i + 2] * t[i + 2];
+            a3 += cp[i + 3] * t[i + 3];
+        }
+        for (; i < u; i++)
+            a0 += cp[i] * t[i];
+        yf[p] -= (a0 + a1) + (a2 + a3);
+    }
+    for (int p = k - 1; p >= 0; p--) {
+        const double *cp = L + (size_t)p * mm;
+        double x = yf[p];
+        for (int i = p + 1; i < k; i++)
+            x -= cp[i] * yf[i];
+        yf[p] = x;
+    }
+}
+
+/* Forward steps of the helper's subtree r: its fronts' contributions to
+ * rows past it (the calling thread's) go to y2. */
 MF_KERNEL
+static void forward_subtree(const mf_symbolic *s, int r, double *y)
+{
+    for (int sn = s->range_first[r]; sn <= s->range_root[r]; sn++)
+        ldlt_forward(s, sn, y, s->y2 + s->n, s->y2, s->sup_first[s->range_root[r] + 1]);
+}
+
+/* Forward steps of the calling thread's fronts (all with split 0; else
+ * those outside the helper's subtrees, each front with subtrees below it
+ * first waiting for them, when job is given, and taking their sums from
+ * y2, which it leaves zero). */
+typedef struct {
+    const mf_symbolic *s;
+    double *y;
+    atomic_int forward;  /* the helper's subtrees done forward */
+    atomic_int position; /* the calling thread's backward steps: the lowest supernode done */
+} solve_job;
+
+static void wait_count(atomic_int *v, int need)
+{
+    for (long spin = 0; atomic_load_explicit(v, memory_order_acquire) < need; spin++)
+        relax(spin);
+}
+
+MF_KERNEL
+static void forward_main(const mf_symbolic *s, double *y, int split, solve_job *job)
+{
+    double *t = s->y + s->n;
+    for (int sn = 0; sn < s->nsup; sn++) {
+        if (split) {
+            int r = s->range_of[sn];
+            if (r >= 0) {
+                sn = s->range_root[r];
+                continue;
+            }
+            if (s->below[sn] > 0) {
+                if (job)
+                    wait_count(&job->forward, s->below[sn]);
+                for (int p = s->sup_first[sn]; p < s->sup_first[sn + 1]; p++) {
+                    y[p] -= s->y2[p];
+                    s->y2[p] = 0.0;
+                }
+            }
+        }
+        ldlt_forward(s, sn, y, t, NULL, s->n);
+    }
+}
+
+MF_KERNEL
+static void backward_range(const mf_symbolic *s, int first, int last, double *y, double *t, int split,
+                           solve_job *job)
+{
+    for (int sn = last; sn >= first; sn--) {
+        if (split && s->range_of[sn] >= 0) {
+            sn = s->range_first[s->range_of[sn]];
+            continue;
+        }
+        ldlt_backward(s, sn, y, t);
+        if (job)
+            atomic_store_explicit(&job->position, sn, memory_order_release);
+    }
+}
+
+static void *solve_helper(void *arg)
+{
+    solve_job *j = arg;
+    const mf_symbolic *s = j->s;
+    for (int r = 0; r < s->n_ranges; r++) {
+        forward_subtree(s, r, j->y);
+        atomic_store_explicit(&j->forward, r + 1, memory_order_release);
+    }
+    for (int r = s->n_ranges - 1; r >= 0; r--) {
+        /* its ancestors done: the calling thread is at or below its parent */
+        for (long spin = 0; atomic_load_explicit(&j->position, memory_order_acquire) > s->range_parent[r]; spin++)
+            relax(spin);
+        backward_range(s, s->range_first[r], s->range_root[r], j->y, s->y2 + s->n, 0, NULL);
+    }
+    return NULL;
+}
+
 void mf_solve_ldlt(mf_symbolic *s, double *b)
 {
     double *y = s->y, *t = s->y + s->n;
-    int n = s->n;
+    int n = s->n, split = s->n_ranges > 0;
     for (int k = 0; k < n; k++)
         y[k] = b[s->perm[k]];
-    for (int sn = 0; sn < s->nsup; sn++) {
-        int f = s->sup_first[sn], k = s->sup_first[sn + 1] - f;
-        int m = s->row_start[sn + 1] - s->row_start[sn], u = m - k;
-        const int *r = s->rows + s->row_start[sn] + k;
-        const double *L = s->lx + s->lx_start[sn];
-        size_t mm = (size_t)m;
-        double *yf = y + f;
-        for (int p = 0; p < k; p++) {
-            const double *cp = L + (size_t)p * mm;
-            for (int i = p + 1; i < k; i++)
-                yf[i] -= cp[i] * yf[p];
-        }
-        for (int i = 0; i < u; i++)
-            t[i] = 0.0;
-        int p = 0;
-        for (; p + 3 < k; p += 4) {
-            const double *c0 = L + (size_t)p * mm + k, *c1 = c0 + mm, *c2 = c1 + mm, *c3 = c2 + mm;
-            double y0 = yf[p], y1 = yf[p + 1], y2 = yf[p + 2], y3 = yf[p + 3];
-            for (int i = 0; i < u; i++)
-                t[i] += c0[i] * y0 + c1[i] * y1 + c2[i] * y2 + c3[i] * y3;
-        }
-        for (; p < k; p++) {
-            const double *cp = L + (size_t)p * mm + k;
-            for (int i = 0; i < u; i++)
-                t[i] += cp[i] * yf[p];
-        }
-        for (int i = 0; i < u; i++)
-            y[r[i]] -= t[i];
-        for (p = 0; p < k; p++)
-            yf[p] /= L[(size_t)p * mm + (size_t)p];
-    }
-    for (int sn = s->nsup - 1; sn >= 0; sn--) {
-        int f = s->sup_first[sn], k = s->sup_first[sn + 1] - f;
-        int m = s->row_start[sn + 1] - s->row_start[sn], u = m - k;
-        const int *r = s->rows + s->row_start[sn] + k;
-        const double *L = s->lx + s->lx_start[sn];
-        size_t mm = (size_t)m;
-        double *yf = y + f;
-        for (int i = 0; i < u; i++)
-            t[i] = y[r[i]];
-        for (int p = 0; p < k; p++) {
-            const double *cp = L + (size_t)p * mm + k;
-            double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
-            int i = 0;
-            for (; i + 3 < u; i += 4) {
-                a0 += cp[i] * t[i];
-                a1 += cp[i + 1] * t[i + 1];
-                a2 += cp[i + 2] * t[i + 2];
-                a3 += cp[i + 3] * t[i + 3];
-            }
-            for (; i < u; i++)
-                a0 += cp[i] * t[i];
-            yf[p] -= (a0 + a1) + (a2 + a3);
-        }
-        for (int p = k - 1; p >= 0; p--) {
-            const double *cp = L + (size_t)p * mm;
-            double x = yf[p];
-            for (int i = p + 1; i < k; i++)
-                x -= cp[i] * yf[i];
-            yf[p] = x;
-        }
+    pthread_t helper;
+    solve_job job = {s, y, 0, s->nsup};
+    if (split && s->threads >= 2 && start_thread(&helper, solve_helper, &job) == 0) {
+        forward_main(s, y, 1, &job);
+        backward_range(s, 0, s->nsup - 1, y, t, 1, &job);
+        pthread_join(helper, NULL);
+    } else {
+        /* one thread, but with a split planned, in the same order of sums */
+        for (int r = 0; split && r < s->n_ranges; r++)
+            forward_subtree(s, r, y);
+        forward_main(s, y, split, NULL);
+        backward_range(s, 0, s->nsup - 1, y, t, 0, NULL);
     }
     for (int k = 0; k < n; k++)
         b[s->perm[k]] = y[k];

@@ -43,7 +43,9 @@ void mf_solve(mf_symbolic *s, double *b);
  * arithmetic and stores of mf_factor. Returns 0, or -1 as mf_factor. */
 int mf_factor_ldlt(mf_symbolic *s, const double *values);
 
-/* Solves with the last mf_factor_ldlt; b is overwritten with x. */
+/* Solves with the last mf_factor_ldlt; b is overwritten with x. Split over
+ * two threads as the factorization is (mf_set_threads), with the same
+ * bits as on one. */
 void mf_solve_ldlt(mf_symbolic *s, double *b);
 
 /* Fronts large enough to be factorized by panels and BLAS level 3, and

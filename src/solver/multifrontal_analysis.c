@@ -40,6 +40,9 @@ void mf_free(mf_symbolic **sp)
     free(s->range_root);
     free(s->range_block);
     free(s->range_of);
+    free(s->range_parent);
+    free(s->below);
+    free(s->y2);
     free(s->y);
     free(s);
     *sp = NULL;
@@ -331,6 +334,14 @@ out:
     return ok ? 0 : -1;
 }
 
+/* The parent supernode of supernode t (parent: of the pivots, in their
+ * order; sn_of: each pivot's supernode), s->nsup for a root. */
+static int sn_parent(const mf_symbolic *s, const int *parent, const int *sn_of, int t)
+{
+    int p = parent[s->sup_first[t + 1] - 1];
+    return p >= 0 ? sn_of[p] : s->nsup;
+}
+
 mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
 {
     mf_symbolic *s = calloc(1, sizeof *s);
@@ -558,6 +569,22 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     s->lx = mf_xmalloc(lx_end > nlx ? lx_end : nlx, sizeof *s->lx);
     s->nux = nux;
     s->y = mf_xmalloc((size_t)n + max_m, sizeof *s->y);
+    if (s->n_ranges > 0) {
+        /* the split solves: the helper's scratch and the contributions of
+         * its fronts to the calling thread's rows (kept zero between
+         * solves), each subtree's parent, and what each of the calling
+         * thread's fronts waits for (the subtrees below it) */
+        s->y2 = calloc((size_t)n + max_m, sizeof *s->y2);
+        s->range_parent = mf_xmalloc((size_t)s->n_ranges, sizeof *s->range_parent);
+        s->below = calloc((size_t)nsup, sizeof *s->below);
+        if (!s->y2 || !s->range_parent || !s->below)
+            goto fail;
+        for (int r = 0; r < s->n_ranges; r++) {
+            s->range_parent[r] = sn_parent(s, parent, sn_of, s->range_root[r]);
+            for (int a = s->range_parent[r]; a < nsup; a = sn_parent(s, parent, sn_of, a))
+                s->below[a] = r + 1;
+        }
+    }
     s->slot_src = mf_xmalloc((size_t)s->nnz + 1, sizeof *s->slot_src);
     s->slot_dst = mf_xmalloc((size_t)s->nnz + 1, sizeof *s->slot_dst);
     slot_col = mf_xmalloc((size_t)s->nnz + 1, sizeof *slot_col);

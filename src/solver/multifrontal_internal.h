@@ -49,6 +49,15 @@ struct mf_symbolic {
     int *range_of;  /* nsup: each supernode's range, -1 for the calling thread's */
     int split_blas; /* a front that takes OpenBLAS comes while the helper works */
     double *stack2;
+    /* The LDL' solves split alike: forward, the helper's fronts add what
+     * they subtract from the calling thread's rows into y2 instead, and a
+     * front of the calling thread's with below[t] > 0 waits until the
+     * helper has done that many subtrees (those below it) and takes their
+     * sums; backward, the helper starts subtree r once the calling thread
+     * is past range_parent[r] (nsup for a root). */
+    double *y2; /* n + the largest front's rows (the helper's scratch) */
+    int *range_parent;
+    int *below;
     int threads; /* threads a factorization may use (mf_set_threads) */
 };
 
