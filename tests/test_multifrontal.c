@@ -5,19 +5,23 @@
  * relative, and a zero pivot refused. A factorization split over two
  * threads gives the same bits as one. The sparse layer's choice between
  * LDL' with refinement and LU. */
+#define _GNU_SOURCE /* sched_getaffinity */
 #include <math.h>
+#include <sched.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
 #include "solver/multifrontal.h"
 #include "solver/multifrontal_internal.h"
 #include "solver/sparse.h"
+#include "util/team.h"
 
 typedef struct {
     int n, nnz;
@@ -434,6 +438,48 @@ static void test_two_threads(void **state)
     }
 }
 
+/* The helper thread (util/team.h): each job's two parts both done when
+ * team_run returns, also after the helper has fallen asleep between jobs;
+ * stopping it. */
+typedef struct {
+    int job;
+    int *cells; /* 2 x 512: each part fills its half with the job number */
+} team_probe;
+
+static void fill_half(void *arg, int part)
+{
+    team_probe *p = arg;
+    for (int i = 0; i < 512; i++)
+        p->cells[part * 512 + i] = p->job;
+}
+
+static void test_team(void **state)
+{
+    (void)state;
+    cpu_set_t allowed;
+    assert_int_equal(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+    team *t = team_start();
+    if (CPU_COUNT(&allowed) < 2) { /* no other core: no helper */
+        assert_null(t);
+        return;
+    }
+    assert_non_null(t);
+    int cells[1024] = {0};
+    team_probe probe = {0, cells};
+    for (int job = 1; job <= 2000; job++) {
+        probe.job = job;
+        if (job % 500 == 0) /* longer than the helper spins: it sleeps */
+            nanosleep(&(struct timespec){0, 5000000}, NULL);
+        team_run(t, fill_half, &probe);
+        for (int i = 0; i < 1024; i++)
+            if (cells[i] != job)
+                fail_msg("job %d: cell %d holds %d", job, i, cells[i]);
+    }
+    team_stop(&t);
+    assert_null(t);
+    team_stop(&t);
+}
+
 /* sparse_factor_solve on a grid matrix with a fixed row (node 0) and
  * mirror entries that differ by up to eps/2: the residual against the
  * right-hand side, and which path solved it (refinement steps of the LDL'
@@ -572,7 +618,7 @@ int main(void)
         cmocka_unit_test(test_ldlt),        cmocka_unit_test(test_symmetric_path),
         cmocka_unit_test(test_forest),      cmocka_unit_test(test_large_fronts),
         cmocka_unit_test(test_dense_front), cmocka_unit_test(test_zero_pivot_refused),
-        cmocka_unit_test(test_two_threads),
+        cmocka_unit_test(test_two_threads), cmocka_unit_test(test_team),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,13 +8,11 @@
  * the LDL' solves with it, may be split over two threads by subtrees of
  * the assembly tree (the plan is made by the analysis; see struct
  * mf_symbolic). */
-#define _GNU_SOURCE /* pthread_attr_setaffinity_np, sched_getcpu (glibc) */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <dlfcn.h>
-#include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <threads.h>
@@ -417,7 +415,8 @@ typedef struct {
     const double *values;
     int lower;
     atomic_int done;
-    int status;
+    int status;       /* the helper's */
+    int main_status;  /* the calling thread's */
     int blas_threads; /* OpenBLAS's threads to give back when the helper is done (0: none) */
 } helper_job;
 
@@ -491,58 +490,51 @@ static int factor_range(mf_symbolic *s, const double *values, int lower, int fir
     return 0;
 }
 
-static void *helper_run(void *arg)
+/* The helper's part of a split factorization: its subtrees in order. */
+static void helper_part(helper_job *j)
 {
-    helper_job *j = arg;
     mf_symbolic *s = j->s;
     size_t top = 0;
     for (int r = 0; r < s->n_ranges; r++) {
         if (factor_range(s, j->values, j->lower, s->range_first[r], s->range_root[r], s->stack2, &top, NULL) != 0) {
             j->status = -1;
             atomic_store_explicit(&j->done, s->n_ranges, memory_order_release);
-            break;
+            return;
         }
         atomic_store_explicit(&j->done, r + 1, memory_order_release);
     }
-    return NULL;
 }
 
-/* Starts the helper on a core other than the calling thread's. Left to
- * the scheduler, a new thread sometimes waited for the caller's core
- * (no gain), or ran on the other core after the previous factorization's
- * helper had run on the caller's, fetching its fronts' places from there
- * (the 100 x 100 grid's part took 1.6 instead of 1.0 ms). On the other
- * core each time, its places stay in that core's cache. Returns 0, or -1
- * when no other core is allowed or the thread cannot start. */
-static int start_thread(pthread_t *t, void *(*run)(void *), void *job)
+static void factor_part(void *arg, int part)
 {
-#ifndef __GLIBC__
-    return pthread_create(t, NULL, run, job) == 0 ? 0 : -1;
-#else
-    cpu_set_t allowed;
-    int here = sched_getcpu();
-    if (here < 0 || here >= CPU_SETSIZE || sched_getaffinity(0, sizeof allowed, &allowed) != 0)
-        return -1;
-    CPU_CLR(here, &allowed);
-    if (CPU_COUNT(&allowed) == 0)
-        return -1;
-    pthread_attr_t attr;
-    if (pthread_attr_init(&attr) != 0)
-        return -1;
-    int rc = pthread_attr_setaffinity_np(&attr, sizeof allowed, &allowed) == 0 ? pthread_create(t, &attr, run, job) : -1;
-    pthread_attr_destroy(&attr);
-    return rc == 0 ? 0 : -1;
-#endif
+    helper_job *j = arg;
+    if (part == 1) {
+        helper_part(j);
+    } else {
+        size_t top = 0;
+        j->main_status = factor_range(j->s, j->values, j->lower, 0, j->s->nsup - 1, j->s->stack, &top, j);
+    }
+}
+
+team *mf_team(mf_symbolic *s)
+{
+    if (s->threads < 2 || s->n_ranges == 0)
+        return NULL;
+    if (!s->team && !s->team_failed) {
+        s->team = team_start();
+        s->team_failed = s->team == NULL;
+    }
+    return s->team;
 }
 
 /* The whole factorization, split over two threads when planned and allowed. */
 static int factor(mf_symbolic *s, const double *values, int lower)
 {
     size_t top = 0;
-    pthread_t helper;
-    helper_job job = {s, values, lower, 0, 0, 0};
-    if (s->n_ranges == 0 || s->threads < 2)
+    team *t = mf_team(s);
+    if (!t)
         return factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, NULL);
+    helper_job job = {s, values, lower, 0, 0, 0, 0};
     /* OpenBLAS's own threads spin while they wait: beside the helper they
      * would take its core, so it keeps to the calling thread until the
      * helper is done */
@@ -553,16 +545,10 @@ static int factor(mf_symbolic *s, const double *values, int lower)
         else
             job.blas_threads = 0;
     }
-    if (start_thread(&helper, helper_run, &job) != 0) {
-        if (job.blas_threads > 0)
-            blas_set_threads(job.blas_threads);
-        return factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, NULL);
-    }
-    int fail = factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, &job);
-    pthread_join(helper, NULL);
+    team_run(t, factor_part, &job);
     if (job.blas_threads > 0)
         blas_set_threads(job.blas_threads);
-    return fail || job.status ? -1 : 0;
+    return job.main_status || job.status ? -1 : 0;
 }
 
 int mf_factor(mf_symbolic *s, const double *values)
@@ -721,10 +707,15 @@ static void backward_range(const mf_symbolic *s, int first, int last, double *y,
     }
 }
 
-static void *solve_helper(void *arg)
+static void solve_part(void *arg, int part)
 {
     solve_job *j = arg;
     const mf_symbolic *s = j->s;
+    if (part == 0) {
+        forward_main(s, j->y, 1, j);
+        backward_range(s, 0, s->nsup - 1, j->y, s->y + s->n, 1, j);
+        return;
+    }
     for (int r = 0; r < s->n_ranges; r++) {
         forward_subtree(s, r, j->y);
         atomic_store_explicit(&j->forward, r + 1, memory_order_release);
@@ -735,7 +726,6 @@ static void *solve_helper(void *arg)
             relax(spin);
         backward_range(s, s->range_first[r], s->range_root[r], j->y, s->y2 + s->n, 0, NULL);
     }
-    return NULL;
 }
 
 void mf_solve_ldlt(mf_symbolic *s, double *b)
@@ -744,12 +734,10 @@ void mf_solve_ldlt(mf_symbolic *s, double *b)
     int n = s->n, split = s->n_ranges > 0;
     for (int k = 0; k < n; k++)
         y[k] = b[s->perm[k]];
-    pthread_t helper;
-    solve_job job = {s, y, 0, s->nsup};
-    if (split && s->threads >= 2 && start_thread(&helper, solve_helper, &job) == 0) {
-        forward_main(s, y, 1, &job);
-        backward_range(s, 0, s->nsup - 1, y, t, 1, &job);
-        pthread_join(helper, NULL);
+    team *helper = mf_team(s);
+    if (helper) {
+        solve_job job = {s, y, 0, s->nsup};
+        team_run(helper, solve_part, &job);
     } else {
         /* one thread, but with a split planned, in the same order of sums */
         for (int r = 0; split && r < s->n_ranges; r++)

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 typedef struct mf_symbolic mf_symbolic;
+typedef struct team team;
 
 /* Analyses the n x n pattern given in CSC (colptr, rowind; entries in a
  * column sorted, no duplicates). Returns NULL when out of memory. */
@@ -60,6 +61,11 @@ int mf_blas_available(void);
  * while the calling thread does the rest; the results are the same bits.
  * Returns whether a factorization will split. */
 int mf_set_threads(mf_symbolic *s, int threads);
+
+/* The helper thread of a split factorization (started by the first call),
+ * which the caller may give work of its own between factorizations; NULL
+ * when factorizations do not split. */
+team *mf_team(mf_symbolic *s);
 
 /* Nonzeros in L and U (for reports). */
 double mf_factor_nnz(const mf_symbolic *s);

@@ -35,6 +35,7 @@ void mf_free(mf_symbolic **sp)
     free(s->rel_start);
     free(s->rel);
     free(s->stack);
+    team_stop(&s->team);
     free(s->stack2);
     free(s->range_first);
     free(s->range_root);

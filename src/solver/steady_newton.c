@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "solver/steady_internal.h"
+#include "util/team.h"
 #include "util/clock.h"
 
 /* The smallest fraction of its squared pressure that a node may lose in one
@@ -34,6 +35,10 @@
  * 30 km pipes 4 became 2 and 6 became 3, the laws' residuals the same to
  * three digits in every iteration. */
 #define LOOSE_ABOVE 1e4
+
+/* Core arcs from which the passes over them are split with the helper
+ * thread of a split factorization (only large networks have one). */
+#define TEAM_MIN_ARCS 2000
 
 /* Gas velocity (m/s) at which a cold start's first step takes its secants. */
 #define COLD_VELOCITY 0.5
@@ -278,6 +283,45 @@ static double eval_border(border_arc *b, double q, double pi_i, double pi_j)
 /* Evaluates every law and mass balance at the current iterate; first: the
  * iterate is the first of this solve (arcs at zero flow take the cold
  * start's secant). */
+/* The laws of the core arcs a0 .. a1 - 1 at their flows (the cold start's
+ * secants in the first evaluation): the largest residual (Pa). */
+static double evaluate_laws(steady_ws *w, int a0, int a1, int first, double rho_v)
+{
+    double lr = 0.0;
+    for (int a = a0; a < a1; a++) {
+        law_arc *l = &w->law[a];
+        double q = w->q_law[a];
+        double r = first && q == 0.0 && l->kind != LAW_FIXED_LOSS ? cold_secant(w, a, rho_v) : law_residual_at(w, l, q);
+        if (r > lr)
+            lr = r;
+    }
+    return lr;
+}
+
+/* A pass over the core arcs in two halves, the second on the helper
+ * thread (team.h). */
+typedef struct {
+    steady_ws *w;
+    int first;
+    double rho_v;
+    double lr[2];
+    double t; /* update: the step length */
+} arc_pass;
+
+static void evaluate_part(void *arg, int part)
+{
+    arc_pass *p = arg;
+    int n = p->w->n_law_core, mid = n / 2;
+    p->lr[part] = evaluate_laws(p->w, part ? mid : 0, part ? n : mid, p->first, p->rho_v);
+}
+
+/* The helper thread of the Newton system's factorization, for passes over
+ * the arcs of a network this large (NULL when it has none). */
+static team *arc_team(steady_ws *w)
+{
+    return w->sys.mf && w->n_law_core >= TEAM_MIN_ARCS ? mf_team(w->sys.mf) : NULL;
+}
+
 static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
 {
     int ns = w->n_super;
@@ -301,14 +345,18 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
                 lr = r;
         }
     }
+    team *t = arc_team(w);
+    if (t) {
+        arc_pass pass = {w, first, rho_v, {0.0, 0.0}, 0.0};
+        team_run(t, evaluate_part, &pass);
+        lr = fmax(lr, fmax(pass.lr[0], pass.lr[1]));
+    } else {
+        lr = fmax(lr, evaluate_laws(w, 0, w->n_law_core, first, rho_v));
+    }
     for (int a = 0; a < w->n_law_core; a++) {
-        law_arc *l = &w->law[a];
         double q = w->q_law[a];
-        double r = first && q == 0.0 && l->kind != LAW_FIXED_LOSS ? cold_secant(w, a, rho_v) : law_residual_at(w, l, q);
-        if (r > lr)
-            lr = r;
-        w->g[l->i] += q;
-        w->g[l->j] -= q;
+        w->g[w->law[a].i] += q;
+        w->g[w->law[a].j] -= q;
     }
     for (int b = 0; b < w->n_border; b++) {
         border_arc *ba = &w->border[b];
@@ -377,12 +425,35 @@ static void assemble(steady_ws *w)
     }
 }
 
+/* The flows of core arcs a0 .. a1 - 1 after a step of length t. A pipe
+ * linearized near zero flow (laminar, steep) can be handed an absurd flow
+ * when both its end pressures are held; no pipe carries more than the
+ * throughput plus twice its present flow in one step. The balances this
+ * breaks are restored by the next step. */
+static void update_flows(steady_ws *w, int a0, int a1, double t)
+{
+    const int *row = w->row_of;
+    for (int a = a0; a < a1; a++) {
+        const law_arc *l = &w->law[a];
+        double dq = -(l->f + l->fi * w->dx[row[l->i]] + l->fj * w->dx[row[l->j]]) / l->fq;
+        double q = w->q_law[a] + t * dq;
+        double cap = 2.0 * fabs(w->q_law[a]) + w->q_scale;
+        w->q_law[a] = q > cap ? cap : q < -cap ? -cap : q;
+    }
+}
+
+static void update_part(void *arg, int part)
+{
+    arc_pass *p = arg;
+    int n = p->w->n_law_core, mid = n / 2;
+    update_flows(p->w, part ? mid : 0, part ? n : mid, p->t);
+}
+
 /* Applies the step dx (and the eliminated flow corrections), shortened so
  * that no squared pressure falls below PI_FLOOR of its value. Returns the
  * step length. */
 static double update(steady_ws *w)
 {
-    const int *row = w->row_of;
     double t = 1.0;
     for (int m = 0; m < w->n; m++) {
         int k = w->var_of[m];
@@ -395,16 +466,12 @@ static double update(steady_ws *w)
                 t = ts;
         }
     }
-    /* A pipe linearized near zero flow (laminar, steep) can be handed an
-     * absurd flow when both its end pressures are held; no pipe carries
-     * more than the throughput plus twice its present flow in one step.
-     * The balances this breaks are restored by the next step. */
-    for (int a = 0; a < w->n_law_core; a++) {
-        const law_arc *l = &w->law[a];
-        double dq = -(l->f + l->fi * w->dx[row[l->i]] + l->fj * w->dx[row[l->j]]) / l->fq;
-        double q = w->q_law[a] + t * dq;
-        double cap = 2.0 * fabs(w->q_law[a]) + w->q_scale;
-        w->q_law[a] = q > cap ? cap : q < -cap ? -cap : q;
+    team *helper = arc_team(w);
+    if (helper) {
+        arc_pass pass = {w, 0, 0.0, {0.0, 0.0}, t};
+        team_run(helper, update_part, &pass);
+    } else {
+        update_flows(w, 0, w->n_law_core, t);
     }
     for (int m = 0; m < w->n; m++)
         w->x[w->var_of[m]] += t * w->dx[m];

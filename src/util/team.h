@@ -1,0 +1,26 @@
+/* A helper thread that runs a part of each job beside the calling thread:
+ * the split factorizations and solves of a large network's Newton system,
+ * and the Newton loop's passes over its arcs. It starts on a core other
+ * than the caller's (with glibc); between jobs it spins for a while, so
+ * that the next one starts at once, then sleeps until there is one. One
+ * caller at a time. */
+#ifndef GF_UTIL_TEAM_H
+#define GF_UTIL_TEAM_H
+
+typedef struct team team;
+
+/* A job's part: 0 the caller's, 1 the helper's. */
+typedef void (*team_fn)(void *arg, int part);
+
+/* Starts the helper; NULL when no other core is allowed, or no thread or
+ * memory is to be had. */
+team *team_start(void);
+
+/* Runs fn(arg, 1) on the helper and fn(arg, 0) on the calling thread;
+ * returns when both are done. */
+void team_run(team *t, team_fn fn, void *arg);
+
+/* Stops and joins the helper, frees t and sets it to NULL (NULL: nothing). */
+void team_stop(team **t);
+
+#endif
