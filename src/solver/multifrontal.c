@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <dlfcn.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <threads.h>
 
@@ -420,23 +419,11 @@ typedef struct {
     int blas_threads; /* OpenBLAS's threads to give back when the helper is done (0: none) */
 } helper_job;
 
-/* One round of waiting for the other thread: a pause, and after a while
- * the core to others (the other thread may have lost its own). */
-static void relax(long spin)
-{
-    if (spin > 4096)
-        sched_yield();
-#if defined(__x86_64__) || defined(__i386__)
-    else
-        __builtin_ia32_pause();
-#endif
-}
-
 /* Waits until the helper has finished need subtrees; returns its status. */
 static int wait_helper(helper_job *j, int need)
 {
     for (long spin = 0; atomic_load_explicit(&j->done, memory_order_acquire) < need; spin++)
-        relax(spin);
+        team_relax(spin);
     return j->status;
 }
 
@@ -569,16 +556,37 @@ int mf_factor_ldlt(mf_symbolic *s, const double *values)
  * way forward, and read in one gather on the way back, instead of once
  * per pivot. */
 
+/* A supernode's place in the factors, for the solves: its first pivot f,
+ * its k pivots, its u other rows r, and its m x k columns L. */
+typedef struct {
+    int f, k, u;
+    size_t mm;
+    const int *r;
+    const double *L;
+} front_view;
+
+static inline front_view front_at(const mf_symbolic *s, int sn)
+{
+    front_view v;
+    v.f = s->sup_first[sn];
+    v.k = s->sup_first[sn + 1] - v.f;
+    int m = s->row_start[sn + 1] - s->row_start[sn];
+    v.u = m - v.k;
+    v.mm = (size_t)m;
+    v.r = s->rows + s->row_start[sn] + v.k;
+    v.L = s->lx + s->lx_start[sn];
+    return v;
+}
+
 /* The forward step of supernode sn on y (t: scratch for its other rows):
  * other rows below limit are subtracted from y, the others added to out. */
 static inline void ldlt_forward(const mf_symbolic *s, int sn, double *y, double *t, double *out, int limit)
 {
-    int f = s->sup_first[sn], k = s->sup_first[sn + 1] - f;
-    int m = s->row_start[sn + 1] - s->row_start[sn], u = m - k;
-    const int *r = s->rows + s->row_start[sn] + k;
-    const double *L = s->lx + s->lx_start[sn];
-    size_t mm = (size_t)m;
-    double *yf = y + f;
+    front_view v = front_at(s, sn);
+    int k = v.k, u = v.u;
+    size_t mm = v.mm;
+    const double *L = v.L;
+    double *yf = y + v.f;
     for (int p = 0; p < k; p++) {
         const double *cp = L + (size_t)p * mm;
         for (int i = p + 1; i < k; i++)
@@ -599,10 +607,10 @@ static inline void ldlt_forward(const mf_symbolic *s, int sn, double *y, double 
             t[i] += cp[i] * yf[p];
     }
     for (int i = 0; i < u; i++) {
-        if (r[i] < limit)
-            y[r[i]] -= t[i];
+        if (v.r[i] < limit)
+            y[v.r[i]] -= t[i];
         else
-            out[r[i]] += t[i];
+            out[v.r[i]] += t[i];
     }
     for (p = 0; p < k; p++)
         yf[p] /= L[(size_t)p * mm + (size_t)p];
@@ -611,16 +619,14 @@ static inline void ldlt_forward(const mf_symbolic *s, int sn, double *y, double 
 /* The backward step of supernode sn on y (t: scratch). */
 static inline void ldlt_backward(const mf_symbolic *s, int sn, double *y, double *t)
 {
-    int f = s->sup_first[sn], k = s->sup_first[sn + 1] - f;
-    int m = s->row_start[sn + 1] - s->row_start[sn], u = m - k;
-    const int *r = s->rows + s->row_start[sn] + k;
-    const double *L = s->lx + s->lx_start[sn];
-    size_t mm = (size_t)m;
-    double *yf = y + f;
+    front_view v = front_at(s, sn);
+    int k = v.k, u = v.u;
+    const double *L = v.L;
+    double *yf = y + v.f;
     for (int i = 0; i < u; i++)
-        t[i] = y[r[i]];
+        t[i] = y[v.r[i]];
     for (int p = 0; p < k; p++) {
-        const double *cp = L + (size_t)p * mm + k;
+        const double *cp = L + (size_t)p * v.mm + k;
         double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
         int i = 0;
         for (; i + 3 < u; i += 4) {
@@ -634,7 +640,7 @@ static inline void ldlt_backward(const mf_symbolic *s, int sn, double *y, double
         yf[p] -= (a0 + a1) + (a2 + a3);
     }
     for (int p = k - 1; p >= 0; p--) {
-        const double *cp = L + (size_t)p * mm;
+        const double *cp = L + (size_t)p * v.mm;
         double x = yf[p];
         for (int i = p + 1; i < k; i++)
             x -= cp[i] * yf[i];
@@ -665,7 +671,7 @@ typedef struct {
 static void wait_count(atomic_int *v, int need)
 {
     for (long spin = 0; atomic_load_explicit(v, memory_order_acquire) < need; spin++)
-        relax(spin);
+        team_relax(spin);
 }
 
 MF_KERNEL
@@ -723,7 +729,7 @@ static void solve_part(void *arg, int part)
     for (int r = s->n_ranges - 1; r >= 0; r--) {
         /* its ancestors done: the calling thread is at or below its parent */
         for (long spin = 0; atomic_load_explicit(&j->position, memory_order_acquire) > s->range_parent[r]; spin++)
-            relax(spin);
+            team_relax(spin);
         backward_range(s, s->range_first[r], s->range_root[r], j->y, s->y2 + s->n, 0, NULL);
     }
 }

@@ -32,9 +32,7 @@ struct team {
     atomic_int quit;
 };
 
-/* One round of waiting for the other thread: a pause, and after a while
- * the core to others (the other thread may have lost its own). */
-static void relax(long spin)
+void team_relax(long spin)
 {
     if (spin > 4096)
         sched_yield();
@@ -143,7 +141,7 @@ void team_run(team *t, team_fn fn, void *arg)
     wake(t);
     fn(arg, 0);
     for (long spin = 0; atomic_load_explicit(&t->done, memory_order_acquire) < job; spin++)
-        relax(spin);
+        team_relax(spin);
 }
 
 void team_stop(team **tp)

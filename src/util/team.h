@@ -20,6 +20,11 @@ team *team_start(void);
  * returns when both are done. */
 void team_run(team *t, team_fn fn, void *arg);
 
+/* One round of a loop that waits for the other thread, the spin-th: a
+ * pause, and after a while the core to others (the other thread may have
+ * lost its own). */
+void team_relax(long spin);
+
 /* Stops and joins the helper, frees t and sets it to NULL (NULL: nothing). */
 void team_stop(team **t);
 
