@@ -440,7 +440,9 @@ static void test_two_threads(void **state)
 
 /* The helper thread (util/team.h): each job's two parts both done when
  * team_run returns, also after the helper has fallen asleep between jobs;
- * stopping it. */
+ * a helper whose part takes far longer than its processor time leaves
+ * the next jobs to the caller (team_ready), and is ready again after
+ * some; stopping it. */
 typedef struct {
     int job;
     int *cells; /* 2 x 512: each part fills its half with the job number */
@@ -451,6 +453,14 @@ static void fill_half(void *arg, int part)
     team_probe *p = arg;
     for (int i = 0; i < 512; i++)
         p->cells[part * 512 + i] = p->job;
+}
+
+/* A helper part that sleeps 2 ms: as if its core were busy elsewhere. */
+static void sleep_half(void *arg, int part)
+{
+    (void)arg;
+    if (part == 1)
+        nanosleep(&(struct timespec){0, 2000000}, NULL);
 }
 
 static void test_team(void **state)
@@ -475,6 +485,15 @@ static void test_team(void **state)
             if (cells[i] != job)
                 fail_msg("job %d: cell %d holds %d", job, i, cells[i]);
     }
+    /* (a parallel test may have made it busy already: that is a state of
+     * the machine, not checked here) */
+    team_run(t, sleep_half, NULL);
+    assert_false(team_ready(t));
+    int rest = 0;
+    while (!team_ready(t) && rest < 100000)
+        rest++;
+    assert_true(rest > 0 && rest < 100000);
+    assert_false(team_ready(NULL));
     team_stop(&t);
     assert_null(t);
     team_stop(&t);

@@ -511,7 +511,7 @@ team *mf_team(mf_symbolic *s)
         s->team = team_start();
         s->team_failed = s->team == NULL;
     }
-    return s->team;
+    return team_ready(s->team) ? s->team : NULL;
 }
 
 /* The whole factorization, split over two threads when planned and allowed. */

@@ -64,7 +64,9 @@ int mf_set_threads(mf_symbolic *s, int threads);
 
 /* The helper thread of a split factorization (started by the first call),
  * which the caller may give work of its own between factorizations; NULL
- * when factorizations do not split. */
+ * when factorizations do not split, or the helper's core is busy with
+ * other work (team_ready): the next job then runs on one thread, with the
+ * same bits. */
 team *mf_team(mf_symbolic *s);
 
 /* Nonzeros in L and U (for reports). */

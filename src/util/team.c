@@ -11,6 +11,7 @@
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "util/clock.h"
 
@@ -19,6 +20,16 @@
  * serial passes take 0.05-0.3 ms), and a sleeping thread takes about
  * 45 us to wake on this machine. */
 #define TEAM_SPIN_MS 1.0
+/* The helper's core is taken as busy with other work when its part of a
+ * job took this many times its own processor time (and at least
+ * TEAM_BUSY_MS longer): with a busy loop on the other core the grid's
+ * solve took twice as long on two threads as on one, the caller waiting
+ * for a helper that ran half the time, in time slices of milliseconds.
+ * The next TEAM_REST jobs then go to the caller alone, and the helper
+ * does not spin. */
+#define TEAM_BUSY_RATIO 1.5
+#define TEAM_BUSY_MS 0.05
+#define TEAM_REST 256
 
 struct team {
     pthread_t thread;
@@ -30,7 +41,17 @@ struct team {
     atomic_int done;     /* jobs the helper has finished */
     atomic_int sleeping; /* the helper is (about to be) asleep */
     atomic_int quit;
+    atomic_int busy; /* the helper's core was found busy with other work */
+    int rest;        /* jobs still to leave to the caller alone */
 };
+
+/* This thread's processor time, ms. */
+static double cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return 1e3 * (double)ts.tv_sec + 1e-6 * (double)ts.tv_nsec;
+}
 
 void team_relax(long spin)
 {
@@ -50,7 +71,7 @@ static void *helper_main(void *arg)
         /* spin for the next job, then sleep */
         double since = clock_ms();
         for (long spin = 0; atomic_load(&t->seq) == last && !atomic_load(&t->quit); spin++) {
-            if ((spin & 255) == 255 && clock_ms() - since > TEAM_SPIN_MS) {
+            if ((spin & 255) == 255 && (atomic_load(&t->busy) || clock_ms() - since > TEAM_SPIN_MS)) {
                 pthread_mutex_lock(&t->lock);
                 atomic_store(&t->sleeping, 1);
                 while (atomic_load(&t->seq) == last && !atomic_load(&t->quit))
@@ -66,7 +87,12 @@ static void *helper_main(void *arg)
         if (atomic_load(&t->quit))
             return NULL;
         last = atomic_load(&t->seq);
+        double wall = clock_ms(), cpu = cpu_ms();
         t->fn(t->arg, 1);
+        wall = clock_ms() - wall;
+        cpu = cpu_ms() - cpu;
+        if (wall > TEAM_BUSY_RATIO * cpu && wall > cpu + TEAM_BUSY_MS)
+            atomic_store(&t->busy, 1);
         atomic_store_explicit(&t->done, last, memory_order_release);
     }
 }
@@ -130,6 +156,22 @@ static void wake(team *t)
         pthread_cond_signal(&t->wake);
         pthread_mutex_unlock(&t->lock);
     }
+}
+
+int team_ready(team *t)
+{
+    if (!t)
+        return 0;
+    if (t->rest > 0) {
+        if (--t->rest == 0)
+            atomic_store(&t->busy, 0);
+        return 0;
+    }
+    if (atomic_load(&t->busy)) {
+        t->rest = TEAM_REST;
+        return 0;
+    }
+    return 1;
 }
 
 void team_run(team *t, team_fn fn, void *arg)

@@ -16,6 +16,12 @@ typedef void (*team_fn)(void *arg, int part);
  * memory is to be had. */
 team *team_start(void);
 
+/* Whether to give the helper the next job: not while its core is busy
+ * with other work (its part took much longer than its processor time);
+ * then the next jobs go to the caller alone, and after a while the helper
+ * is tried again. NULL: no. */
+int team_ready(team *t);
+
 /* Runs fn(arg, 1) on the helper and fn(arg, 0) on the calling thread;
  * returns when both are done. */
 void team_run(team *t, team_fn fn, void *arg);
