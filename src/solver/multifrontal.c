@@ -407,8 +407,9 @@ void mf_solve(mf_symbolic *s, double *b)
         b[s->perm[k]] = y[k];
 }
 
-/* The helper thread's part of a split factorization: its subtrees in
- * order, done counting those finished (all of them on a failure). */
+/* A split factorization: the helper factors its subtrees in order, done
+ * counting those finished (all of them on a failure), while the calling
+ * thread factors the rest. */
 typedef struct {
     mf_symbolic *s;
     const double *values;
@@ -492,6 +493,7 @@ static void helper_part(helper_job *j)
     }
 }
 
+/* The two parts of a split factorization (team_fn). */
 static void factor_part(void *arg, int part)
 {
     helper_job *j = arg;
@@ -507,11 +509,11 @@ team *mf_team(mf_symbolic *s)
 {
     if (s->threads < 2 || s->n_ranges == 0)
         return NULL;
-    if (!s->team && !s->team_failed) {
-        s->team = team_start();
-        s->team_failed = s->team == NULL;
+    if (!s->helper && !s->helper_failed) {
+        s->helper = team_start();
+        s->helper_failed = s->helper == NULL;
     }
-    return team_ready(s->team) ? s->team : NULL;
+    return team_ready(s->helper) ? s->helper : NULL;
 }
 
 /* The whole factorization, split over two threads when planned and allowed. */
@@ -657,10 +659,8 @@ static void forward_subtree(const mf_symbolic *s, int r, double *y)
         ldlt_forward(s, sn, y, s->y2 + s->n, s->y2, s->sup_first[s->range_root[r] + 1]);
 }
 
-/* Forward steps of the calling thread's fronts (all with split 0; else
- * those outside the helper's subtrees, each front with subtrees below it
- * first waiting for them, when job is given, and taking their sums from
- * y2, which it leaves zero). */
+/* A split solve: the helper's progress forward, the calling thread's
+ * backward. */
 typedef struct {
     const mf_symbolic *s;
     double *y;
@@ -674,6 +674,10 @@ static void wait_count(atomic_int *v, int need)
         team_relax(spin);
 }
 
+/* Forward steps of the calling thread's fronts (all with split 0; else
+ * those outside the helper's subtrees, each front with subtrees below it
+ * first waiting for them, when job is given, and taking their sums from
+ * y2, which it leaves zero). */
 MF_KERNEL
 static void forward_main(const mf_symbolic *s, double *y, int split, solve_job *job)
 {
@@ -698,9 +702,10 @@ static void forward_main(const mf_symbolic *s, double *y, int split, solve_job *
     }
 }
 
+/* Backward steps of supernodes last down to first (with split, those
+ * outside the helper's subtrees); with job, each one done is published. */
 MF_KERNEL
-static void backward_range(const mf_symbolic *s, int first, int last, double *y, double *t, int split,
-                           solve_job *job)
+static void backward_range(const mf_symbolic *s, int first, int last, double *y, double *t, int split, solve_job *job)
 {
     for (int sn = last; sn >= first; sn--) {
         if (split && s->range_of[sn] >= 0) {
@@ -713,6 +718,9 @@ static void backward_range(const mf_symbolic *s, int first, int last, double *y,
     }
 }
 
+/* The calling thread's part of a split solve (part 0), or the helper's:
+ * its subtrees forward, then back, each once the caller is past its
+ * parent. */
 static void solve_part(void *arg, int part)
 {
     solve_job *j = arg;

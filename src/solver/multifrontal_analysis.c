@@ -35,7 +35,7 @@ void mf_free(mf_symbolic **sp)
     free(s->rel_start);
     free(s->rel);
     free(s->stack);
-    team_stop(&s->team);
+    team_stop(&s->helper);
     free(s->stack2);
     free(s->range_first);
     free(s->range_root);
@@ -188,8 +188,8 @@ static int heavier_first(const void *a, const void *b)
  * postorder): the helper works through them in order, and the calling
  * thread through the rest, waiting before a front with a child of the
  * helper's until the helper is past it. idx marks the roots (-1 else). */
-static double split_span(const mf_symbolic *s, const double *w, const double *sub, const int *first,
-                         const int *roots, int nr, int *idx, double *done)
+static double split_span(const mf_symbolic *s, const double *w, const double *sub, const int *first, const int *roots,
+                         int nr, int *idx, double *done)
 {
     double h = 0.0, m = 0.0;
     for (int r = 0; r < nr; r++) {

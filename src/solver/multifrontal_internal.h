@@ -59,9 +59,9 @@ struct mf_symbolic {
     double *y2; /* n + the largest front's rows (the helper's scratch) */
     int *range_parent;
     int *below;
-    int threads;     /* threads a factorization may use (mf_set_threads) */
-    team *team;      /* the helper thread, started at the first split factorization */
-    int team_failed; /* it could not be started: one thread */
+    int threads;       /* threads a factorization may use (mf_set_threads) */
+    team *helper;      /* the helper thread, started at the first split factorization */
+    int helper_failed; /* it could not be started: one thread */
 };
 
 /* Fronts of at least MF_PANEL pivots and MF_BLAS_ROWS rows go by panels

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "solver/steady_internal.h"
-#include "util/team.h"
 #include "util/clock.h"
+#include "util/team.h"
 
 /* The smallest fraction of its squared pressure that a node may lose in one
  * step. */
@@ -280,9 +280,6 @@ static double eval_border(border_arc *b, double q, double pi_i, double pi_j)
     }
 }
 
-/* Evaluates every law and mass balance at the current iterate; first: the
- * iterate is the first of this solve (arcs at zero flow take the cold
- * start's secant). */
 /* The laws of the core arcs a0 .. a1 - 1 at their flows (the cold start's
  * secants in the first evaluation): the largest residual (Pa). */
 static double evaluate_laws(steady_ws *w, int a0, int a1, int first, double rho_v)
@@ -322,6 +319,9 @@ static team *arc_team(steady_ws *w)
     return w->sys.mf && w->n_law_core >= TEAM_MIN_ARCS ? mf_team(w->sys.mf) : NULL;
 }
 
+/* Evaluates every law and mass balance at the current iterate; first: the
+ * iterate is the first of this solve (arcs at zero flow take the cold
+ * start's secant). The balances are summed in one thread, in arc order. */
 static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
 {
     int ns = w->n_super;
