@@ -455,7 +455,8 @@ static void fill_half(void *arg, int part)
         p->cells[part * 512 + i] = p->job;
 }
 
-/* A helper part that sleeps 2 ms: as if its core were busy elsewhere. */
+/* A helper part that sleeps 2 ms: as if its core were busy elsewhere
+ * (four such jobs make it so). */
 static void sleep_half(void *arg, int part)
 {
     (void)arg;
@@ -487,7 +488,8 @@ static void test_team(void **state)
     }
     /* (a parallel test may have made it busy already: that is a state of
      * the machine, not checked here) */
-    team_run(t, sleep_half, NULL);
+    for (int k = 0; k < 4; k++)
+        team_run(t, sleep_half, NULL);
     assert_false(team_ready(t));
     int rest = 0;
     while (!team_ready(t) && rest < 100000)

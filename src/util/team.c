@@ -20,15 +20,18 @@
  * serial passes take 0.05-0.3 ms), and a sleeping thread takes about
  * 45 us to wake on this machine. */
 #define TEAM_SPIN_MS 1.0
-/* The helper's core is taken as busy with other work when its part of a
- * job took this many times its own processor time (and at least
- * TEAM_BUSY_MS longer): with a busy loop on the other core the grid's
- * solve took twice as long on two threads as on one, the caller waiting
- * for a helper that ran half the time, in time slices of milliseconds.
- * The next TEAM_REST jobs then go to the caller alone, and the helper
- * does not spin. */
-#define TEAM_BUSY_RATIO 1.5
-#define TEAM_BUSY_MS 0.05
+/* The helper's core is taken as busy with other work when in TEAM_BUSY_JOBS
+ * of its last 16 jobs the helper lost more than TEAM_LOST_MS: the time
+ * from the job's announcement to the helper's start, and the time its
+ * part took beyond its own processor time. With a busy loop on the other
+ * core the grid's solve took twice as long on two threads as on one: the
+ * helper, spinning on that core, was off it for time slices of
+ * milliseconds when a job came. A woken helper loses about 0.05 ms, a
+ * spinning one nothing. The next TEAM_REST jobs then go to the caller
+ * alone, and the helper does not spin. One slow job is not enough: on
+ * this shared machine single ones come without a busy core. */
+#define TEAM_LOST_MS 0.2
+#define TEAM_BUSY_JOBS 4
 #define TEAM_REST 256
 
 struct team {
@@ -37,11 +40,13 @@ struct team {
     pthread_cond_t wake;
     team_fn fn;
     void *arg;
+    double announced;    /* when the job was announced (clock_ms) */
     atomic_int seq;      /* jobs announced */
     atomic_int done;     /* jobs the helper has finished */
     atomic_int sleeping; /* the helper is (about to be) asleep */
     atomic_int quit;
     atomic_int busy; /* the helper's core was found busy with other work */
+    unsigned slow;   /* the helper's last 16 jobs, a bit set for each slow one */
     int rest;        /* jobs still to leave to the caller alone */
 };
 
@@ -87,12 +92,17 @@ static void *helper_main(void *arg)
         if (atomic_load(&t->quit))
             return NULL;
         last = atomic_load(&t->seq);
-        double wall = clock_ms(), cpu = cpu_ms();
+        double start = clock_ms(), cpu = cpu_ms();
         t->fn(t->arg, 1);
-        wall = clock_ms() - wall;
-        cpu = cpu_ms() - cpu;
-        if (wall > TEAM_BUSY_RATIO * cpu && wall > cpu + TEAM_BUSY_MS)
+        double lost = (start - t->announced) + (clock_ms() - start) - (cpu_ms() - cpu);
+        t->slow = (t->slow << 1 | (lost > TEAM_LOST_MS)) & 0xffffu;
+        int count = 0;
+        for (unsigned b = t->slow; b; b &= b - 1)
+            count++;
+        if (count >= TEAM_BUSY_JOBS) {
+            t->slow = 0;
             atomic_store(&t->busy, 1);
+        }
         atomic_store_explicit(&t->done, last, memory_order_release);
     }
 }
@@ -178,6 +188,7 @@ void team_run(team *t, team_fn fn, void *arg)
 {
     t->fn = fn;
     t->arg = arg;
+    t->announced = clock_ms();
     int job = atomic_load(&t->seq) + 1;
     atomic_store(&t->seq, job);
     wake(t);
