@@ -14,7 +14,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -440,9 +442,9 @@ static void test_two_threads(void **state)
 
 /* The helper thread (util/team.h): each job's two parts both done when
  * team_run returns, also after the helper has fallen asleep between jobs;
- * a helper whose part takes far longer than its processor time leaves
- * the next jobs to the caller (team_ready), and is ready again after
- * some; stopping it. */
+ * a helper that loses much time in its jobs leaves the next jobs to the
+ * caller (team_ready), and is ready again after some; not ready in a
+ * forked child; stopping it. */
 typedef struct {
     int job;
     int *cells; /* 2 x 512: each part fills its half with the job number */
@@ -496,6 +498,19 @@ static void test_team(void **state)
         rest++;
     assert_true(rest > 0 && rest < 100000);
     assert_false(team_ready(NULL));
+    /* a forked child has no helper: it is never ready there, and stopping
+     * it does not wait for a thread that is not there */
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        int ready = team_ready(t);
+        team_stop(&t);
+        _exit(ready || t ? 1 : 0);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_true(team_ready(t));
     team_stop(&t);
     assert_null(t);
     team_stop(&t);

@@ -12,6 +12,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util/clock.h"
 
@@ -45,6 +46,7 @@ struct team {
     atomic_int done;     /* jobs the helper has finished */
     atomic_int sleeping; /* the helper is (about to be) asleep */
     atomic_int quit;
+    pid_t pid;       /* the process that started the helper (a fork's child has none) */
     atomic_int busy; /* the helper's core was found busy with other work */
     unsigned slow;   /* the helper's last 16 jobs, a bit set for each slow one */
     int rest;        /* jobs still to leave to the caller alone */
@@ -149,6 +151,7 @@ team *team_start(void)
         free(t);
         return NULL;
     }
+    t->pid = getpid();
     if (start(t) != 0) {
         pthread_cond_destroy(&t->wake);
         pthread_mutex_destroy(&t->lock);
@@ -170,7 +173,7 @@ static void wake(team *t)
 
 int team_ready(team *t)
 {
-    if (!t)
+    if (!t || getpid() != t->pid)
         return 0;
     if (t->rest > 0) {
         if (--t->rest == 0)
@@ -202,13 +205,17 @@ void team_stop(team **tp)
     if (!tp || !*tp)
         return;
     team *t = *tp;
-    atomic_store(&t->quit, 1);
-    pthread_mutex_lock(&t->lock);
-    pthread_cond_signal(&t->wake);
-    pthread_mutex_unlock(&t->lock);
-    pthread_join(t->thread, NULL);
-    pthread_cond_destroy(&t->wake);
-    pthread_mutex_destroy(&t->lock);
+    /* in a forked child the copies of the lock and the condition may still
+     * show the parent's helper as their waiter: only the memory goes */
+    if (getpid() == t->pid) {
+        atomic_store(&t->quit, 1);
+        pthread_mutex_lock(&t->lock);
+        pthread_cond_signal(&t->wake);
+        pthread_mutex_unlock(&t->lock);
+        pthread_join(t->thread, NULL);
+        pthread_cond_destroy(&t->wake);
+        pthread_mutex_destroy(&t->lock);
+    }
     free(t);
     *tp = NULL;
 }

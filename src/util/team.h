@@ -17,9 +17,9 @@ typedef void (*team_fn)(void *arg, int part);
 team *team_start(void);
 
 /* Whether to give the helper the next job: not while its core is busy
- * with other work (its part took much longer than its processor time);
- * then the next jobs go to the caller alone, and after a while the helper
- * is tried again. NULL: no. */
+ * with other work (it lost much time in several of its last jobs); then
+ * the next jobs go to the caller alone, and after a while the helper is
+ * tried again. Not in a forked child, which has no helper. NULL: no. */
 int team_ready(team *t);
 
 /* Runs fn(arg, 1) on the helper and fn(arg, 0) on the calling thread;
