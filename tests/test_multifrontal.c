@@ -442,9 +442,9 @@ static void test_two_threads(void **state)
 
 /* The helper thread (util/team.h): each job's two parts both done when
  * team_run returns, also after the helper has fallen asleep between jobs;
- * a helper that loses much time in its jobs leaves the next jobs to the
- * caller (team_ready), and is ready again after some; not ready in a
- * forked child; stopping it. */
+ * a helper that starts its jobs late leaves the next ones to the caller
+ * (team_ready), and is ready again after some; not ready in a forked
+ * child; stopping it. */
 typedef struct {
     int job;
     int *cells; /* 2 x 512: each part fills its half with the job number */
@@ -457,21 +457,12 @@ static void fill_half(void *arg, int part)
         p->cells[part * 512 + i] = p->job;
 }
 
-/* A helper part that sleeps 2 ms: as if its core were busy elsewhere
- * (four such jobs make it so). */
-static void sleep_half(void *arg, int part)
-{
-    (void)arg;
-    if (part == 1)
-        nanosleep(&(struct timespec){0, 2000000}, NULL);
-}
-
 static void test_team(void **state)
 {
     (void)state;
     cpu_set_t allowed;
     assert_int_equal(sched_getaffinity(0, sizeof allowed, &allowed), 0);
-    team *t = team_start();
+    team *t = team_start(0.2);
     if (CPU_COUNT(&allowed) < 2) { /* no other core: no helper */
         assert_null(t);
         return;
@@ -488,15 +479,22 @@ static void test_team(void **state)
             if (cells[i] != job)
                 fail_msg("job %d: cell %d holds %d", job, i, cells[i]);
     }
-    /* (a parallel test may have made it busy already: that is a state of
-     * the machine, not checked here) */
-    for (int k = 0; k < 4; k++)
-        team_run(t, sleep_half, NULL);
-    assert_false(team_ready(t));
-    int rest = 0;
-    while (!team_ready(t) && rest < 100000)
+    /* a helper for which every job is late (any loss over -1 ms):
+     * after four jobs its core counts as busy, and the next jobs go to
+     * the caller alone, until after a while it is tried again */
+    team *late = team_start(-1.0);
+    assert_non_null(late);
+    for (int k = 0; k < 4; k++) {
+        assert_true(team_ready(late));
+        probe.job = k;
+        team_run(late, fill_half, &probe);
+    }
+    assert_false(team_ready(late));
+    int rest = 1;
+    while (!team_ready(late) && rest < 100000)
         rest++;
-    assert_true(rest > 0 && rest < 100000);
+    assert_true(rest > 1 && rest < 100000);
+    team_stop(&late);
     assert_false(team_ready(NULL));
     /* a forked child has no helper: it is never ready there, and stopping
      * it does not wait for a thread that is not there */
@@ -510,7 +508,6 @@ static void test_team(void **state)
     int status = 0;
     assert_int_equal(waitpid(child, &status, 0), child);
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    assert_true(team_ready(t));
     team_stop(&t);
     assert_null(t);
     team_stop(&t);

@@ -417,7 +417,7 @@ typedef struct {
     atomic_int done;
     int status;       /* the helper's */
     int main_status;  /* the calling thread's */
-    int blas_threads; /* OpenBLAS's threads to give back when the helper is done (0: none) */
+    int blas_threads; /* OpenBLAS's threads to give back at the end (0: none) */
 } helper_job;
 
 /* Waits until the helper has finished need subtrees; returns its status. */
@@ -448,10 +448,6 @@ static int factor_range(mf_symbolic *s, const double *values, int lower, int fir
                     need = s->range_of[s->children[c]] + 1;
             if (need > 0 && wait_helper(job, need) != 0)
                 return -1;
-            if (need == s->n_ranges && job->blas_threads > 0) {
-                blas_set_threads(job->blas_threads);
-                job->blas_threads = 0;
-            }
         }
         int k = s->sup_first[t + 1] - s->sup_first[t];
         int m = s->row_start[t + 1] - s->row_start[t];
@@ -493,6 +489,14 @@ static void helper_part(helper_job *j)
     }
 }
 
+/* A job in which the helper thread lost more than this (ms) off its core
+ * counts as late (team_start). With a busy loop on the other core the
+ * grid's solve took twice as long on two threads as on one: the helper,
+ * spinning on that core, was off it for time slices of milliseconds, when
+ * a job came (the start alone did not show it) or in its part. A woken
+ * helper starts about 0.05 ms late, a spinning one at once. */
+#define MF_HELPER_LATE_MS 0.2
+
 /* The two parts of a split factorization (team_fn). */
 static void factor_part(void *arg, int part)
 {
@@ -510,7 +514,7 @@ team *mf_team(mf_symbolic *s)
     if (s->threads < 2 || s->n_ranges == 0)
         return NULL;
     if (!s->helper && !s->helper_failed) {
-        s->helper = team_start();
+        s->helper = team_start(MF_HELPER_LATE_MS);
         s->helper_failed = s->helper == NULL;
     }
     return team_ready(s->helper) ? s->helper : NULL;
@@ -524,9 +528,9 @@ static int factor(mf_symbolic *s, const double *values, int lower)
     if (!t)
         return factor_range(s, values, lower, 0, s->nsup - 1, s->stack, &top, NULL);
     helper_job job = {s, values, lower, 0, 0, 0, 0};
-    /* OpenBLAS's own threads spin while they wait: beside the helper they
-     * would take its core, so it keeps to the calling thread until the
-     * helper is done */
+    /* OpenBLAS's own threads spin while they wait, during a factorization
+     * and for a while after it: beside the helper they would take its core,
+     * so OpenBLAS keeps to the calling thread */
     if (s->split_blas && mf_blas_available() && blas_set_threads) {
         job.blas_threads = blas_get_threads();
         if (job.blas_threads > 1)

@@ -221,9 +221,8 @@ static double split_span(const mf_symbolic *s, const double *w, const double *su
  * thread) again and again, and each time the subtrees are dealt heaviest
  * first to the lighter of the two threads; the dealing whose simulated
  * span is shortest wins, if it saves enough. Fronts are weighed by their
- * arithmetic and half their entries (assembly). Notes whether a front
- * that takes OpenBLAS comes before the helper's last subtree is done.
- * Needs the children lists. Returns -1 when out of memory. */
+ * arithmetic and half their entries (assembly). Notes whether fronts
+ * take OpenBLAS. Needs the children lists. Returns -1 when out of memory. */
 static int plan_split(mf_symbolic *s, const int *lst_k, const int *lst_m)
 {
     int nsup = s->nsup, ok = 0;
@@ -305,8 +304,6 @@ static int plan_split(mf_symbolic *s, const int *lst_k, const int *lst_m)
             best = span;
             nbest = nr;
             memcpy(best_roots, roots, (size_t)nr * sizeof *roots);
-            int last = roots[nr - 1];
-            s->split_blas = blas[par[last] >= 0 ? par[last] : nsup] > 0;
         }
     }
     if (nbest > 0) {
@@ -325,6 +322,7 @@ static int plan_split(mf_symbolic *s, const int *lst_k, const int *lst_m)
                 s->range_of[t] = r;
         }
         s->n_ranges = nbest;
+        s->split_blas = blas[nsup] > 0;
     }
     ok = 1;
 out:

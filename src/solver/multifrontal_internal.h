@@ -48,7 +48,7 @@ struct mf_symbolic {
     int *range_first, *range_root;
     size_t *range_block;
     int *range_of;  /* nsup: each supernode's range, -1 for the calling thread's */
-    int split_blas; /* a front that takes OpenBLAS comes while the helper works */
+    int split_blas; /* with the split, fronts take OpenBLAS */
     double *stack2;
     /* The LDL' solves split alike: forward, the helper's fronts add what
      * they subtract from the calling thread's rows into y2 instead, and a

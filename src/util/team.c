@@ -22,17 +22,17 @@
  * 45 us to wake on this machine. */
 #define TEAM_SPIN_MS 1.0
 /* The helper's core is taken as busy with other work when in TEAM_BUSY_JOBS
- * of its last 16 jobs the helper lost more than TEAM_LOST_MS: the time
- * from the job's announcement to the helper's start, and the time its
- * part took beyond its own processor time. With a busy loop on the other
- * core the grid's solve took twice as long on two threads as on one: the
- * helper, spinning on that core, was off it for time slices of
- * milliseconds when a job came. A woken helper loses about 0.05 ms, a
- * spinning one nothing. The next TEAM_REST jobs then go to the caller
- * alone, and the helper does not spin. One slow job is not enough: on
- * this shared machine single ones come without a busy core. */
-#define TEAM_LOST_MS 0.2
+ * of its last 16 jobs the helper was late (team_start). The next
+ * TEAM_REST jobs then go to the caller alone, and the helper does not
+ * spin. One late job is not enough: on this shared machine single ones
+ * come without a busy core. */
 #define TEAM_BUSY_JOBS 4
+/* A job is late when the helper lost more than late_ms plus this share of
+ * its part's time: a sleeping helper wakes 0.05-0.4 ms after the call,
+ * which is nothing against the 1,000,000-node mesh's parts of 10-100 ms
+ * (with late_ms alone, those wake-ups made its core look busy, and the
+ * mesh went at one thread's speed). */
+#define TEAM_LATE_SHARE 0.1
 #define TEAM_REST 256
 
 struct team {
@@ -42,13 +42,14 @@ struct team {
     team_fn fn;
     void *arg;
     double announced;    /* when the job was announced (clock_ms) */
+    double late_ms;      /* a job in which the helper lost more than this is late */
     atomic_int seq;      /* jobs announced */
     atomic_int done;     /* jobs the helper has finished */
     atomic_int sleeping; /* the helper is (about to be) asleep */
     atomic_int quit;
     pid_t pid;       /* the process that started the helper (a fork's child has none) */
     atomic_int busy; /* the helper's core was found busy with other work */
-    unsigned slow;   /* the helper's last 16 jobs, a bit set for each slow one */
+    unsigned slow;   /* the helper's last 16 jobs, a bit set for each late start */
     int rest;        /* jobs still to leave to the caller alone */
 };
 
@@ -96,8 +97,9 @@ static void *helper_main(void *arg)
         last = atomic_load(&t->seq);
         double start = clock_ms(), cpu = cpu_ms();
         t->fn(t->arg, 1);
-        double lost = (start - t->announced) + (clock_ms() - start) - (cpu_ms() - cpu);
-        t->slow = (t->slow << 1 | (lost > TEAM_LOST_MS)) & 0xffffu;
+        double wall = clock_ms() - start;
+        double lost = (start - t->announced) + wall - (cpu_ms() - cpu);
+        t->slow = (t->slow << 1 | (unsigned)(lost > t->late_ms + TEAM_LATE_SHARE * wall)) & 0xffffu;
         int count = 0;
         for (unsigned b = t->slow; b; b &= b - 1)
             count++;
@@ -137,11 +139,12 @@ static int start(team *t)
 #endif
 }
 
-team *team_start(void)
+team *team_start(double late_ms)
 {
     team *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
+    t->late_ms = late_ms;
     if (pthread_mutex_init(&t->lock, NULL) != 0) {
         free(t);
         return NULL;

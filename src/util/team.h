@@ -13,13 +13,16 @@ typedef struct team team;
 typedef void (*team_fn)(void *arg, int part);
 
 /* Starts the helper; NULL when no other core is allowed, or no thread or
- * memory is to be had. */
-team *team_start(void);
+ * memory is to be had. A job in which the helper lost more than late_ms
+ * (ms) and a tenth of its part's time, from the job's announcement to its
+ * start and in its part beyond its own processor time, counts as late;
+ * several late ones make its core busy (team_ready). */
+team *team_start(double late_ms);
 
 /* Whether to give the helper the next job: not while its core is busy
- * with other work (it lost much time in several of its last jobs); then
- * the next jobs go to the caller alone, and after a while the helper is
- * tried again. Not in a forked child, which has no helper. NULL: no. */
+ * with other work (4 of its last 16 jobs were late); then the next
+ * jobs go to the caller alone, and after a while the helper is tried
+ * again. Not in a forked child, which has no helper. NULL: no. */
 int team_ready(team *t);
 
 /* Runs fn(arg, 1) on the helper and fn(arg, 0) on the calling thread;
