@@ -420,11 +420,17 @@ typedef struct {
     int blas_threads; /* OpenBLAS's threads to give back at the end (0: none) */
 } helper_job;
 
+/* Waits until the other thread has raised v to need. */
+static void wait_count(atomic_int *v, int need)
+{
+    for (long spin = 0; atomic_load_explicit(v, memory_order_acquire) < need; spin++)
+        team_relax(spin);
+}
+
 /* Waits until the helper has finished need subtrees; returns its status. */
 static int wait_helper(helper_job *j, int need)
 {
-    for (long spin = 0; atomic_load_explicit(&j->done, memory_order_acquire) < need; spin++)
-        team_relax(spin);
+    wait_count(&j->done, need);
     return j->status;
 }
 
@@ -671,12 +677,6 @@ typedef struct {
     atomic_int forward;  /* the helper's subtrees done forward */
     atomic_int position; /* the calling thread's backward steps: the lowest supernode done */
 } solve_job;
-
-static void wait_count(atomic_int *v, int need)
-{
-    for (long spin = 0; atomic_load_explicit(v, memory_order_acquire) < need; spin++)
-        team_relax(spin);
-}
 
 /* Forward steps of the calling thread's fronts (all with split 0; else
  * those outside the helper's subtrees, each front with subtrees below it

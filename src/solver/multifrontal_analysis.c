@@ -310,8 +310,10 @@ static int plan_split(mf_symbolic *s, const int *lst_k, const int *lst_m)
         s->range_first = mf_xmalloc((size_t)nbest, sizeof *s->range_first);
         s->range_root = mf_xmalloc((size_t)nbest, sizeof *s->range_root);
         s->range_block = mf_xmalloc((size_t)nbest, sizeof *s->range_block);
+        s->range_parent = mf_xmalloc((size_t)nbest, sizeof *s->range_parent);
         s->range_of = mf_xmalloc(n1, sizeof *s->range_of);
-        if (!s->range_first || !s->range_root || !s->range_block || !s->range_of)
+        s->below = calloc(n1, sizeof *s->below);
+        if (!s->range_first || !s->range_root || !s->range_block || !s->range_parent || !s->range_of || !s->below)
             goto out;
         for (int t = 0; t < nsup; t++)
             s->range_of[t] = -1;
@@ -320,6 +322,11 @@ static int plan_split(mf_symbolic *s, const int *lst_k, const int *lst_m)
             s->range_root[r] = best_roots[r];
             for (int t = s->range_first[r]; t <= s->range_root[r]; t++)
                 s->range_of[t] = r;
+            /* the subtree's parent, and what its ancestors wait for */
+            int a = par[best_roots[r]];
+            s->range_parent[r] = a >= 0 ? a : nsup;
+            for (; a >= 0; a = par[a])
+                s->below[a] = r + 1;
         }
         s->n_ranges = nbest;
         s->split_blas = blas[nsup] > 0;
@@ -335,14 +342,6 @@ out:
     free(idx);
     free(cand);
     return ok ? 0 : -1;
-}
-
-/* The parent supernode of supernode t (parent: of the pivots, in their
- * order; sn_of: each pivot's supernode), s->nsup for a root. */
-static int sn_parent(const mf_symbolic *s, const int *parent, const int *sn_of, int t)
-{
-    int p = parent[s->sup_first[t + 1] - 1];
-    return p >= 0 ? sn_of[p] : s->nsup;
 }
 
 mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
@@ -555,7 +554,6 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
         /* where the fronts pass from one thread to the other, a gap in lx:
          * no front reaches into the places of the other thread's next ones */
         size_t shift = 0, reach = 0;
-        lx_end = 1;
         for (int t = 0; t < nsup; t++) {
             size_t m = (size_t)lst_m[t];
             if (t > 0 && (s->range_of[t] < 0) != (s->range_of[t - 1] < 0) && reach > s->lx_start[t] + shift)
@@ -575,18 +573,10 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     if (s->n_ranges > 0) {
         /* the split solves: the helper's scratch and the contributions of
          * its fronts to the calling thread's rows (kept zero between
-         * solves), each subtree's parent, and what each of the calling
-         * thread's fronts waits for (the subtrees below it) */
+         * solves) */
         s->y2 = calloc((size_t)n + max_m, sizeof *s->y2);
-        s->range_parent = mf_xmalloc((size_t)s->n_ranges, sizeof *s->range_parent);
-        s->below = calloc((size_t)nsup, sizeof *s->below);
-        if (!s->y2 || !s->range_parent || !s->below)
+        if (!s->y2)
             goto fail;
-        for (int r = 0; r < s->n_ranges; r++) {
-            s->range_parent[r] = sn_parent(s, parent, sn_of, s->range_root[r]);
-            for (int a = s->range_parent[r]; a < nsup; a = sn_parent(s, parent, sn_of, a))
-                s->below[a] = r + 1;
-        }
     }
     s->slot_src = mf_xmalloc((size_t)s->nnz + 1, sizeof *s->slot_src);
     s->slot_dst = mf_xmalloc((size_t)s->nnz + 1, sizeof *s->slot_dst);
