@@ -138,6 +138,31 @@ static void test_kappa(void **state)
     assert_true(gas_kappa(a, b, NAN, t) == 1.3);
 }
 
+/* The incline factor g(s) = (1 - e^-s) / s, its slope and e^-s against
+ * their series summed to 30 terms in long double: g and e^-s to 5e-16
+ * relative on both sides of |s| = 1/16, where gas_incline turns from its own
+ * series to expm1; the slope to 5e-16 on the series and to 1e-14 beyond,
+ * where the closed form loses digits (about 2e-16 / |s|). */
+static void test_incline(void **state)
+{
+    static const double edge[] = {0.0, 1e-300, 1e-12, 1e-6, 1e-3, 0.01, 0.0625, 0.06250000000000001, 0.07, 0.2};
+    (void)state;
+    for (int n = 0; n < 2 * 10 + 4001; n++) {
+        double s = n < 20 ? (n % 2 ? -edge[n / 2] : edge[n / 2]) : -0.2 + 0.4 * (n - 20) / 4000.0;
+        long double g = 0.0L, dg = 0.0L, term = 1.0L; /* term = (-s)^k / (k+1)! */
+        for (int k = 0; k <= 30; k++) {
+            g += term;
+            if (k < 30)
+                dg += -(long double)(k + 1) * term / (long double)(k + 2);
+            term *= -(long double)s / (long double)(k + 2);
+        }
+        double got_dg, got_alpha, got = gas_incline(s, &got_dg, &got_alpha);
+        check_rel(got, (double)g, 5e-16, "incline g");
+        check_rel(got_alpha, (double)expl(-(long double)s), 5e-16, "incline e^-s");
+        check_rel(got_dg, (double)dg, fabs(s) <= 0.0625 ? 5e-16 : 1e-14, "incline dg/ds");
+    }
+}
+
 /* ---- Friction laws ------------------------------------------------------- */
 
 static const friction_model nikuradse = {GF_FRICTION_NIKURADSE, 0.0};
@@ -431,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_z_derivative),
         cmocka_unit_test(test_z_prepared),
         cmocka_unit_test(test_kappa),
+        cmocka_unit_test(test_incline),
         cmocka_unit_test(test_colebrook_implicit),
         cmocka_unit_test(test_colebrook_moody),
         cmocka_unit_test(test_explicit_vs_colebrook),

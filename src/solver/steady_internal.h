@@ -64,13 +64,12 @@ typedef struct {
     double *set_point; /* per arc */
     int n_law, n_border;
     int n_law_core; /* law[0 .. n_law_core) are in the Newton system; the rest hang in trees */
-    int n_tree;     /* law arcs in trees */
-    int *tree_arc;  /* law index of each tree arc, in the order they were peeled */
+    int n_tree;     /* law arcs in trees: law[n_law_core + t] was peeled t-th */
     int *peel_node; /* per tree arc (same order): the supernode it leads to */
     int n_cols;     /* bordering flow unknowns */
     law_arc *law;
-    int *law_ends;  /* per law arc in the order added: i and j, for the peeling (which reorders law) */
-    int *law_net;   /* per law arc: its network arc (moved with law when the peeling reorders it) */
+    int *law_ends;  /* per law arc in the order added: i and j, for the peeling */
+    int *law_net;   /* per law arc: its network arc (in the order the peeling leaves) */
     int *comp;      /* per supernode: union-find of the pressure components (set-up) */
     int *peel_deg;  /* per supernode: law arcs at it (set-up, for the peeling) */
     int *peel_axor; /* per supernode: xor of their indices */

@@ -48,21 +48,6 @@ static double root(double pi)
     return pi > 0.0 ? sqrt(pi) : 0.0;
 }
 
-/* g(s) = (1 - e^-s) / s, its derivative and e^-s, with series near 0
- * (their remainders below double precision). */
-static double incline_factor(double s, double *dg, double *alpha)
-{
-    if (fabs(s) < 1e-5) {
-        *dg = -0.5 + s / 3.0 - s * s / 8.0;
-        *alpha = 1.0 - s * (1.0 - s * (0.5 - s / 6.0));
-        return 1.0 - 0.5 * s + s * s / 6.0;
-    }
-    double em = expm1(-s); /* e^-s - 1 */
-    *alpha = em + 1.0;
-    *dg = (s * (em + 1.0) + em) / (s * s);
-    return -em / s;
-}
-
 /* phi(Re) of a pipe and its slope (friction.h). A law that does not depend
  * on Re gives the same bits from the pipe's lambda_t without a logarithm. */
 static double pipe_phi(const steady_ws *w, const law_arc *l, double re, double *dphi)
@@ -100,7 +85,7 @@ static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i
     if (q_slope != q) /* the flow slope at another flow (the cold start's secant) */
         pipe_phi(w, l, q_slope * l->re_per_q, &dphi);
     double s = l->s0 != 0.0 ? l->s0 / z : 0.0, dg, alpha;
-    double g = incline_factor(s, &dg, &alpha);
+    double g = gas_incline(s, &dg, &alpha);
     l->f = alpha * pi_i - pi_j - l->c * z * phi * g;
     l->fq = -l->c * z * g * dphi * l->re_per_q;
     double df_dz = -l->c * phi * (g - s * dg);
@@ -497,7 +482,7 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
     double pi_far = pi_known, p_far = p_known;
     for (int k = 0; k < 60; k++) {
         double s = l->s0 != 0.0 ? l->s0 / z : 0.0, dg, alpha;
-        double g = incline_factor(s, &dg, &alpha);
+        double g = gas_incline(s, &dg, &alpha);
         double beta = cphi * g * z;
         double next = far_is_j ? alpha * pi_known - beta : (pi_known + beta) / alpha;
         if (!(next > 0.0)) {
@@ -533,7 +518,7 @@ static int sweep_trees(steady_ws *w, double *law_res)
     int last = -1;
     double last_pi = 0.0, last_p = 0.0, lr = *law_res;
     for (int t = w->n_tree - 1; t >= 0; t--) {
-        int a = w->tree_arc[t];
+        int a = w->n_law_core + t;
         law_arc *l = &w->law[a];
         int s = w->peel_node[t];
         int far_is_j = l->j == s;

@@ -282,13 +282,65 @@ static const friction_memo *pipe_friction(const steady_params *par, friction_mem
     return m;
 }
 
-static gf_status add_arcs(steady_ws *w, error_info *err)
+/* The law's constants of every law arc, in the order the peeling left
+ * (w->law_net). One division per pipe: with the diameter's reciprocal the
+ * rest are products, as c = (A eta / D)^2 R T L / (D A^2) = eta^2 R T L / D^3
+ * and D / (A eta) = 4 / (pi D eta). */
+static gf_status law_constants(steady_ws *w, error_info *err)
 {
     const network *net = w->net;
     const steady_params *par = w->par;
+    const network_view *v = &net->view;
     friction_memo memo[1 << FRICTION_MEMO_BITS];
     for (int k = 0; k < 1 << FRICTION_MEMO_BITS; k++)
         memo[k].rel_k = NAN;
+    double rt = par->r_s * par->temperature;
+    double c_pipe = par->viscosity * par->viscosity * rt, incline = 2.0 * GAS_G / rt;
+    double re_pipe = 4.0 / (GAS_PI * par->viscosity);
+    for (int k = 0; k < w->n_law; k++) {
+        size_t a = (size_t)w->law_net[k];
+        law_arc *l = &w->law[k];
+        /* the records are written field by field: the slots and the law's
+         * values are set for the core arcs alone, later */
+        l->i = w->super_of[v->from[a]];
+        l->j = w->super_of[v->to[a]];
+        l->s0 = l->rel_k = l->lambda_t = l->q_lam = 0.0;
+        const double *geo = &v->geometry[3 * a]; /* length, diameter, roughness */
+        double d = geo[1], inv_d = 1.0 / d;
+        l->re_per_q = re_pipe * inv_d;
+        const net_arc *arc = &net->arcs[a];
+        if ((arc_kind)v->kind[a] == ARC_PIPE) {
+            l->kind = LAW_PIPE;
+            l->c = c_pipe * geo[0] * inv_d * inv_d * inv_d;
+            l->s0 = incline * (v->height[v->to[a]] - v->height[v->from[a]]);
+            l->rel_k = geo[2] * inv_d;
+            const friction_memo *f = pipe_friction(par, memo, l->rel_k);
+            if (!(f->re_t >= FRICTION_RE_TURBULENT)) {
+                static const char *const law_name[] = {"Nikuradse", "Colebrook", "Hofer", "Swamee-Jain", "constant"};
+                unsigned law = (unsigned)par->friction.law;
+                return error_set(err, GF_ERR_INPUT,
+                                 "pipe '%s': the %s friction law gives no usable friction factor for "
+                                 "roughness %g mm at diameter %g mm (k/D %.3g)",
+                                 arc->id, law < 5 ? law_name[law] : "chosen", 1e3 * geo[2], 1e3 * d, l->rel_k);
+            }
+            l->re_t = f->re_t;
+            l->lambda_t = f->lambda_t;
+        } else if (isfinite(arc->drag)) {
+            double area = 0.25 * GAS_PI * d * d;
+            l->kind = LAW_RESISTOR;
+            l->c = arc->drag * rt / (2.0 * area * area);
+            l->q_lam = FRICTION_RE_LAMINAR / l->re_per_q;
+        } else {
+            l->kind = LAW_FIXED_LOSS;
+            l->c = arc->pressure_loss;
+        }
+    }
+    return GF_OK;
+}
+
+static gf_status add_arcs(steady_ws *w, error_info *err)
+{
+    const network *net = w->net;
     const network_view *v = &net->view;
     for (size_t a = 0; a < w->n_arcs; a++) {
         gf_mode mode = w->mode[a];
@@ -299,7 +351,8 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
         int i = w->super_of[v->from[a]], j = w->super_of[v->to[a]];
         if (kind == ARC_PIPE || kind == ARC_RESISTOR) {
             /* the pressure components and the degrees for the peeling are
-             * counted here, while the ends are at hand */
+             * counted here, while the ends are at hand; the law's constants
+             * follow the peeling (law_constants) */
             int k = w->n_law++;
             uf_union(w->comp, i, j);
             if (i == j) {
@@ -313,41 +366,6 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
             w->law_ends[2 * k] = i;
             w->law_ends[2 * k + 1] = j;
             w->law_net[k] = (int)a;
-            /* the records are written field by field: the slots and the
-             * law's values are set for the core arcs alone, later */
-            law_arc *l = &w->law[k];
-            l->i = i;
-            l->j = j;
-            l->s0 = l->rel_k = l->lambda_t = l->q_lam = 0.0;
-            const double *geo = &v->geometry[3 * a]; /* length, diameter, roughness */
-            double d = geo[1], area = 0.25 * GAS_PI * d * d;
-            l->re_per_q = d / (area * par->viscosity);
-            if (kind == ARC_PIPE) {
-                double ae = area * par->viscosity / d;
-                l->kind = LAW_PIPE;
-                l->c = ae * ae * par->r_s * par->temperature * geo[0] / (d * area * area);
-                l->s0 = 2.0 * GAS_G * (v->height[v->to[a]] - v->height[v->from[a]]) / (par->r_s * par->temperature);
-                l->rel_k = geo[2] / d;
-                const friction_memo *f = pipe_friction(par, memo, l->rel_k);
-                if (!(f->re_t >= FRICTION_RE_TURBULENT)) {
-                    static const char *const law_name[] = {"Nikuradse", "Colebrook", "Hofer", "Swamee-Jain",
-                                                           "constant"};
-                    unsigned law = (unsigned)par->friction.law;
-                    return error_set(err, GF_ERR_INPUT,
-                                     "pipe '%s': the %s friction law gives no usable friction factor for "
-                                     "roughness %g mm at diameter %g mm (k/D %.3g)",
-                                     arc->id, law < 5 ? law_name[law] : "chosen", 1e3 * geo[2], 1e3 * d, l->rel_k);
-                }
-                l->re_t = f->re_t;
-                l->lambda_t = f->lambda_t;
-            } else if (isfinite(arc->drag)) {
-                l->kind = LAW_RESISTOR;
-                l->c = arc->drag * par->r_s * par->temperature / (2.0 * area * area);
-                l->q_lam = FRICTION_RE_LAMINAR / l->re_per_q;
-            } else {
-                l->kind = LAW_FIXED_LOSS;
-                l->c = arc->pressure_loss;
-            }
             continue;
         }
         border_arc *b = &w->border[w->n_border++];
@@ -497,7 +515,8 @@ static gf_status add_arcs(steady_ws *w, error_info *err)
  * passes its whole withdrawal (and that of everything peeled behind it)
  * through that arc, so the arc's flow is known and its pressure follows from
  * its neighbour's after the solve. Repeats until only the meshed core (and
- * the references) remain. Tree arcs move to the end of w->law. */
+ * the references) remain. Tree arcs go to the end of w->law, in the order
+ * they were peeled. */
 static gf_status peel_trees(steady_ws *w, error_info *err)
 {
     int ns = w->n_super, nl = w->n_law;
@@ -541,54 +560,25 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
         if (--deg[u] == 1 && w->ref_node[u] < 0)
             stack[top++] = u;
     }
-    /* core arcs first, moved in place (a tree arc gives up its slot only to
-     * a core arc); tree arcs listed in the order they were peeled. Nothing
-     * moves when the core arcs come first already (a radial network). */
-    int k = nl - n_tree, moves = 0;
-    for (int a = 0; a < k && !moves; a++)
-        moves = tree[a];
-    if (!moves) {
-        for (int t = 0; t < n_tree; t++) {
-            w->tree_arc[t] = order[t];
-            w->q_law[order[t]] = q[t];
-        }
-        goto rows;
-    }
-    int *at = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *at);
-    int *pos = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *pos);
-    if (!at || !pos) {
+    /* core arcs first, in the order they were added, then the tree arcs in
+     * the order they were peeled: only the network arcs' indices move, as
+     * the laws' constants are taken afterwards */
+    int n_core = nl - n_tree;
+    int *law_net = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *law_net);
+    if (!law_net) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
         goto done;
     }
+    int k = 0;
     for (int a = 0; a < nl; a++)
-        at[a] = pos[a] = a;
-    k = 0;
-    for (int idx = 0; idx < nl; idx++) {
-        int a = at[idx];
-        if (tree[a])
-            continue;
-        if (idx != k) {
-            law_arc held = w->law[k];
-            w->law[k] = w->law[idx];
-            w->law[idx] = held;
-            int net_index = w->law_net[k];
-            w->law_net[k] = w->law_net[idx];
-            w->law_net[idx] = net_index;
-            int b = at[k];
-            at[k] = a;
-            at[idx] = b;
-            pos[a] = k;
-            pos[b] = idx;
-        }
-        k++;
-    }
+        if (!tree[a])
+            law_net[k++] = w->law_net[a];
     for (int t = 0; t < n_tree; t++) {
-        int a = pos[order[t]];
-        w->tree_arc[t] = a;
-        w->q_law[a] = q[t];
+        law_net[n_core + t] = w->law_net[order[t]];
+        w->q_law[n_core + t] = q[t];
     }
-rows:
-    w->n_law_core = nl - n_tree;
+    w->law_net = law_net;
+    w->n_law_core = n_core;
     w->n_tree = n_tree;
     /* matrix rows: core supernodes, then the bordering flows */
     int m = 0;
@@ -842,11 +832,10 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
     w->p_tree = arena_alloc(w->arena, (size_t)ns * sizeof *w->p_tree);
     w->q_law = arena_calloc(w->arena, (size_t)w->n_law + 1, sizeof *w->q_law);
     w->peel_node = arena_alloc(w->arena, ((size_t)w->n_law + 1) * sizeof *w->peel_node);
-    w->tree_arc = arena_alloc(w->arena, ((size_t)w->n_law + 1) * sizeof *w->tree_arc);
-    if (!w->x || !w->dx || !w->row_of || !w->var_of || !w->g || !w->p_root || !w->p_tree || !w->q_law ||
-        !w->peel_node || !w->tree_arc)
+    if (!w->x || !w->dx || !w->row_of || !w->var_of || !w->g || !w->p_root || !w->p_tree || !w->q_law || !w->peel_node)
         goto nomem;
-    if ((st = peel_trees(w, err)) != GF_OK || (st = build_pattern(w, err)) != GF_OK)
+    if ((st = peel_trees(w, err)) != GF_OK || (st = law_constants(w, err)) != GF_OK ||
+        (st = build_pattern(w, err)) != GF_OK)
         return st;
 
     /* scales and the cold start: every pressure at the highest fixed one */
