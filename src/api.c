@@ -59,8 +59,6 @@ static void clear_result(gf_project *p)
         controls_free(&p->want);
     p->has_want = 0;
     p->n_stations = 0;
-    free(p->viol);
-    p->viol = NULL;
     p->n_viol = 0;
     p->has_result = 0;
     p->solved = 0;
@@ -70,6 +68,9 @@ static void clear_result(gf_project *p)
 static void release_result(gf_project *p)
 {
     clear_result(p);
+    free(p->viol);
+    p->viol = NULL;
+    p->viol_cap = 0;
     if (p->res_allocated)
         steady_result_free(&p->res);
     p->res_allocated = 0;
@@ -544,17 +545,21 @@ gf_status gf_solve_steady(gf_project *p, const gf_options *opt)
         r->solve_ms = clock_ms() - t0;
         return fail(p, st, "gf_solve_steady");
     }
-    st = violations_find(&p->net, scn, p->has_want ? &p->want : NULL, &p->par, &p->res, &p->viol, &p->n_viol);
+    st = violations_find(&p->net, scn, p->has_want ? &p->want : NULL, &p->par, &p->res, &p->viol, &p->viol_cap,
+                         &p->n_viol);
     if (st != GF_OK)
         return fail(p, st, "gf_solve_steady");
     size_t n_limit = 0;
     for (size_t k = 0; k < p->n_stations; k++)
         n_limit += p->stations[k].limit[0] != '\0';
     if (n_limit > 0) {
-        gf_violation *grown = realloc(p->viol, (p->n_viol + n_limit) * sizeof *grown);
-        if (!grown)
-            return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
-        p->viol = grown;
+        if (p->n_viol + n_limit > p->viol_cap) {
+            gf_violation *grown = realloc(p->viol, (p->n_viol + n_limit) * sizeof *grown);
+            if (!grown)
+                return fail(p, GF_ERR_NOMEM, "gf_solve_steady");
+            p->viol = grown;
+            p->viol_cap = p->n_viol + n_limit;
+        }
         for (size_t k = 0; k < p->n_stations; k++) {
             if (!p->stations[k].limit[0])
                 continue;

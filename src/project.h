@@ -27,7 +27,7 @@ struct gf_project {
     int solved;        /* ... and it converged */
     gf_report report;
     gf_violation *viol;
-    size_t n_viol;
+    size_t n_viol, viol_cap; /* viol is kept between solves */
     controls want; /* modes asked for in the last solve: decisions, then controls */
     int has_want;
     int *station_arcs; /* the compressorStation arcs of the network, in order */

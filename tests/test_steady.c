@@ -15,6 +15,7 @@
 #include "model/network.h"
 #include "solver/sparse.h"
 #include "solver/steady.h"
+#include "solver/steady_internal.h"
 
 #define BAR 1e5
 #define PI 3.14159265358979323846
@@ -272,14 +273,18 @@ static void assert_same_as_fresh(fixture *f)
 {
     error_info err = {0};
     assert_int_equal(network_seal(&f->net), 0);
-    assert_int_equal(steady_solve(&f->net, &f->scn, &f->ctl, NULL, &f->par, NULL, &f->res, &err), GF_OK);
+    gf_status st = steady_solve(&f->net, &f->scn, &f->ctl, NULL, &f->par, NULL, &f->res, &err);
+    if (st != GF_OK)
+        print_error("solve: %s\n", err.msg);
+    assert_int_equal(st, GF_OK);
     steady_result fresh;
     assert_int_equal(steady_result_init(&fresh, f->net.n_nodes, f->net.n_arcs), 0);
     assert_int_equal(steady_solve(&f->net, &f->scn, &f->ctl, NULL, &f->par, NULL, &fresh, &err), GF_OK);
     for (size_t n = 0; n < f->net.n_nodes; n++)
-        assert_true(fresh.p[n] == f->res.p[n]);
+        assert_true(fresh.p[n] == f->res.p[n] && fresh.withdrawal[n] == f->res.withdrawal[n]);
     for (size_t a = 0; a < f->net.n_arcs; a++)
         assert_true(fresh.q[a] == f->res.q[a]);
+    assert_int_equal(fresh.iterations, f->res.iterations);
     steady_result_free(&fresh);
 }
 
@@ -308,6 +313,97 @@ static void test_analysis_reused(void **state)
     f.scn.p_fixed[network_find_node(&f.net, "b")] = 0;
     f.scn.p_lo[network_find_node(&f.net, "b")] = f.scn.p_hi[network_find_node(&f.net, "b")] = NAN;
     assert_same_as_fresh(&f);
+    release(&f);
+}
+
+/* The set-up kept in the result (steady_memo): a solve that agrees with
+ * the last one in modes, set points, gas parameters and references takes
+ * it, and gives what a solve with a fresh result gives, bit for bit; one
+ * that differs in any of these sets up afresh (and gives the same bits as
+ * a fresh one too). The network has a supernode (a short pipe), a mesh, a
+ * tree of two pipes, a valve and two sources. */
+static void test_setup_reused(void **state)
+{
+    (void)state;
+    fixture f;
+    network_init(&f.net);
+    add_node(&f, "s", NODE_SOURCE, 0.0);
+    add_node(&f, "t", NODE_SOURCE, 10.0);
+    add_node(&f, "s2", NODE_INNODE, 0.0);
+    add_node(&f, "a", NODE_INNODE, 20.0);
+    add_node(&f, "b", NODE_SINK, 0.0);
+    add_node(&f, "c", NODE_SINK, -15.0);
+    add_node(&f, "d", NODE_SINK, 0.0);
+    add_node(&f, "e", NODE_SINK, 40.0);
+    add_arc(&f, "sp", ARC_SHORT_PIPE, "s", "s2");
+    add_pipe(&f, "s2a", "s2", "a", 30e3, 0.6, 5e-5);
+    add_pipe(&f, "ab", "a", "b", 40e3, 0.5, 5e-5);
+    add_pipe(&f, "ac", "a", "c", 25e3, 0.4, 5e-5);
+    add_pipe(&f, "bc", "b", "c", 20e3, 0.3, 5e-5);
+    add_pipe(&f, "sc", "s", "c", 70e3, 0.5, 5e-5);
+    add_pipe(&f, "tb", "t", "b", 15e3, 0.5, 5e-5);
+    add_pipe(&f, "cd", "c", "d", 10e3, 0.3, 5e-5);
+    add_pipe(&f, "de", "d", "e", 12e3, 0.2, 5e-5);
+    int valve = add_arc(&f, "v", ARC_VALVE, "b", "c");
+    finish(&f);
+    withdraw(&f, "s", -60.0);
+    withdraw(&f, "t", -25.0);
+    withdraw(&f, "b", 35.0);
+    withdraw(&f, "c", 30.0);
+    withdraw(&f, "d", 12.0);
+    withdraw(&f, "e", 8.0);
+    /* the default reference: s, the larger entry, at its pressureMax */
+    assert_int_equal(solve(&f, GF_GAS_PAPAY, GF_FRICTION_COLEBROOK, 0), GF_OK);
+    const steady_memo *memo = f.res.setup;
+    assert_true(memo->valid && memo->taken == 0);
+    /* another nomination of the same shape */
+    withdraw(&f, "b", 30.0);
+    withdraw(&f, "e", 13.0);
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 1);
+    /* other modes: the valve closed, and open again */
+    f.ctl.arcs[valve].mode = GF_MODE_CLOSED;
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 1);
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 2);
+    f.ctl.arcs[valve].mode = GF_MODE_NONE;
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 2);
+    /* a leaf of the tree held at a pressure: the peeling stops short of it */
+    fix_pressure(&f, "e", 40 * BAR);
+    withdraw(&f, "e", 0.0);
+    withdraw(&f, "s", -53.0);
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 2);
+    f.scn.p_fixed[network_find_node(&f.net, "e")] = 0;
+    f.scn.p_lo[network_find_node(&f.net, "e")] = f.scn.p_hi[network_find_node(&f.net, "e")] = NAN;
+    withdraw(&f, "e", 13.0);
+    withdraw(&f, "s", -60.0);
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 2);
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 3);
+    /* the larger entry moves to t, and the default reference with it */
+    withdraw(&f, "s", -25.0);
+    withdraw(&f, "t", -60.0);
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 3);
+    assert_true(f.res.is_reference[network_find_node(&f.net, "t")]);
+    /* another gas temperature changes the laws' constants */
+    gf_options opt;
+    gf_options_default(&opt);
+    opt.gas_law = GF_GAS_PAPAY;
+    opt.friction = GF_FRICTION_COLEBROOK;
+    opt.lambda_constant = 0.0;
+    opt.tolerance = 1e-13;
+    opt.temperature = 300.0;
+    error_info err = {0};
+    assert_int_equal(steady_resolve_params(&f.net, &f.scn, &opt, &f.par, &err), GF_OK);
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 3);
+    assert_same_as_fresh(&f);
+    assert_true(memo->taken == 4);
     release(&f);
 }
 
@@ -688,6 +784,7 @@ int main(void)
         cmocka_unit_test(test_infeasible_reported),
         cmocka_unit_test(test_unsealed_refused),
         cmocka_unit_test(test_analysis_reused),
+        cmocka_unit_test(test_setup_reused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

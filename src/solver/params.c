@@ -2,6 +2,7 @@
  * sources' qualities mixed by nominated inflow) and the options. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "solver/steady.h"
 
@@ -34,6 +35,8 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
     if (equal)
         wsum = (double)n_src;
     gas_quality mix = {0};
+    const gas_quality *one = NULL; /* the gas of every source mixed, while they agree */
+    int agree = 1;
     for (size_t k = 0; k < n_src; k++) {
         size_t n = (size_t)src[k];
         double w = equal ? 1.0 : -0.5 * (scn->flow_lo[n] + scn->flow_hi[n]);
@@ -41,6 +44,9 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
             continue;
         w /= wsum;
         const gas_quality *g = &net->nodes[n].gas;
+        if (!one)
+            one = g;
+        agree &= memcmp(one, g, sizeof *g) == 0;
         mix.temperature += w * g->temperature;
         mix.norm_density += w * g->norm_density;
         mix.molar_mass += w * g->molar_mass;
@@ -51,6 +57,11 @@ gf_status steady_resolve_params(const network *net, const scenario *scn, const g
         mix.cp_c += w * g->cp_c;
         mix.calorific_value += w * g->calorific_value;
     }
+    /* sources of one gas mix to exactly that gas, whatever their shares
+     * (the weighted sums may round apart from it, differently for each
+     * nomination) */
+    if (one && agree)
+        mix = *one;
     out->temperature = isfinite(opt->temperature) ? opt->temperature : mix.temperature;
     out->rho_n = mix.norm_density;
     out->r_s = GAS_R_UNIVERSAL / mix.molar_mass;

@@ -193,6 +193,8 @@ int sparse_build(sparse_system *s, int n, const sparse_pattern *pat, int *slot, 
             sparse_free(s);
             return -1;
         }
+        if (cache)
+            cache->built++;
         return 0;
     }
     s->symbolic = klu_analyze(n, s->colptr, s->rowind, &s->common);

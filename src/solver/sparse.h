@@ -68,7 +68,8 @@ typedef struct {
  * same (same network and modes) takes it back and skips the ordering, the
  * symbolic analysis and the allocations. */
 typedef struct sparse_cache {
-    sparse_system kept; /* kept.mf NULL when empty */
+    sparse_system kept;  /* kept.mf NULL when empty */
+    unsigned long built; /* multifrontal systems built for it so far: a change means another pattern */
 } sparse_cache;
 
 void sparse_cache_free(sparse_cache *c);

@@ -59,6 +59,8 @@ typedef struct {
                                       pressures and set-point flows (a converged solution of the same network) */
     struct sparse_cache *analysis; /* the last solve's symbolic analysis, reused by the next
                                       solve of the same pattern (solver/sparse.h) */
+    struct steady_memo *setup;     /* the last solve's set-up, reused by the next solve that
+                                      agrees with it (solver/steady_internal.h) */
 } steady_result;
 
 int steady_result_init(steady_result *r, size_t n_nodes, size_t n_arcs);

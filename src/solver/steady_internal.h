@@ -44,8 +44,33 @@ typedef struct {
     double h, hq, hi, hj;
 } border_arc;
 
+/* The set-up of the last solve, kept between solves (steady_result.setup):
+ * what follows from the network, the modes and set points, the gas
+ * parameters and the pressure references, but not from the nomination's
+ * flows. A solve that agrees in all of these takes it instead of building
+ * it again: supernodes, law arcs and their constants, the peeled trees, the
+ * rows and the matrix positions. Kept for node systems without bordering
+ * flows, whose symbolic analysis the sparse cache keeps (built tells that
+ * the parked system is still this set-up's). */
+typedef struct steady_memo {
+    arena store; /* every array below */
+    int valid;
+    unsigned long taken; /* set-ups taken from it so far (for the tests) */
+    unsigned long built; /* the sparse cache's count of built systems when this one was */
+    double r_s, temperature, viscosity;
+    friction_model friction;
+    gf_mode *mode;     /* per arc */
+    double *set_point; /* per arc */
+    int *ref_node;     /* per supernode */
+    int n_super, n_lossless, n_law, n_law_core, n_tree, n, n_roots;
+    size_t n_entries; /* (row, col) pairs of the system */
+    int *super_of, *lossless, *comp, *roots, *law_net, *peel_node, *row_of, *var_of, *slot_diag;
+    law_arc *law;
+} steady_memo;
+
 typedef struct {
-    arena *arena; /* every array below and the set-up's scratch */
+    arena *arena; /* the arrays below that are not kept, and the set-up's scratch */
+    arena *keep;  /* the arrays a steady_memo keeps (the memo's store, else arena) */
     arena own;    /* the arena when the caller lends none */
     const network *net;
     const steady_params *par;
@@ -106,8 +131,11 @@ static inline int arc_is_lossless(const network *net, size_t a, gf_mode mode)
 }
 
 /* steady_setup.c */
-gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const network *net, const scenario *scn,
-                       const controls *ctl, const double *extra, const steady_params *par, error_info *err);
+/* Sets the problem up in w, from memo when it agrees (see steady_memo), and
+ * keeps the set-up in memo for the next solve; memo and cache may be NULL. */
+gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, steady_memo *memo, const network *net,
+                       const scenario *scn, const controls *ctl, const double *extra, const steady_params *par,
+                       error_info *err);
 void steady_ws_free(steady_ws *w);
 
 /* steady_newton.c */

@@ -64,11 +64,11 @@ static double pipe_phi(const steady_ws *w, const law_arc *l, double re, double *
 /* Pipe law (physics.md §2), in squared pressures:
  *   F = e^-s pi_i - pi_j - c z phi(Re) g(s),  s = s0 / z,
  * z at the mean pressure p_m = 2/3 (p_i + p_j - p_i p_j / (p_i + p_j)).
- * Returns the law's residual in Pa: |F| over p_i + p_j. Divisions dominate
- * an evaluation and are kept to three for a level pipe (there were eight):
- * the mean pressure, the reciprocal of the sum (for the residual and the
- * mean pressure's slopes) and one over the product of the end pressures;
- * only an inclined pipe divides for its incline. pa, pb are the roots of
+ * Returns the law's residual in Pa: |F| over p_i + p_j. Divisions are kept
+ * to two for a level pipe (there were eight): the reciprocal of the sum
+ * (for the mean pressure, the residual and the mean pressure's slopes) and
+ * one over the product of the end pressures; only an inclined pipe divides
+ * for its incline. pa, pb are the roots of
  * pi_i, pi_j; the flow slope fq is taken at q_slope (q itself but in the
  * cold start's secant). */
 static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i, double pi_j, double pa, double pb,
@@ -77,7 +77,7 @@ static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i
     const steady_params *par = w->par;
     double sum = pa + pb;
     double inv_sum = sum > 0.0 ? 1.0 / sum : 0.0;
-    double pm = sum > 0.0 ? (2.0 / 3.0) * (sum - pa * pb / sum) : 0.0;
+    double pm = sum > 0.0 ? (2.0 / 3.0) * (sum - pa * pb * inv_sum) : 0.0;
     double dz_dpm;
     double z = gas_z_at(&par->z_poly, pm, &dz_dpm);
     double dphi;
@@ -899,7 +899,9 @@ int steady_result_init(steady_result *r, size_t n_nodes, size_t n_arcs)
     r->mode = calloc(a1, sizeof *r->mode);
     r->set_point = calloc(a1, sizeof *r->set_point);
     r->analysis = calloc(1, sizeof *r->analysis);
-    if (!r->p || !r->withdrawal || !r->is_reference || !r->q || !r->mode || !r->set_point || !r->analysis) {
+    r->setup = calloc(1, sizeof *r->setup);
+    if (!r->p || !r->withdrawal || !r->is_reference || !r->q || !r->mode || !r->set_point || !r->analysis ||
+        !r->setup) {
         steady_result_free(r);
         return -1;
     }
@@ -917,6 +919,9 @@ void steady_result_free(steady_result *r)
     if (r->analysis)
         sparse_cache_free(r->analysis);
     free(r->analysis);
+    if (r->setup)
+        arena_free(&r->setup->store);
+    free(r->setup);
     memset(r, 0, sizeof *r);
 }
 
@@ -944,7 +949,7 @@ gf_status steady_solve(const network *net, const scenario *scn, const controls *
                        const steady_params *par, arena *scratch, steady_result *res, error_info *err)
 {
     steady_ws w;
-    gf_status st = steady_setup(&w, scratch, res->analysis, net, scn, ctl, extra, par, err);
+    gf_status st = steady_setup(&w, scratch, res->analysis, res->setup, net, scn, ctl, extra, par, err);
     if (st == GF_OK && res->warm)
         warm_start(&w, res);
     if (st == GF_OK)

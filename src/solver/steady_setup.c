@@ -564,7 +564,7 @@ static gf_status peel_trees(steady_ws *w, error_info *err)
      * the order they were peeled: only the network arcs' indices move, as
      * the laws' constants are taken afterwards */
     int n_core = nl - n_tree;
-    int *law_net = arena_alloc(w->arena, ((size_t)nl + 1) * sizeof *law_net);
+    int *law_net = arena_alloc(w->keep, ((size_t)nl + 1) * sizeof *law_net);
     if (!law_net) {
         st = error_set(err, GF_ERR_NOMEM, "out of memory");
         goto done;
@@ -706,43 +706,249 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
 
 /* ---- set-up ----------------------------------------------------------- */
 
-gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const network *net, const scenario *scn,
-                       const controls *ctl, const double *extra, const steady_params *par, error_info *err)
+/* The set-up's first part, the same with and without a memo: the
+ * workspace, the node withdrawals of the nomination. */
+static gf_status begin(steady_ws *w, arena *scratch, sparse_cache *cache, steady_memo *memo, const network *net,
+                       const scenario *scn, const steady_params *par, error_info *err)
 {
     memset(w, 0, sizeof *w);
     w->cache = cache;
     arena_init(&w->own);
     w->arena = scratch ? scratch : &w->own;
     arena_reset(w->arena);
+    w->keep = memo ? &memo->store : w->arena;
     w->net = net;
     w->par = par;
     if (!net->view.sealed)
         return error_set(err, GF_ERR_ARG, "steady_setup: the network is not sealed (network_seal)");
     w->arc_from = net->view.from;
     w->arc_to = net->view.to;
-    size_t nn = net->n_nodes, na = net->n_arcs;
+    size_t nn = net->n_nodes;
     w->n_nodes = nn;
-    w->n_arcs = na;
-    size_t n1 = nn ? nn : 1, a1 = na ? na : 1;
-    w->super_of = arena_alloc(w->arena, n1 * sizeof *w->super_of);
-    w->node_demand = arena_calloc(w->arena, n1, sizeof *w->node_demand);
-    w->mode = arena_alloc(w->arena, a1 * sizeof *w->mode);
-    w->set_point = arena_alloc(w->arena, a1 * sizeof *w->set_point);
-    w->law = arena_alloc(w->arena, a1 * sizeof *w->law);
-    w->border = arena_alloc(w->arena, a1 * sizeof *w->border);
-    w->lossless = arena_alloc(w->arena, a1 * sizeof *w->lossless);
+    w->n_arcs = net->n_arcs;
+    w->node_demand = arena_calloc(w->arena, nn ? nn : 1, sizeof *w->node_demand);
     size_t hist = (size_t)par->max_iterations + 2;
     w->hist_mass = arena_alloc(w->arena, hist * sizeof *w->hist_mass);
     w->hist_law = arena_alloc(w->arena, hist * sizeof *w->hist_law);
-    if (!w->super_of || !w->node_demand || !w->mode || !w->set_point || !w->law || !w->border || !w->lossless ||
-        !w->hist_mass || !w->hist_law)
-        goto nomem;
+    if (!w->node_demand || !w->hist_mass || !w->hist_law)
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
     if (nn == 0)
         return error_set(err, GF_ERR_INPUT, "%s: the network has no nodes", net->path ? net->path : "network");
-
     if (scn)
         for (size_t n = 0; n < nn; n++)
             w->node_demand[n] = 0.5 * (scn->flow_lo[n] + scn->flow_hi[n]) * par->rho_n;
+    return GF_OK;
+}
+
+/* The supernodes' withdrawals and the references given by the nomination
+ * and the controls (w->ref_node in ref_node's place). */
+static gf_status given_references(steady_ws *w, const scenario *scn, const controls *ctl, int *ref_node,
+                                  error_info *err)
+{
+    int ns = w->n_super;
+    w->fixed_p = arena_alloc(w->arena, (size_t)ns * sizeof *w->fixed_p);
+    w->ref_node = ref_node;
+    w->ref_user = arena_calloc(w->arena, (size_t)ns, 1);
+    w->demand = arena_calloc(w->arena, (size_t)ns, sizeof *w->demand);
+    if (!w->fixed_p || !ref_node || !w->ref_user || !w->demand)
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    for (int s = 0; s < ns; s++) {
+        w->fixed_p[s] = NAN;
+        w->ref_node[s] = -1;
+    }
+    for (size_t n = 0; n < w->n_nodes; n++)
+        w->demand[w->super_of[n]] += w->node_demand[n];
+    gf_status st;
+    if (scn)
+        for (size_t n = 0; n < w->n_nodes; n++)
+            if (scn->p_fixed[n] && (st = set_reference(w, (int)n, scn->p_lo[n], 1, err)) != GF_OK)
+                return st;
+    if (ctl)
+        for (size_t k = 0; k < ctl->n_slacks; k++)
+            if ((st = set_reference(w, ctl->slacks[k].node, ctl->slacks[k].p, 1, err)) != GF_OK)
+                return st;
+    return GF_OK;
+}
+
+/* The withdrawals beyond the nomination, and the arrays of the Newton
+ * iteration that are not kept. */
+static gf_status newton_arrays(steady_ws *w, const double *extra, error_info *err)
+{
+    if (extra)
+        for (size_t n = 0; n < w->n_nodes; n++) {
+            w->node_demand[n] += extra[n];
+            w->demand[w->super_of[n]] += extra[n];
+        }
+    size_t ns = (size_t)w->n_super, nx = ns + (size_t)w->n_cols;
+    w->x = arena_alloc(w->arena, nx * sizeof *w->x);
+    w->dx = arena_alloc(w->arena, nx * sizeof *w->dx);
+    w->g = arena_alloc(w->arena, ns * sizeof *w->g);
+    w->p_root = arena_alloc(w->arena, ns * sizeof *w->p_root);
+    w->p_tree = arena_alloc(w->arena, ns * sizeof *w->p_tree);
+    w->q_law = arena_calloc(w->arena, (size_t)w->n_law + 1, sizeof *w->q_law);
+    if (!w->x || !w->dx || !w->g || !w->p_root || !w->p_tree || !w->q_law)
+        return error_set(err, GF_ERR_NOMEM, "out of memory");
+    return GF_OK;
+}
+
+/* Scales, and the cold start: every pressure at the highest fixed one. */
+static void cold_start(steady_ws *w)
+{
+    double p0 = 0.0, q0 = 0.0;
+    int ns = w->n_super;
+    for (int s = 0; s < ns; s++) {
+        if (isfinite(w->fixed_p[s]) && w->fixed_p[s] > p0)
+            p0 = w->fixed_p[s];
+        if (w->demand[s] > 0)
+            q0 += w->demand[s];
+    }
+    for (int b = 0; b < w->n_border; b++)
+        if ((w->border[b].kind == BORDER_OUTLET || w->border[b].kind == BORDER_INLET) && w->border[b].value > p0)
+            p0 = w->border[b].value;
+    w->p_scale = p0 > 0 ? p0 : 1e6;
+    w->q_scale = q0 > 1.0 ? q0 : 1.0;
+    for (int s = 0; s < ns; s++)
+        w->x[s] = isfinite(w->fixed_p[s]) ? w->fixed_p[s] * w->fixed_p[s] : w->p_scale * w->p_scale;
+    for (int b = 0; b < w->n_border; b++)
+        w->x[w->border[b].col] = w->border[b].kind == BORDER_FLOW ? w->border[b].value : 0.0;
+}
+
+static int same_value(double a, double b)
+{
+    return a == b || (isnan(a) && isnan(b));
+}
+
+/* The set-up from memo: 1 when taken (*st tells how it ended), 0 when the
+ * solve does not agree with it (w is then to be set up afresh). What the
+ * nomination decides is done as in the full set-up: the references, the
+ * balance, the trees' flows (in the order they were peeled, each leaf's
+ * withdrawal passed on to its neighbour) and the cold start. */
+static int from_memo(steady_ws *w, steady_memo *m, const scenario *scn, const controls *ctl, const double *extra,
+                     gf_status *st, error_info *err)
+{
+    const network *net = w->net;
+    const steady_params *par = w->par;
+    if (!w->cache || w->cache->built != m->built || m->r_s != par->r_s || m->temperature != par->temperature ||
+        m->viscosity != par->viscosity || m->friction.law != par->friction.law ||
+        !same_value(m->friction.lambda_const, par->friction.lambda_const))
+        return 0;
+    for (size_t a = 0; a < w->n_arcs; a++) {
+        gf_mode mode;
+        double value;
+        arc_mode(net, ctl, a, &mode, &value);
+        if (mode != m->mode[a] || !same_value(value, m->set_point[a]))
+            return 0;
+    }
+    w->mode = m->mode;
+    w->set_point = m->set_point;
+    w->super_of = m->super_of;
+    w->n_super = m->n_super;
+    w->lossless = m->lossless;
+    w->n_lossless = m->n_lossless;
+    int ns = m->n_super;
+    /* the references, decided anew; the pressure components as the memo
+     * has them (no arc at a set point joins them further) */
+    w->comp = arena_alloc(w->arena, (size_t)ns * sizeof *w->comp);
+    if (!w->comp) {
+        *st = error_set(err, GF_ERR_NOMEM, "out of memory");
+        return 1;
+    }
+    memcpy(w->comp, m->comp, (size_t)ns * sizeof *w->comp);
+    if ((*st = given_references(w, scn, ctl, arena_alloc(w->arena, (size_t)ns * sizeof *w->ref_node), err)) != GF_OK ||
+        (*st = default_references(w, scn, w->comp, m->roots, m->n_roots, err)) != GF_OK ||
+        (*st = check_balance(w, w->comp, m->roots, m->n_roots, err)) != GF_OK)
+        return 1;
+    if (memcmp(w->ref_node, m->ref_node, (size_t)ns * sizeof *w->ref_node) != 0 ||
+        sparse_take_cache(&w->sys, w->cache, m->n, m->n_entries) != 0)
+        return 0;
+    mf_set_threads(w->sys.mf, par->threads);
+    w->law = m->law;
+    w->law_net = m->law_net;
+    w->n_law = m->n_law;
+    w->n_law_core = m->n_law_core;
+    w->n_tree = m->n_tree;
+    w->peel_node = m->peel_node;
+    w->row_of = m->row_of;
+    w->var_of = m->var_of;
+    w->n = m->n;
+    w->slot_diag = m->slot_diag;
+    if ((*st = newton_arrays(w, extra, err)) != GF_OK)
+        return 1;
+    for (int t = 0; t < w->n_tree; t++) {
+        int s = w->peel_node[t], k = w->n_law_core + t;
+        const law_arc *l = &w->law[k];
+        w->q_law[k] = l->j == s ? w->demand[s] : -w->demand[s];
+        w->demand[l->j == s ? l->i : l->j] += w->demand[s];
+    }
+    cold_start(w);
+    m->taken++;
+    return 1;
+}
+
+/* Keeps the set-up just made in memo, when its system is one the sparse
+ * cache keeps. */
+static void keep(steady_ws *w, steady_memo *m, int *roots, int n_roots)
+{
+    if (w->n_cols > 0 || !w->sys.mf || !w->cache)
+        return;
+    const steady_params *par = w->par;
+    m->built = w->cache->built;
+    m->r_s = par->r_s;
+    m->temperature = par->temperature;
+    m->viscosity = par->viscosity;
+    m->friction = par->friction;
+    m->mode = w->mode;
+    m->set_point = w->set_point;
+    m->ref_node = w->ref_node;
+    m->n_super = w->n_super;
+    m->n_lossless = w->n_lossless;
+    m->n_law = w->n_law;
+    m->n_law_core = w->n_law_core;
+    m->n_tree = w->n_tree;
+    m->n = w->n;
+    m->n_roots = n_roots;
+    m->n_entries = w->sys.count;
+    m->super_of = w->super_of;
+    m->lossless = w->lossless;
+    m->comp = w->comp;
+    m->roots = roots;
+    m->law_net = w->law_net;
+    m->peel_node = w->peel_node;
+    m->row_of = w->row_of;
+    m->var_of = w->var_of;
+    m->slot_diag = w->slot_diag;
+    m->law = w->law;
+    m->valid = 1;
+}
+
+gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, steady_memo *memo, const network *net,
+                       const scenario *scn, const controls *ctl, const double *extra, const steady_params *par,
+                       error_info *err)
+{
+    gf_status st = begin(w, scratch, cache, memo, net, scn, par, err);
+    if (st != GF_OK)
+        return st;
+    if (memo && memo->valid) {
+        if (from_memo(w, memo, scn, ctl, extra, &st, err))
+            return st;
+        arena_free(&w->own); /* begun afresh */
+        if ((st = begin(w, scratch, cache, memo, net, scn, par, err)) != GF_OK)
+            return st;
+    }
+    if (memo) { /* this set-up replaces what the memo held */
+        memo->valid = 0;
+        arena_reset(&memo->store);
+    }
+    size_t nn = net->n_nodes, na = net->n_arcs;
+    size_t n1 = nn, a1 = na ? na : 1;
+    w->super_of = arena_alloc(w->keep, n1 * sizeof *w->super_of);
+    w->mode = arena_alloc(w->keep, a1 * sizeof *w->mode);
+    w->set_point = arena_alloc(w->keep, a1 * sizeof *w->set_point);
+    w->law = arena_alloc(w->keep, a1 * sizeof *w->law);
+    w->border = arena_alloc(w->arena, a1 * sizeof *w->border);
+    w->lossless = arena_alloc(w->keep, a1 * sizeof *w->lossless);
+    if (!w->super_of || !w->mode || !w->set_point || !w->law || !w->border || !w->lossless)
+        goto nomem;
 
     /* modes, and supernodes from lossless arcs */
     int *parent = w->super_of;
@@ -770,37 +976,18 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
     }
     w->n_super = ns;
 
-    w->fixed_p = arena_alloc(w->arena, (size_t)ns * sizeof *w->fixed_p);
-    w->ref_node = arena_alloc(w->arena, (size_t)ns * sizeof *w->ref_node);
-    w->ref_user = arena_calloc(w->arena, (size_t)ns, 1);
-    w->demand = arena_calloc(w->arena, (size_t)ns, sizeof *w->demand);
-    w->slot_diag = arena_alloc(w->arena, (size_t)ns * sizeof *w->slot_diag);
-    if (!w->fixed_p || !w->ref_node || !w->ref_user || !w->demand || !w->slot_diag)
-        goto nomem;
-    for (int s = 0; s < ns; s++) {
-        w->fixed_p[s] = NAN;
-        w->ref_node[s] = -1;
-    }
-    for (size_t n = 0; n < nn; n++)
-        w->demand[w->super_of[n]] += w->node_demand[n];
-
-    gf_status st;
-    if (scn)
-        for (size_t n = 0; n < nn; n++)
-            if (scn->p_fixed[n] && (st = set_reference(w, (int)n, scn->p_lo[n], 1, err)) != GF_OK)
-                return st;
-    if (ctl)
-        for (size_t k = 0; k < ctl->n_slacks; k++)
-            if ((st = set_reference(w, ctl->slacks[k].node, ctl->slacks[k].p, 1, err)) != GF_OK)
-                return st;
+    if ((st = given_references(w, scn, ctl, arena_alloc(w->keep, (size_t)ns * sizeof *w->ref_node), err)) != GF_OK)
+        return st;
     /* pressure components: parts joined by arcs that couple pressures
      * (add_arcs joins the ends of pipes and resistors) */
-    int *comp = w->comp = arena_alloc(w->arena, (size_t)ns * sizeof *comp);
+    int *comp = w->comp = arena_alloc(w->keep, (size_t)ns * sizeof *comp);
     w->peel_deg = arena_calloc(w->arena, (size_t)ns, sizeof *w->peel_deg);
     w->peel_axor = arena_calloc(w->arena, (size_t)ns, sizeof *w->peel_axor);
     w->law_ends = arena_alloc(w->arena, 2 * a1 * sizeof *w->law_ends);
     w->law_net = arena_alloc(w->arena, a1 * sizeof *w->law_net);
-    if (!comp || !w->peel_deg || !w->peel_axor || !w->law_ends || !w->law_net)
+    w->slot_diag = arena_alloc(w->keep, (size_t)ns * sizeof *w->slot_diag);
+    int *roots = arena_alloc(w->keep, (size_t)ns * sizeof *roots);
+    if (!comp || !w->peel_deg || !w->peel_axor || !w->law_ends || !w->law_net || !w->slot_diag || !roots)
         goto nomem;
     for (int s = 0; s < ns; s++)
         comp[s] = s;
@@ -809,52 +996,22 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, const 
     for (int b = 0; b < w->n_border; b++)
         if (w->border[b].kind == BORDER_RATIO)
             uf_union(comp, w->border[b].i, w->border[b].j);
-    int *roots = arena_alloc(w->arena, (size_t)ns * sizeof *roots);
-    if (!roots)
-        goto nomem;
     int n_roots = uf_flatten(comp, ns, roots);
     if ((st = default_references(w, scn, comp, roots, n_roots, err)) != GF_OK ||
-        (st = check_balance(w, comp, roots, n_roots, err)) != GF_OK)
+        (st = check_balance(w, comp, roots, n_roots, err)) != GF_OK || (st = newton_arrays(w, extra, err)) != GF_OK)
         return st;
-    if (extra)
-        for (size_t n = 0; n < nn; n++) {
-            w->node_demand[n] += extra[n];
-            w->demand[w->super_of[n]] += extra[n];
-        }
-
     size_t nx = (size_t)ns + (size_t)w->n_cols;
-    w->x = arena_alloc(w->arena, nx * sizeof *w->x);
-    w->dx = arena_alloc(w->arena, nx * sizeof *w->dx);
-    w->row_of = arena_alloc(w->arena, nx * sizeof *w->row_of);
-    w->var_of = arena_alloc(w->arena, nx * sizeof *w->var_of);
-    w->g = arena_alloc(w->arena, (size_t)ns * sizeof *w->g);
-    w->p_root = arena_alloc(w->arena, (size_t)ns * sizeof *w->p_root);
-    w->p_tree = arena_alloc(w->arena, (size_t)ns * sizeof *w->p_tree);
-    w->q_law = arena_calloc(w->arena, (size_t)w->n_law + 1, sizeof *w->q_law);
-    w->peel_node = arena_alloc(w->arena, ((size_t)w->n_law + 1) * sizeof *w->peel_node);
-    if (!w->x || !w->dx || !w->row_of || !w->var_of || !w->g || !w->p_root || !w->p_tree || !w->q_law || !w->peel_node)
+    w->row_of = arena_alloc(w->keep, nx * sizeof *w->row_of);
+    w->var_of = arena_alloc(w->keep, nx * sizeof *w->var_of);
+    w->peel_node = arena_alloc(w->keep, ((size_t)w->n_law + 1) * sizeof *w->peel_node);
+    if (!w->row_of || !w->var_of || !w->peel_node)
         goto nomem;
     if ((st = peel_trees(w, err)) != GF_OK || (st = law_constants(w, err)) != GF_OK ||
         (st = build_pattern(w, err)) != GF_OK)
         return st;
-
-    /* scales and the cold start: every pressure at the highest fixed one */
-    double p0 = 0.0, q0 = 0.0;
-    for (int s = 0; s < ns; s++) {
-        if (isfinite(w->fixed_p[s]) && w->fixed_p[s] > p0)
-            p0 = w->fixed_p[s];
-        if (w->demand[s] > 0)
-            q0 += w->demand[s];
-    }
-    for (int b = 0; b < w->n_border; b++)
-        if ((w->border[b].kind == BORDER_OUTLET || w->border[b].kind == BORDER_INLET) && w->border[b].value > p0)
-            p0 = w->border[b].value;
-    w->p_scale = p0 > 0 ? p0 : 1e6;
-    w->q_scale = q0 > 1.0 ? q0 : 1.0;
-    for (int s = 0; s < ns; s++)
-        w->x[s] = isfinite(w->fixed_p[s]) ? w->fixed_p[s] * w->fixed_p[s] : w->p_scale * w->p_scale;
-    for (int b = 0; b < w->n_border; b++)
-        w->x[w->border[b].col] = w->border[b].kind == BORDER_FLOW ? w->border[b].value : 0.0;
+    cold_start(w);
+    if (memo)
+        keep(w, memo, roots, n_roots);
     return GF_OK;
 nomem:
     return error_set(err, GF_ERR_NOMEM, "out of memory");

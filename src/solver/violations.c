@@ -138,18 +138,18 @@ static void check_arcs(list *l, const network *net, const controls *ctl, const s
 }
 
 gf_status violations_find(const network *net, const scenario *scn, const controls *ctl, const steady_params *par,
-                          const steady_result *res, gf_violation **out, size_t *n)
+                          const steady_result *res, gf_violation **buf, size_t *cap, size_t *n)
 {
+    *n = 0;
     if (!net->view.sealed)
         return GF_ERR_ARG;
-    list l = {0};
+    list l = {*buf, 0, *cap, 0};
     check_nodes(&l, net, scn, par, res);
     check_arcs(&l, net, ctl, res, par);
-    if (l.failed) {
-        free(l.v);
+    *buf = l.v;
+    *cap = l.cap;
+    if (l.failed)
         return GF_ERR_NOMEM;
-    }
-    *out = l.v;
     *n = l.n;
     return GF_OK;
 }

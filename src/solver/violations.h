@@ -6,10 +6,11 @@
 
 #include "solver/steady.h"
 
-/* Collects the violations of res into a new array *out (count *n; free()
- * it); ctl (may be NULL) gives the set points asked for. Returns GF_OK or
- * GF_ERR_NOMEM. */
+/* Collects the violations of res into the array *buf of *cap entries
+ * (realloc'd and *cap raised when it needs more; both may start NULL and 0),
+ * their count into *n; ctl (may be NULL) gives the set points asked for.
+ * Returns GF_OK or GF_ERR_NOMEM (*buf and *cap then stay valid, *n is 0). */
 gf_status violations_find(const network *net, const scenario *scn, const controls *ctl, const steady_params *par,
-                          const steady_result *res, gf_violation **out, size_t *n);
+                          const steady_result *res, gf_violation **buf, size_t *cap, size_t *n);
 
 #endif
