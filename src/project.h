@@ -28,7 +28,7 @@ struct gf_project {
     gf_report report;
     gf_violation *viol;
     size_t n_viol, viol_cap; /* viol is kept between solves */
-    controls want; /* modes asked for in the last solve: decisions, then controls */
+    controls want;           /* modes asked for in the last solve: decisions, then controls */
     int has_want;
     int *station_arcs; /* the compressorStation arcs of the network, in order */
     size_t n_station_arcs;
