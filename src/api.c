@@ -424,8 +424,9 @@ static gf_status solve_once(gf_project *p, const scenario *scn, const controls *
 static gf_status solve_outer(gf_project *p, const scenario *scn, int with_fuel, int warm)
 {
     size_t na = p->net.n_arcs, ns = p->n_station_arcs;
-    if (!p->has_ctl && !p->has_dec && (ns == 0 || !with_fuel)) {
-        /* nothing asked for and nothing to settle: one plain solve */
+    if (!p->has_ctl && !p->has_dec) {
+        /* nothing asked for: the stations stand in bypass and burn no
+         * fuel, and nothing is to settle, so one plain solve does */
         gf_status st = solve_once(p, scn, NULL, NULL, warm);
         if (st == GF_OK)
             stations_evaluate(&p->net, p->has_cs ? &p->cs : NULL, &p->par, &p->res, p->station_arcs, ns, p->stations);

@@ -64,7 +64,8 @@ typedef struct steady_memo {
     int *ref_node;     /* per supernode */
     int n_super, n_lossless, n_law, n_law_core, n_tree, n, n_roots;
     size_t n_entries; /* (row, col) pairs of the system */
-    int *super_of, *lossless, *comp, *roots, *law_net, *peel_node, *row_of, *var_of, *slot_diag;
+    int *super_of, *lossless, *forest_order, *forest_parent, *comp, *roots, *law_net, *peel_node, *row_of, *var_of,
+        *slot_diag;
     law_arc *law;
 } steady_memo;
 
@@ -102,6 +103,8 @@ typedef struct {
     const int *arc_from, *arc_to; /* per arc: end nodes (the network's view) */
     int *lossless;                /* arcs merged into supernodes */
     int n_lossless;
+    int *forest_order;  /* a spanning forest of the lossless arcs: every node, each after its parent */
+    int *forest_parent; /* per node: its arc to its parent there, -1 at a root */
     /* unknowns and linear system */
     int n;         /* matrix size: core supernodes + bordering flow unknowns */
     double *x;     /* pi per supernode, then bordering flows (ns + n_cols) */

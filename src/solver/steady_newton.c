@@ -631,9 +631,9 @@ static void describe_failure(const steady_ws *w, int iters, char *buf, size_t ca
 
 /* ---- recovery of all nodes and arcs ----------------------------------- */
 
-/* Flows of lossless arcs from the node balances on a spanning forest of the
- * lossless subgraph (arcs closing a lossless loop carry no flow: any split
- * is a solution), and the withdrawals of reference nodes. */
+/* Flows of lossless arcs from the node balances on their spanning forest
+ * (steady_ws.forest_order; arcs closing a lossless loop carry no flow: any
+ * split is a solution), and the withdrawals of reference nodes. */
 static int recover_lossless(steady_ws *w, steady_result *res)
 {
     const int *from = w->arc_from, *to = w->arc_to;
@@ -660,47 +660,7 @@ static int recover_lossless(steady_ws *w, steady_result *res)
     }
     if (w->n_lossless == 0)
         return 0; /* every supernode is one node: nothing to distribute */
-    int *start = arena_calloc(w->arena, nn + 1, sizeof *start);
-    int *adj = arena_alloc(w->arena, (size_t)w->n_lossless * 2 * sizeof *adj);
-    int *order = arena_alloc(w->arena, nn * sizeof *order);
-    int *parent_arc = arena_alloc(w->arena, nn * sizeof *parent_arc);
-    unsigned char *seen = arena_calloc(w->arena, nn, 1);
-    if (!start || !adj || !order || !parent_arc || !seen)
-        return -1;
-    for (int k = 0; k < w->n_lossless; k++) {
-        start[from[w->lossless[k]] + 1]++;
-        start[to[w->lossless[k]] + 1]++;
-    }
-    for (size_t n = 0; n < nn; n++)
-        start[n + 1] += start[n];
-    int *fill = parent_arc; /* borrowed as a cursor before the search */
-    for (size_t n = 0; n < nn; n++)
-        fill[n] = start[n];
-    for (int k = 0; k < w->n_lossless; k++) {
-        int a = w->lossless[k];
-        adj[fill[from[a]]++] = a;
-        adj[fill[to[a]]++] = a;
-    }
-    int head = 0, tail = 0;
-    for (size_t r = 0; r < nn; r++) {
-        if (seen[r])
-            continue;
-        seen[r] = 1;
-        parent_arc[r] = -1;
-        order[tail++] = (int)r;
-        while (head < tail) {
-            int v = order[head++];
-            for (int k = start[v]; k < start[v + 1]; k++) {
-                int a = adj[k];
-                int u = from[a] == v ? to[a] : from[a];
-                if (!seen[u]) {
-                    seen[u] = 1;
-                    parent_arc[u] = a;
-                    order[tail++] = u;
-                }
-            }
-        }
-    }
+    const int *order = w->forest_order, *parent_arc = w->forest_parent;
     for (int k = 0; k < w->n_lossless; k++)
         res->q[w->lossless[k]] = 0.0;
     /* leaves first: the arc to the parent carries the subtree's balance */

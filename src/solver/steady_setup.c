@@ -704,6 +704,58 @@ static gf_status build_pattern(steady_ws *w, error_info *err)
     return GF_OK;
 }
 
+/* ---- lossless arcs --------------------------------------------------- */
+
+/* The spanning forest of the lossless arcs (steady_ws.forest_order), by a
+ * breadth-first search from each node not yet reached, in node order. */
+static int lossless_forest(steady_ws *w)
+{
+    const int *from = w->arc_from, *to = w->arc_to;
+    size_t nn = w->n_nodes;
+    int *start = arena_calloc(w->arena, nn + 1, sizeof *start);
+    int *adj = arena_alloc(w->arena, (size_t)w->n_lossless * 2 * sizeof *adj);
+    int *order = w->forest_order = arena_alloc(w->keep, nn * sizeof *order);
+    int *parent_arc = w->forest_parent = arena_alloc(w->keep, nn * sizeof *parent_arc);
+    unsigned char *seen = arena_calloc(w->arena, nn, 1);
+    if (!start || !adj || !order || !parent_arc || !seen)
+        return -1;
+    for (int k = 0; k < w->n_lossless; k++) {
+        start[from[w->lossless[k]] + 1]++;
+        start[to[w->lossless[k]] + 1]++;
+    }
+    for (size_t n = 0; n < nn; n++)
+        start[n + 1] += start[n];
+    int *fill = parent_arc; /* borrowed as a cursor before the search */
+    for (size_t n = 0; n < nn; n++)
+        fill[n] = start[n];
+    for (int k = 0; k < w->n_lossless; k++) {
+        int a = w->lossless[k];
+        adj[fill[from[a]]++] = a;
+        adj[fill[to[a]]++] = a;
+    }
+    int head = 0, tail = 0;
+    for (size_t r = 0; r < nn; r++) {
+        if (seen[r])
+            continue;
+        seen[r] = 1;
+        parent_arc[r] = -1;
+        order[tail++] = (int)r;
+        while (head < tail) {
+            int v = order[head++];
+            for (int k = start[v]; k < start[v + 1]; k++) {
+                int a = adj[k];
+                int u = from[a] == v ? to[a] : from[a];
+                if (!seen[u]) {
+                    seen[u] = 1;
+                    parent_arc[u] = a;
+                    order[tail++] = u;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 /* ---- set-up ----------------------------------------------------------- */
 
 /* The set-up's first part, the same with and without a memo: the
@@ -845,6 +897,8 @@ static int from_memo(steady_ws *w, steady_memo *m, const scenario *scn, const co
     w->n_super = m->n_super;
     w->lossless = m->lossless;
     w->n_lossless = m->n_lossless;
+    w->forest_order = m->forest_order;
+    w->forest_parent = m->forest_parent;
     int ns = m->n_super;
     /* the references, decided anew; the pressure components as the memo
      * has them (no arc at a set point joins them further) */
@@ -910,6 +964,8 @@ static void keep(steady_ws *w, steady_memo *m, int *roots, int n_roots)
     m->n_entries = w->sys.count;
     m->super_of = w->super_of;
     m->lossless = w->lossless;
+    m->forest_order = w->forest_order;
+    m->forest_parent = w->forest_parent;
     m->comp = w->comp;
     m->roots = roots;
     m->law_net = w->law_net;
@@ -973,6 +1029,8 @@ gf_status steady_setup(steady_ws *w, arena *scratch, sparse_cache *cache, steady
             parent[n] = uf_find(parent, (int)n); /* roots only, so no later find walks a rewritten entry */
         for (size_t n = 0; n < nn; n++)
             w->super_of[n] = index[parent[n]];
+        if (lossless_forest(w) != 0)
+            goto nomem;
     }
     w->n_super = ns;
 
