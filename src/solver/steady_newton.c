@@ -309,7 +309,6 @@ static team *arc_team(steady_ws *w)
  * start's secant). The balances are summed in one thread, in arc order. */
 static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
 {
-    int ns = w->n_super;
     const double *x = w->x;
     double lr = 0.0, mr = 0.0;
     double rho_v = 0.0;
@@ -318,12 +317,14 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
         double z = gas_z_at(&par->z_poly, w->p_scale, NULL);
         rho_v = COLD_VELOCITY * w->p_scale / (z * par->r_s * par->temperature);
     }
-    /* each core supernode's pressure once, not once per pipe at it */
+    /* each core supernode's pressure once, not once per pipe at it; the
+     * core's supernodes are the first rows (references are never peeled) */
     double *p = w->p_root;
-    for (int s = 0; s < ns; s++) {
+    int core = w->n - w->n_cols;
+    for (int m = 0; m < core; m++) {
+        int s = w->var_of[m];
         w->g[s] = w->demand[s];
-        if (w->row_of[s] >= 0)
-            p[s] = root(x[s]);
+        p[s] = root(x[s]);
         if (w->ref_node[s] >= 0) {
             double r = fabs(p[s] - w->fixed_p[s]);
             if (r > lr)
@@ -356,9 +357,11 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
         w->g[ba->i] += q;
         w->g[ba->j] -= q;
     }
-    for (int s = 0; s < ns; s++)
-        if (w->ref_node[s] < 0 && w->row_of[s] >= 0 && fabs(w->g[s]) > mr)
+    for (int m = 0; m < core; m++) {
+        int s = w->var_of[m];
+        if (w->ref_node[s] < 0 && fabs(w->g[s]) > mr)
             mr = fabs(w->g[s]);
+    }
     *law_res = lr;
     *mass_res = mr;
 }
