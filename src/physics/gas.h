@@ -60,21 +60,15 @@ static inline double gas_incline(double s, double *dg, double *alpha)
         return 1.0;
     }
     if (fabs(s) <= 0.0625) {
-        /* g in pairs of terms (Estrin's scheme): four steps of latency
+        /* in pairs of terms (Estrin's scheme): four steps of latency
          * instead of eight, which the sweep along a line waits for */
         double t = -s, t2 = t * t, t4 = t2 * t2;
         double g01 = 1.0 + t * (1.0 / 2.0), g23 = 1.0 / 6.0 + t * (1.0 / 24.0);
         double g45 = 1.0 / 120.0 + t * (1.0 / 720.0), g67 = 1.0 / 5040.0 + t * (1.0 / 40320.0);
         double g = (g01 + t2 * g23) + t4 * ((g45 + t2 * g67) + t4 * (1.0 / 362880.0));
-        double d = -9.0 / 3628800.0;
-        d = d * s + 8.0 / 362880.0;
-        d = d * s - 7.0 / 40320.0;
-        d = d * s + 6.0 / 5040.0;
-        d = d * s - 5.0 / 720.0;
-        d = d * s + 4.0 / 120.0;
-        d = d * s - 3.0 / 24.0;
-        d = d * s + 2.0 / 6.0;
-        d = d * s - 1.0 / 2.0;
+        double d01 = 1.0 / 2.0 + t * (2.0 / 6.0), d23 = 3.0 / 24.0 + t * (4.0 / 120.0);
+        double d45 = 5.0 / 720.0 + t * (6.0 / 5040.0), d67 = 7.0 / 40320.0 + t * (8.0 / 362880.0);
+        double d = -((d01 + t2 * d23) + t4 * ((d45 + t2 * d67) + t4 * (9.0 / 3628800.0)));
         *dg = d;
         *alpha = 1.0 - s * g;
         return g;
