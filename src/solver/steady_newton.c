@@ -480,9 +480,11 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
     double z = gas_z_at(&par->z_poly, p_known, NULL);
     /* the sweep is one chain of dependent steps along a line of pipes, so
      * each step's square roots and divisions are kept to the needed ones:
-     * the far pressure's root is carried, a level pipe divides nothing for
-     * its incline, the first step has no previous iterate to judge */
-    double pi_far = pi_known, p_far = p_known;
+     * the far pressure's root is carried, one reciprocal of the end
+     * pressures' sum serves the mean pressure and the next step's residual,
+     * a level pipe divides nothing for its incline, the first step has no
+     * previous iterate to judge */
+    double pi_far = pi_known, p_far = p_known, inv_sum = 0.0;
     for (int k = 0; k < 60; k++) {
         double s = l->s0 != 0.0 ? l->s0 / z : 0.0, dg, alpha;
         double g = gas_incline(s, &dg, &alpha);
@@ -495,15 +497,15 @@ static double tree_pipe(const steady_ws *w, const law_arc *l, double q, double p
         if (k > 0) {
             /* the law at the previous iterate is off by what this step
              * moved (times alpha when the far end is i); in Pa over
-             * p_i + p_j */
-            *res_pa = fabs(next - pi_far) * (far_is_j ? 1.0 : alpha) / (p_known + p_far);
+             * p_i + p_j, whose reciprocal the mean pressure took */
+            *res_pa = fabs(next - pi_far) * (far_is_j ? 1.0 : alpha) * inv_sum;
             if (*res_pa <= tol)
                 break;
         }
         pi_far = next;
         p_far = sqrt(pi_far);
-        double sum = p_known + p_far;
-        z = gas_z_at(&par->z_poly, (2.0 / 3.0) * (sum - p_known * p_far / sum), NULL);
+        inv_sum = 1.0 / (p_known + p_far);
+        z = gas_z_at(&par->z_poly, (2.0 / 3.0) * (p_known + p_far - p_known * p_far * inv_sum), NULL);
     }
     *p_far_out = p_far;
     return pi_far;
