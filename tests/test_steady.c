@@ -354,6 +354,8 @@ static void test_setup_reused(void **state)
     withdraw(&f, "e", 8.0);
     /* the default reference: s, the larger entry, at its pressureMax */
     assert_int_equal(solve(&f, GF_GAS_PAPAY, GF_FRICTION_COLEBROOK, 0), GF_OK);
+    /* two sources of one gas mix to exactly that gas */
+    assert_true(f.par.temperature == 288.15 && f.par.r_s == GAS_R_UNIVERSAL / 0.0185674 && f.par.rho_n == 0.785);
     const steady_memo *memo = f.res.setup;
     assert_true(memo->valid && memo->taken == 0);
     /* another nomination of the same shape */
