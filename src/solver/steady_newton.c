@@ -638,36 +638,35 @@ static void describe_failure(const steady_ws *w, int iters, char *buf, size_t ca
 
 /* Flows of lossless arcs from the node balances on their spanning forest
  * (steady_ws.forest_order; arcs closing a lossless loop carry no flow: any
- * split is a solution), and the withdrawals of reference nodes. */
-static int recover_lossless(steady_ws *w, steady_result *res)
+ * split is a solution), and the withdrawals of reference nodes. e[n] holds
+ * n's withdrawal on entry (0 at a reference) and serves as scratch. */
+static void recover_lossless(steady_ws *w, steady_result *res, double *e, double *esum)
 {
     const int *from = w->arc_from, *to = w->arc_to;
     size_t nn = w->n_nodes;
-    double *e = arena_alloc(w->arena, nn * sizeof *e);
-    double *esum = arena_calloc(w->arena, (size_t)w->n_super, sizeof *esum);
-    if (!e || !esum)
-        return -1;
-    /* e[n]: net outflow at n through non-lossless arcs plus withdrawal */
-    for (size_t n = 0; n < nn; n++)
-        e[n] = res->is_reference[n] ? 0.0 : res->withdrawal[n];
+    /* e[n]: net outflow at n through non-lossless arcs plus withdrawal
+     * (lossless and closed arcs carry nothing yet) */
     for (size_t a = 0; a < w->n_arcs; a++) {
-        /* lossless and closed arcs carry nothing yet */
         e[from[a]] += res->q[a];
         e[to[a]] -= res->q[a];
     }
     for (size_t n = 0; n < nn; n++)
         esum[w->super_of[n]] += e[n];
-    for (size_t n = 0; n < nn; n++) {
-        if (res->is_reference[n]) {
-            res->withdrawal[n] = -esum[w->super_of[n]];
-            e[n] += res->withdrawal[n];
-        }
+    /* references supply their supernode's balance: they are core rows */
+    res->slack_imbalance = w->rebalanced;
+    for (int m = 0; m < w->n - w->n_cols; m++) {
+        int n = w->ref_node[w->var_of[m]];
+        if (n < 0)
+            continue;
+        res->withdrawal[n] = -esum[w->var_of[m]];
+        e[n] += res->withdrawal[n];
+        /* injection beyond the nominated one; fuel burnt at the reference
+         * itself counts as supplied there */
+        res->slack_imbalance += w->node_demand[n] - res->withdrawal[n];
     }
     if (w->n_lossless == 0)
-        return 0; /* every supernode is one node: nothing to distribute */
+        return; /* every supernode is one node: nothing to distribute */
     const int *order = w->forest_order, *parent_arc = w->forest_parent;
-    for (int k = 0; k < w->n_lossless; k++)
-        res->q[w->lossless[k]] = 0.0;
     /* leaves first: the arc to the parent carries the subtree's balance */
     for (int k = (int)nn - 1; k >= 0; k--) {
         int v = order[k], a = parent_arc[v];
@@ -683,15 +682,13 @@ static int recover_lossless(steady_ws *w, steady_result *res)
         }
         e[u] += e[v];
     }
-    return 0;
 }
 
-static double mass_residual(steady_ws *w, const steady_result *res)
+/* The largest imbalance at a node of the network, from the final flows and
+ * withdrawals (bal: scratch, one per node). */
+static double mass_residual(steady_ws *w, const steady_result *res, double *bal)
 {
     size_t nn = w->n_nodes;
-    double *bal = arena_calloc(w->arena, nn ? nn : 1, sizeof *bal);
-    if (!bal)
-        return NAN;
     for (size_t n = 0; n < nn; n++)
         bal[n] = res->withdrawal[n];
     for (size_t a = 0; a < w->n_arcs; a++) {
@@ -709,31 +706,29 @@ static double mass_residual(steady_ws *w, const steady_result *res)
  * along the peeled trees completed. */
 static int fill_result(steady_ws *w, steady_result *res, int swept)
 {
-    for (size_t n = 0; n < w->n_nodes; n++) {
+    size_t nn = w->n_nodes;
+    double *e = arena_alloc(w->arena, nn * sizeof *e);
+    double *esum = arena_calloc(w->arena, (size_t)w->n_super, sizeof *esum);
+    if (!e || !esum)
+        return -1;
+    for (size_t n = 0; n < nn; n++) {
         int s = w->super_of[n];
         /* the sweep left the peeled nodes' pressures at hand */
         res->p[n] = swept && w->row_of[s] < 0 ? w->p_tree[s] : root(w->x[s]);
-        res->is_reference[n] = w->ref_node[s] == (int)n;
+        int ref = w->ref_node[s] == (int)n;
+        res->is_reference[n] = (unsigned char)ref;
         res->withdrawal[n] = w->node_demand[n];
+        e[n] = ref ? 0.0 : w->node_demand[n];
     }
-    for (size_t a = 0; a < w->n_arcs; a++) {
-        res->q[a] = 0.0;
-        res->mode[a] = w->mode[a];
-        res->set_point[a] = w->set_point[a];
-    }
+    memset(res->q, 0, w->n_arcs * sizeof *res->q);
+    memcpy(res->mode, w->mode, w->n_arcs * sizeof *res->mode);
+    memcpy(res->set_point, w->set_point, w->n_arcs * sizeof *res->set_point);
     for (int a = 0; a < w->n_law; a++)
         res->q[w->law_net[a]] = w->q_law[a];
     for (int b = 0; b < w->n_border; b++)
         res->q[w->border[b].arc] = w->border[b].share * w->x[w->border[b].col];
-    if (recover_lossless(w, res) != 0)
-        return -1;
-    res->slack_imbalance = w->rebalanced;
-    for (size_t n = 0; n < w->n_nodes; n++)
-        if (res->is_reference[n])
-            /* injection beyond the nominated one; fuel burnt at the
-             * reference itself counts as supplied there */
-            res->slack_imbalance += w->node_demand[n] - res->withdrawal[n];
-    res->mass_residual = mass_residual(w, res);
+    recover_lossless(w, res, e, esum);
+    res->mass_residual = mass_residual(w, res, e);
     res->n_unknowns = (size_t)w->n;
     return 0;
 }
