@@ -25,6 +25,7 @@ typedef struct {
     };
     int slot[4];          /* matrix positions (i,i) (i,j) (j,i) (j,j); -1 if in a fixed row */
     double f, fq, fi, fj; /* law residual and its partial derivatives */
+    double rfq;           /* 1 / fq, from the assembly for the flows' update */
 } law_arc;
 
 /* An arc whose flow stays an unknown, bordering the node system. */

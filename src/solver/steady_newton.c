@@ -84,13 +84,12 @@ static double eval_pipe_at(const steady_ws *w, law_arc *l, double q, double pi_i
     double phi = pipe_phi(w, l, q * l->re_per_q, &dphi);
     if (q_slope != q) /* the flow slope at another flow (the cold start's secant) */
         pipe_phi(w, l, q_slope * l->re_per_q, &dphi);
-    double s = l->s0 != 0.0 ? l->s0 / z : 0.0, dg, alpha;
+    double iz = l->s0 != 0.0 ? 1.0 / z : 0.0; /* an inclined pipe's one division for its incline */
+    double s = l->s0 * iz, dg, alpha;
     double g = gas_incline(s, &dg, &alpha);
     l->f = alpha * pi_i - pi_j - l->c * z * phi * g;
     l->fq = -l->c * z * g * dphi * l->re_per_q;
-    double df_dz = -l->c * phi * (g - s * dg);
-    if (l->s0 != 0.0)
-        df_dz += alpha * s / z * pi_i;
+    double df_dz = -l->c * phi * (g - s * dg) + alpha * s * iz * pi_i;
     double dz_dpi = 0.0, dz_dpj = 0.0;
     if (dz_dpm != 0.0 && pa > 0.0 && pb > 0.0) {
         /* dp_m/dpi_i = 2/3 (1 - (p_j / sum)^2) / (2 p_i), and for j alike */
@@ -366,7 +365,8 @@ static void evaluate(steady_ws *w, double *law_res, double *mass_res, int first)
     *mass_res = mr;
 }
 
-/* Fills the matrix values and the right-hand side of the Newton system. */
+/* Fills the matrix values and the right-hand side of the Newton system
+ * (and each law arc's 1 / fq). */
 static void assemble(steady_ws *w)
 {
     int ns = w->n_super;
@@ -385,8 +385,8 @@ static void assemble(steady_ws *w)
         }
     }
     for (int a = 0; a < w->n_law_core; a++) {
-        const law_arc *l = &w->law[a];
-        double r = 1.0 / l->fq;
+        law_arc *l = &w->law[a];
+        double r = l->rfq = 1.0 / l->fq;
         if (l->slot[0] >= 0) {
             v[l->slot[0]] -= l->fi * r;
             v[l->slot[1]] -= l->fj * r;
@@ -423,7 +423,7 @@ static void update_flows(steady_ws *w, int a0, int a1, double t)
     const int *row = w->row_of;
     for (int a = a0; a < a1; a++) {
         const law_arc *l = &w->law[a];
-        double dq = -(l->f + l->fi * w->dx[row[l->i]] + l->fj * w->dx[row[l->j]]) / l->fq;
+        double dq = -(l->f + l->fi * w->dx[row[l->i]] + l->fj * w->dx[row[l->j]]) * l->rfq;
         double q = w->q_law[a] + t * dq;
         double cap = 2.0 * fabs(w->q_law[a]) + w->q_scale;
         w->q_law[a] = q > cap ? cap : q < -cap ? -cap : q;
