@@ -75,7 +75,7 @@ int main(int argc, char **argv)
     double bound = linear * rep.iterations;
     char ratio[32] = "-";
     if (bound > 0.0)
-        snprintf(ratio, sizeof ratio, "%.1f", ms[runs / 2] / bound);
+        snprintf(ratio, sizeof ratio, "%.2f", ms[runs / 2] / bound);
     char goal[48] = "- | -";
     if (target > 0.0)
         snprintf(goal, sizeof goal, "%.0f | %s", target, ms[runs / 2] <= target ? "yes" : "no");
