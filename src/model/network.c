@@ -31,7 +31,9 @@ static void view_free(network_view *v)
 int network_seal(network *net)
 {
     network_view *v = &net->view;
+    unsigned long seals = v->seals;
     view_free(v);
+    v->seals = seals + 1;
     size_t na = net->n_arcs ? net->n_arcs : 1, nn = net->n_nodes ? net->n_nodes : 1;
     v->from = malloc(na * sizeof *v->from);
     v->to = malloc(na * sizeof *v->to);
@@ -44,6 +46,7 @@ int network_seal(network *net)
     if (!v->from || !v->to || !v->kind || !v->arc_bounds || !v->geometry || !v->node_kind || !v->height ||
         !v->node_bounds) {
         view_free(v);
+        v->seals = seals + 1;
         return -1;
     }
     for (size_t a = 0; a < net->n_arcs; a++) {

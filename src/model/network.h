@@ -80,6 +80,7 @@ typedef struct {
  * record of about 200. */
 typedef struct {
     int sealed;               /* 1 while the copies match the records */
+    unsigned long seals;      /* network_seal calls so far (a solver's kept set-up is of one) */
     int *from, *to;           /* per arc */
     unsigned char *kind;      /* per arc: its arc_kind */
     double *arc_bounds;       /* per arc: flow_min, flow_max, p_max */

@@ -58,6 +58,8 @@ typedef struct steady_memo {
     int valid;
     unsigned long taken; /* set-ups taken from it so far (for the tests) */
     unsigned long built; /* the sparse cache's count of built systems when this one was */
+    const network *net;  /* the network, at its seals-th network_seal */
+    unsigned long seals;
     double r_s, temperature, viscosity;
     friction_model friction;
     gf_mode *mode;     /* per arc */

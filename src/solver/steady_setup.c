@@ -880,9 +880,9 @@ static int from_memo(steady_ws *w, steady_memo *m, const scenario *scn, const co
 {
     const network *net = w->net;
     const steady_params *par = w->par;
-    if (!w->cache || w->cache->built != m->built || m->r_s != par->r_s || m->temperature != par->temperature ||
-        m->viscosity != par->viscosity || m->friction.law != par->friction.law ||
-        !same_value(m->friction.lambda_const, par->friction.lambda_const))
+    if (!w->cache || w->cache->built != m->built || m->net != net || m->seals != net->view.seals ||
+        m->r_s != par->r_s || m->temperature != par->temperature || m->viscosity != par->viscosity ||
+        m->friction.law != par->friction.law || !same_value(m->friction.lambda_const, par->friction.lambda_const))
         return 0;
     for (size_t a = 0; a < w->n_arcs; a++) {
         gf_mode mode;
@@ -947,6 +947,8 @@ static void keep(steady_ws *w, steady_memo *m, int *roots, int n_roots)
         return;
     const steady_params *par = w->par;
     m->built = w->cache->built;
+    m->net = w->net;
+    m->seals = w->net->view.seals;
     m->r_s = par->r_s;
     m->temperature = par->temperature;
     m->viscosity = par->viscosity;
