@@ -713,8 +713,9 @@ static int fill_result(steady_ws *w, steady_result *res, int swept)
         return -1;
     for (size_t n = 0; n < nn; n++) {
         int s = w->super_of[n];
-        /* the sweep left the peeled nodes' pressures at hand */
-        res->p[n] = swept && w->row_of[s] < 0 ? w->p_tree[s] : root(w->x[s]);
+        /* after a converged solve the last evaluation left the core's
+         * pressures at hand, and the sweep the peeled ones' */
+        res->p[n] = !swept ? root(w->x[s]) : w->row_of[s] < 0 ? w->p_tree[s] : w->p_root[s];
         int ref = w->ref_node[s] == (int)n;
         res->is_reference[n] = (unsigned char)ref;
         res->withdrawal[n] = w->node_demand[n];

@@ -808,13 +808,12 @@ static gf_status given_references(steady_ws *w, const scenario *scn, const contr
         w->fixed_p[s] = NAN;
         w->ref_node[s] = -1;
     }
-    for (size_t n = 0; n < w->n_nodes; n++)
-        w->demand[w->super_of[n]] += w->node_demand[n];
     gf_status st;
-    if (scn)
-        for (size_t n = 0; n < w->n_nodes; n++)
-            if (scn->p_fixed[n] && (st = set_reference(w, (int)n, scn->p_lo[n], 1, err)) != GF_OK)
-                return st;
+    for (size_t n = 0; n < w->n_nodes; n++) {
+        w->demand[w->super_of[n]] += w->node_demand[n];
+        if (scn && scn->p_fixed[n] && (st = set_reference(w, (int)n, scn->p_lo[n], 1, err)) != GF_OK)
+            return st;
+    }
     if (ctl)
         for (size_t k = 0; k < ctl->n_slacks; k++)
             if ((st = set_reference(w, ctl->slacks[k].node, ctl->slacks[k].p, 1, err)) != GF_OK)
