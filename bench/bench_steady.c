@@ -6,9 +6,10 @@
  * solve of the Jacobian times the iterations) with the median's ratio to it,
  * the peak resident memory of the process, and the target in ms with
  * whether the median meets it ("-" without one). THREADS is gf_options'
- * threads (default 2).
+ * threads (0 or absent: the default, 2). RATIO, when given, is the target for the ratio
+ * instead (the median at most RATIO times the LA bound).
  *
- *   bench_steady NAME NET.net SCN.scn [RUNS] [TARGET_MS] [THREADS] */
+ *   bench_steady NAME NET.net SCN.scn [RUNS] [TARGET_MS] [THREADS] [RATIO] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,11 +26,12 @@ static int compare(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: bench_steady NAME NET.net SCN.scn [RUNS] [TARGET_MS] [THREADS]\n");
+        fprintf(stderr, "usage: bench_steady NAME NET.net SCN.scn [RUNS] [TARGET_MS] [THREADS] [RATIO]\n");
         return 2;
     }
     int runs = argc > 4 ? atoi(argv[4]) : 7;
     double target = argc > 5 ? atof(argv[5]) : 0.0;
+    double ratio_target = argc > 7 ? atof(argv[7]) : 0.0;
     if (runs < 1 || runs > 1000) {
         fprintf(stderr, "bench_steady: RUNS must be 1..1000\n");
         return 2;
@@ -37,7 +39,7 @@ int main(int argc, char **argv)
     gf_project *p = NULL;
     gf_options opt;
     gf_options_default(&opt);
-    if (argc > 6)
+    if (argc > 6 && atoi(argv[6]) > 0)
         opt.threads = atoi(argv[6]);
     if (gf_project_create(&p) != GF_OK)
         return 1;
@@ -79,6 +81,8 @@ int main(int argc, char **argv)
     char goal[48] = "- | -";
     if (target > 0.0)
         snprintf(goal, sizeof goal, "%.0f | %s", target, ms[runs / 2] <= target ? "yes" : "no");
+    else if (ratio_target > 0.0 && bound > 0.0)
+        snprintf(goal, sizeof goal, "ratio %g | %s", ratio_target, ms[runs / 2] <= ratio_target * bound ? "yes" : "no");
     printf("| %s | %zu | %zu | %zu | %d | %.3f | %.3f | %.3f | %.3f | %s | %.1f | %s |\n", argv[1], gf_node_count(p),
            gf_arc_count(p), rep.n_unknowns, rep.iterations, first, ms[runs / 2], ms[0], bound, ratio,
            (double)ru.ru_maxrss / 1024.0, goal);
