@@ -8,7 +8,8 @@
 #     RUNS solves, the linear-algebra lower bound (fastest factorization and solve
 #     of one iteration times the iterations) with the median's ratio to it,
 #     the peak resident memory of the process (load included), the target
-#     and whether the median meets it;
+#     (ms, or for the GasLib networks the ratio 3) and whether the median
+#     meets it;
 #  2. whole `gasflow` processes: median and fastest wall time over RUNS runs;
 #  3. a batch of nominations: throughput;
 #  4. the multifrontal LU and LDL' on grid Laplacians (bench_factor), on one
