@@ -702,8 +702,9 @@ static double mass_residual(steady_ws *w, const steady_result *res, double *bal)
     return m;
 }
 
-/* The result per node and arc from the supernode state; swept: the sweep
- * along the peeled trees completed. */
+/* The result per node and arc from the supernode state; swept: Newton
+ * converged (its last evaluation took the core's roots at this state) and
+ * the sweep along the peeled trees completed. */
 static int fill_result(steady_ws *w, steady_result *res, int swept)
 {
     size_t nn = w->n_nodes;
