@@ -1,11 +1,13 @@
 /* Times gasflow's multifrontal factorizations on the node system of an
  * R x R grid: a weighted 5-point Laplacian (link weights 0.25-0.5, every
  * row summing to zero) with one node held by a larger diagonal, the shape
- * of a passive network's Jacobian with one fixed pressure. Analyses once,
- * then factorizes and solves RUNS times by LU and by LDL', and prints one
- * markdown table row: the size, the factors' entries (L and U), the
- * median and fastest LU factorization and solve, the same for LDL', and
- * the LDL' factorization's share of the LU one (medians); then both
+ * of a passive network's Jacobian with one fixed pressure. Analyses it
+ * RUNS times, then factorizes and solves RUNS times by LU and by LDL', and
+ * prints one markdown table row: the size, the factors' entries (L and U),
+ * the LU's floating-point operations, the median analysis, the median and
+ * fastest LU factorization with its rate (GFlop/s at the median) and
+ * solve, the same for LDL' (half the LU's arithmetic), and the LDL'
+ * factorization's share of the LU one (medians); then both
  * factorizations split over two threads where the analysis plans it (see
  * mf_set_threads; "-" where not), after checking that they solve to the
  * same bits as on one (to 1e-12 where OpenBLAS takes the large fronts: it
@@ -94,15 +96,24 @@ int main(int argc, char **argv)
     int *colptr, *rowind;
     double *x;
     int n = grid_matrix(r, &colptr, &rowind, &x);
-    mf_symbolic *s = n > 0 ? mf_analyze(n, colptr, rowind) : NULL;
-    double *b = malloc((size_t)n * sizeof *b), *t = malloc(7 * (size_t)runs * sizeof *t);
+    double *b = malloc((size_t)n * sizeof *b), *t = malloc(8 * (size_t)runs * sizeof *t);
     double *b1 = malloc((size_t)n * sizeof *b1);
+    mf_symbolic *s = NULL;
+    if (n > 0 && b && t)
+        for (int k = 0; k < runs; k++) { /* the last analysis is kept */
+            mf_free(&s);
+            double t0 = clock_ms();
+            s = mf_analyze(n, colptr, rowind);
+            t[7 * (size_t)runs + (size_t)k] = clock_ms() - t0;
+            if (!s)
+                break;
+        }
     if (!s || !b || !t || !b1) {
         fprintf(stderr, "bench_factor: out of memory\n");
         return 1;
     }
     double *lu = t, *lu_solve = t + runs, *ldlt = t + 2 * runs, *ldlt_solve = t + 3 * runs;
-    double *lu2 = t + 4 * runs, *ldlt2 = t + 5 * runs, *ldlt2_solve = t + 6 * runs;
+    double *lu2 = t + 4 * runs, *ldlt2 = t + 5 * runs, *ldlt2_solve = t + 6 * runs, *analysis = t + 7 * runs;
     for (int k = 0; k < runs; k++) {
         double t0 = clock_ms();
         int bad = mf_factor(s, x);
@@ -158,16 +169,19 @@ int main(int argc, char **argv)
         ldlt2[k] = t2 - t1;
         ldlt2_solve[k] = t3 - t2;
     }
-    for (int k = 0; k < (split ? 7 : 4); k++)
-        qsort(t + (size_t)k * runs, (size_t)runs, sizeof *t, compare);
+    for (int k = 0; k < 8; k++)
+        if (split || k < 4 || k == 7)
+            qsort(t + (size_t)k * runs, (size_t)runs, sizeof *t, compare);
     int m = runs / 2;
     char two[96] = "- | - | -";
     if (split)
         snprintf(two, sizeof two, "%.3f / %.3f | %.3f / %.3f | %.3f / %.3f", lu2[m], lu2[0], ldlt2[m], ldlt2[0],
                  ldlt2_solve[m], ldlt2_solve[0]);
-    printf("| %d x %d | %d | %.0f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.2f | %s |\n", r, r, n,
-           mf_factor_nnz(s), lu[m], lu[0], lu_solve[m], lu_solve[0], ldlt[m], ldlt[0], ldlt_solve[m], ldlt_solve[0],
-           ldlt[m] / lu[m], two);
+    double flops = mf_factor_flops(s);
+    printf("| %d x %d | %d | %.0f | %.3g | %.3f | %.3f / %.3f (%.1f) | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.2f "
+           "| %s |\n",
+           r, r, n, mf_factor_nnz(s), flops, analysis[m], lu[m], lu[0], flops / (lu[m] * 1e6), lu_solve[m], lu_solve[0],
+           ldlt[m], ldlt[0], ldlt_solve[m], ldlt_solve[0], ldlt[m] / lu[m], two);
     mf_free(&s);
     free(colptr);
     free(rowind);

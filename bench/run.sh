@@ -12,11 +12,12 @@
 #     meets it;
 #  2. whole `gasflow` processes: median and fastest wall time over RUNS runs;
 #  3. a batch of nominations: throughput;
-#  4. the multifrontal LU and LDL' on grid Laplacians (bench_factor), on one
+#  4. the multifrontal LU and LDL' on grid Laplacians (bench_factor): the
+#     analysis, the factorizations with the LU's operations and rate, on one
 #     thread and split over two.
 # The tables also go to build/bench/results.md. With BENCH_MESH=1 it also
-# solves the generated meshed network of 1,000,000 nodes once (about half a
-# minute, and 2.4 GB of memory).
+# solves the generated meshed network of 1,000,000 nodes once and factors
+# a 1000 x 1000 grid's system (about a minute, and 2.4 GB of memory).
 #
 #   bash bench/run.sh [RUNS]        (default 7)
 set -euo pipefail
@@ -52,10 +53,13 @@ if [ "${BENCH_MESH:-0}" = 1 ]; then
 fi
 
 echo
-echo "| factorization of an R x R grid's node system | unknowns | factor entries | LU ms (median / min) | LU solve | LDLt | LDLt solve | LDLt / LU | LU, 2 threads | LDLt, 2 threads | LDLt solve, 2 threads |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| factorization of an R x R grid's node system | unknowns | factor entries | LU flops | analysis ms (median) | LU ms (median / min, GFlop/s) | LU solve | LDLt | LDLt solve | LDLt / LU | LU, 2 threads | LDLt, 2 threads | LDLt solve, 2 threads |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 "$bin/bench_factor" 100 61
 "$bin/bench_factor" 300 9
+if [ "${BENCH_MESH:-0}" = 1 ]; then
+  "$bin/bench_factor" 1000 3 # the mesh's size: one factorization per Newton step
+fi
 
 if [ -d "$gaslib" ]; then
   echo

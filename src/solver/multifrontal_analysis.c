@@ -86,10 +86,48 @@ static int symmetric_adjacency(int n, const int *colptr, const int *rowind, cons
     return 0;
 }
 
-static int compare_int(const void *a, const void *b)
+/* Sorts the distinct integers a[0 .. n-1] ascending: quicksort on the
+ * median of three down to short runs, then insertion. Most fronts have
+ * few rows; glibc's qsort, a merge sort through a comparison function,
+ * took 0.24 of the 3.5 ms that the 100 x 100 grid's analysis took. */
+static void sort_rows(int *a, int n)
 {
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
+    while (n > 24) {
+        int x = a[0], y = a[n / 2], z = a[n - 1];
+        int pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
+        int i = 0, j = n - 1;
+        for (;;) { /* a[..i) <= pivot <= a(j..]; the pivot stops both scans */
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i >= j)
+                break;
+            int t = a[i];
+            a[i++] = a[j];
+            a[j--] = t;
+        }
+        /* a[0 .. j] <= pivot <= a[j+1 .. n-1], neither part empty (the
+         * pivot is neither the least nor the greatest of three); the
+         * shorter part recursively, the longer in the loop */
+        int left = j + 1;
+        if (left < n - left) {
+            sort_rows(a, left);
+            a += left;
+            n -= left;
+        } else {
+            sort_rows(a + left, n - left);
+            n = left;
+        }
+    }
+    for (int k = 1; k < n; k++) {
+        int v = a[k], m = k - 1;
+        while (m >= 0 && a[m] > v) {
+            a[m + 1] = a[m];
+            m--;
+        }
+        a[m + 1] = v;
+    }
 }
 
 /* Elimination tree of a symmetric pattern (Liu's algorithm). */
@@ -391,11 +429,27 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
     for (int k = 0; k < n; k++)
         cnt[k] = parent[post[k]] >= 0 ? work[parent[post[k]]] : -1;
     memcpy(parent, cnt, (size_t)n * sizeof *parent);
-    free(start);
-    free(adj);
-    start = adj = NULL;
-    if (symmetric_adjacency(n, colptr, rowind, iperm, &start, &adj) != 0)
-        goto fail;
+    { /* the adjacency relabelled the same way, instead of built again from
+       * A (work[v] is v's place in the postorder) */
+        int *start2 = mf_xmalloc((size_t)n + 1, sizeof *start2);
+        int *adj2 = mf_xmalloc((size_t)start[n] + 1, sizeof *adj2);
+        if (!start2 || !adj2) {
+            free(start2);
+            free(adj2);
+            goto fail;
+        }
+        int q = 0;
+        for (int k = 0; k < n; k++) {
+            start2[k] = q;
+            for (int p = start[post[k]]; p < start[post[k] + 1]; p++)
+                adj2[q++] = work[adj[p]];
+        }
+        start2[n] = q;
+        free(start);
+        free(adj);
+        start = start2;
+        adj = adj2;
+    }
 
     /* column counts of L, the diagonal included (Gilbert, Ng & Peyton
      * 1994): column j counts the row subtrees that hold j. Each row
@@ -620,7 +674,7 @@ mf_symbolic *mf_analyze(int n, const int *colptr, const int *rowind)
         }
         if (len != lst_m[t])
             goto fail;
-        qsort(dst + k, (size_t)(len - k), sizeof *dst, compare_int);
+        sort_rows(dst + k, len - k);
         nrows += (size_t)len;
     }
     s->row_start[nsup] = (int)nrows;
