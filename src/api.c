@@ -141,13 +141,23 @@ static gf_status fail(gf_project *p, gf_status st, const char *what)
     return st;
 }
 
+gf_status project_file_call(gf_project *p, const char *path, const char *fn, int need_net)
+{
+    error_clear(&p->err);
+    if (!path)
+        return error_set(&p->err, GF_ERR_ARG, "%s: path is NULL", fn);
+    if (need_net && !p->has_net)
+        return error_set(&p->err, GF_ERR_STATE, "%s: load a network first", fn);
+    return GF_OK;
+}
+
 gf_status gf_load_network(gf_project *p, const char *path)
 {
     if (!p)
         return GF_ERR_ARG;
-    error_clear(&p->err);
-    if (!path)
-        return fail(p, GF_ERR_ARG, "gf_load_network: path is NULL");
+    gf_status st = project_file_call(p, path, "gf_load_network", 0);
+    if (st != GF_OK)
+        return st;
     release_result(p);
     clear_scenario(p);
     clear_controls(p);
@@ -158,7 +168,7 @@ gf_status gf_load_network(gf_project *p, const char *path)
     p->station_arcs = NULL;
     p->n_station_arcs = 0;
     p->has_net = 0;
-    gf_status st = gaslib_read_net(path, &p->net, &p->err);
+    st = gaslib_read_net(path, &p->net, &p->err);
     if (st != GF_OK)
         return fail(p, st, path);
     p->station_arcs = malloc((p->net.n_arcs ? p->net.n_arcs : 1) * sizeof *p->station_arcs);
@@ -177,14 +187,12 @@ gf_status gf_load_scenario(gf_project *p, const char *path)
 {
     if (!p)
         return GF_ERR_ARG;
-    error_clear(&p->err);
-    if (!path)
-        return fail(p, GF_ERR_ARG, "gf_load_scenario: path is NULL");
-    if (!p->has_net)
-        return error_set(&p->err, GF_ERR_STATE, "gf_load_scenario: load a network first");
+    gf_status st = project_file_call(p, path, "gf_load_scenario", 1);
+    if (st != GF_OK)
+        return st;
     clear_result(p);
     clear_scenario(p);
-    gf_status st = gaslib_read_scn(path, &p->net, &p->scn, &p->err);
+    st = gaslib_read_scn(path, &p->net, &p->scn, &p->err);
     if (st != GF_OK)
         return fail(p, st, path);
     p->has_scn = 1;
@@ -195,14 +203,12 @@ gf_status gf_load_stations(gf_project *p, const char *path)
 {
     if (!p)
         return GF_ERR_ARG;
-    error_clear(&p->err);
-    if (!path)
-        return fail(p, GF_ERR_ARG, "gf_load_stations: path is NULL");
-    if (!p->has_net)
-        return error_set(&p->err, GF_ERR_STATE, "gf_load_stations: load a network first");
+    gf_status st = project_file_call(p, path, "gf_load_stations", 1);
+    if (st != GF_OK)
+        return st;
     clear_result(p);
     clear_machines(p);
-    gf_status st = gaslib_read_cs(path, &p->net, &p->cs, &p->err);
+    st = gaslib_read_cs(path, &p->net, &p->cs, &p->err);
     if (st != GF_OK)
         return fail(p, st, path);
     p->has_cs = 1;
@@ -213,14 +219,12 @@ gf_status gf_load_controls(gf_project *p, const char *path)
 {
     if (!p)
         return GF_ERR_ARG;
-    error_clear(&p->err);
-    if (!path)
-        return fail(p, GF_ERR_ARG, "gf_load_controls: path is NULL");
-    if (!p->has_net)
-        return error_set(&p->err, GF_ERR_STATE, "gf_load_controls: load a network first");
+    gf_status st = project_file_call(p, path, "gf_load_controls", 1);
+    if (st != GF_OK)
+        return st;
     clear_result(p);
     clear_controls(p);
-    gf_status st = controls_read(path, &p->net, &p->ctl, &p->err);
+    st = controls_read(path, &p->net, &p->ctl, &p->err);
     if (st != GF_OK)
         return fail(p, st, path);
     p->has_ctl = 1;
@@ -231,11 +235,9 @@ gf_status gf_write_controls(gf_project *p, const char *path)
 {
     if (!p)
         return GF_ERR_ARG;
-    error_clear(&p->err);
-    if (!path)
-        return fail(p, GF_ERR_ARG, "gf_write_controls: path is NULL");
-    if (!p->has_net)
-        return error_set(&p->err, GF_ERR_STATE, "gf_write_controls: load a network first");
+    gf_status st = project_file_call(p, path, "gf_write_controls", 1);
+    if (st != GF_OK)
+        return st;
     /* the modes of the last solve (chosen decisions, then the controls)
      * when there is one, so that the file alone reproduces it */
     controls c = {0};

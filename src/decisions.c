@@ -23,15 +23,13 @@ gf_status gf_load_decisions(gf_project *p, const char *path)
 {
     if (!p)
         return GF_ERR_ARG;
-    error_clear(&p->err);
-    if (!path)
-        return error_set(&p->err, GF_ERR_ARG, "gf_load_decisions: path is NULL");
-    if (!p->has_net)
-        return error_set(&p->err, GF_ERR_STATE, "gf_load_decisions: load a network first");
+    gf_status st = project_file_call(p, path, "gf_load_decisions", 1);
+    if (st != GF_OK)
+        return st;
     if (p->has_dec)
         decisions_free(&p->dec);
     p->has_dec = 0;
-    gf_status st = gaslib_read_cdf(path, &p->net, &p->dec, &p->err);
+    st = gaslib_read_cdf(path, &p->net, &p->dec, &p->err);
     if (st != GF_OK)
         return st;
     p->has_dec = 1;

@@ -42,4 +42,9 @@ struct gf_project {
 /* The mode and set point decision entry e gives its element. */
 void decision_mode(const network *net, const decision_entry *e, arc_control *out);
 
+/* The start of an entry point that reads or writes the file path (fn its
+ * name, for the message): the last error cleared, then GF_ERR_ARG without
+ * a path, GF_ERR_STATE with need_net but no network loaded. */
+gf_status project_file_call(gf_project *p, const char *path, const char *fn, int need_net);
+
 #endif

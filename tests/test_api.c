@@ -66,6 +66,24 @@ static void test_out_of_order_and_indices(void **state)
     gf_options opt;
     gf_options_default(&opt);
     assert_int_equal(gf_load_scenario(p, "x.scn"), GF_ERR_STATE);
+    /* every call with a file: no path, then no network yet, each named */
+    static const char *const file_calls[] = {"gf_load_scenario", "gf_load_stations", "gf_load_controls",
+                                             "gf_load_decisions", "gf_write_controls"};
+    for (int k = 0; k < 5; k++) {
+        for (int with_path = 0; with_path <= 1; with_path++) {
+            const char *path = with_path ? "x" : NULL;
+            gf_status st = k == 0   ? gf_load_scenario(p, path)
+                           : k == 1 ? gf_load_stations(p, path)
+                           : k == 2 ? gf_load_controls(p, path)
+                           : k == 3 ? gf_load_decisions(p, path)
+                                    : gf_write_controls(p, path);
+            assert_int_equal(st, with_path ? GF_ERR_STATE : GF_ERR_ARG);
+            assert_non_null(strstr(gf_last_error(p), file_calls[k]));
+            assert_non_null(strstr(gf_last_error(p), with_path ? "load a network first" : "path is NULL"));
+        }
+    }
+    assert_int_equal(gf_load_network(p, NULL), GF_ERR_ARG);
+    assert_non_null(strstr(gf_last_error(p), "gf_load_network: path is NULL"));
     assert_int_equal(gf_solve_steady(p, &opt), GF_ERR_STATE);
     assert_int_equal(gf_load_network(p, "/nonexistent/dir/x.net"), GF_ERR_IO);
     assert_non_null(strstr(gf_last_error(p), "/nonexistent/dir/x.net"));
