@@ -347,6 +347,39 @@ static void test_ldlt(void **state)
     }
 }
 
+/* LDL' of a symmetric indefinite matrix: the 200 x 200 grid with the
+ * diagonal of its last pivot lowered by 100, so that the root front, a
+ * large one, has pivots of both signs. Large fronts go through a Cholesky
+ * factorization of the pivot block or of its negative, so LDL' refuses it
+ * (-1; the Newton system then takes LU), where LU without pivoting solves
+ * it. */
+static void test_ldlt_indefinite(void **state)
+{
+    (void)state;
+    csc m = symmetric_grid(200, 200);
+    int n = m.n;
+    mf_symbolic *s = mf_analyze(n, m.colptr, m.rowind);
+    assert_non_null(s);
+    assert_true(mf_blas_fronts(s) > 0 && mf_blas_available());
+    int last = s->perm[n - 1];
+    for (int p = m.colptr[last]; p < m.colptr[last + 1]; p++)
+        if (m.rowind[p] == last)
+            m.x[p] -= 100.0;
+    assert_int_equal(mf_factor_ldlt(s, m.x), -1);
+    double *b = malloc((size_t)n * sizeof *b), *x = malloc((size_t)n * sizeof *x);
+    for (int i = 0; i < n; i++)
+        b[i] = x[i] = 1.0 + (double)(i % 7);
+    assert_int_equal(mf_factor(s, m.x), 0);
+    mf_solve(s, x);
+    assert_true(scaled_residual(&m, m.x, x, b) <= 1e-12);
+    free(b);
+    free(x);
+    mf_free(&s);
+    free(m.colptr);
+    free(m.rowind);
+    free(m.x);
+}
+
 /* Factors m's values v by LU (ldlt 0) or LDL' with the given threads and
  * solves for b; returns the factorization's status, x the solution. */
 static int factor_solve_with(mf_symbolic *s, const double *v, int ldlt, int threads, const double *b, double *x, int n)
@@ -647,11 +680,17 @@ static void test_zero_pivot_refused(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_grids),       cmocka_unit_test(test_random_graphs),
-        cmocka_unit_test(test_ldlt),        cmocka_unit_test(test_symmetric_path),
-        cmocka_unit_test(test_forest),      cmocka_unit_test(test_large_fronts),
-        cmocka_unit_test(test_dense_front), cmocka_unit_test(test_zero_pivot_refused),
-        cmocka_unit_test(test_two_threads), cmocka_unit_test(test_team),
+        cmocka_unit_test(test_grids),
+        cmocka_unit_test(test_random_graphs),
+        cmocka_unit_test(test_ldlt),
+        cmocka_unit_test(test_ldlt_indefinite),
+        cmocka_unit_test(test_symmetric_path),
+        cmocka_unit_test(test_forest),
+        cmocka_unit_test(test_large_fronts),
+        cmocka_unit_test(test_dense_front),
+        cmocka_unit_test(test_zero_pivot_refused),
+        cmocka_unit_test(test_two_threads),
+        cmocka_unit_test(test_team),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
