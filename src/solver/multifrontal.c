@@ -344,6 +344,8 @@ static int front_ldlt_blas(double *F, int m, int k)
     for (int p = 0; p < k; p++) {
         double *cp = F + (size_t)p * ld;
         double c = cp[p], inv = 1.0 / c;
+        if (!isfinite(c) || !isfinite(inv)) /* OpenBLAS's dpotrf lets a NaN through */
+            return -1;
         cp[p] = negative ? -c * c : c * c;
         for (int i = p + 1; i < m; i++)
             cp[i] *= inv;
@@ -581,7 +583,8 @@ static int factor(mf_symbolic *s, const double *values, int lower)
     helper_job job = {s, values, lower, 0, 0, 0, 0, 0};
     /* OpenBLAS's own threads spin while they wait, during a factorization
      * and for a while after it: beside the helper they would take its core,
-     * so OpenBLAS keeps to the calling thread */
+     * so OpenBLAS keeps to the calling thread until the helper is done
+     * (factor_range) */
     if (s->split_blas && mf_blas_available() && blas_set_threads) {
         job.blas_threads = blas_get_threads();
         if (job.blas_threads > 1)
